@@ -1,0 +1,88 @@
+// parley check: validates the datasets and prints a summary, or every problem found.
+#include <ostream>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "json_output.h"
+#include "parley/stats.h"
+
+namespace parley::cli {
+namespace {
+
+void print_json_errors(const Diagnostics& diagnostics, std::ostream& out) {
+  JsonOutput json;
+  auto& w = json.writer();
+  w.StartObject();
+  json.field("valid", false);
+  json.key("errors");
+  w.StartArray();
+  for (const auto& d : diagnostics.items()) {
+    w.StartObject();
+    json.field("code", error_code_name(d.code));
+    json.field("message", d.message);
+    json.field("file", d.where.file);
+    if (d.where.line > 0) {
+      json.field("line", std::uint64_t{d.where.line});
+      json.field("column", std::uint64_t{d.where.column});
+    }
+    if (!d.where.json_pointer.empty()) json.field("pointer", d.where.json_pointer);
+    if (!d.where.entity_id.empty()) json.field("entity", d.where.entity_id);
+    if (!d.where.field.empty()) json.field("field", d.where.field);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  json.print(out);
+}
+
+int run_check(const CommandContext& context) {
+  Diagnostics diagnostics;
+  const auto db = Database::open(context.args.global.databases, diagnostics);
+  const bool json = context.args.global.format == OutputFormat::kJson;
+  if (!db) {
+    if (json) {
+      print_json_errors(diagnostics, context.out);
+    } else {
+      print_diagnostics(diagnostics, context.err);
+      context.err << diagnostics.size() << (diagnostics.size() == 1 ? " error" : " errors") << "; the data is invalid\n";
+    }
+    for (const auto& d : diagnostics.items()) {
+      if (d.code == ErrorCode::kIoError) return kExitIoError;
+    }
+    return kExitInvalidData;
+  }
+  const DatabaseStats stats = compute_stats(*db);
+  if (json) {
+    JsonOutput out;
+    auto& w = out.writer();
+    w.StartObject();
+    out.field("valid", true);
+    out.key("files");
+    w.StartArray();
+    for (const auto& f : db->dataset().files) out.string(f);
+    w.EndArray();
+    out.field("sources", std::uint64_t{stats.sources});
+    out.field("entities", std::uint64_t{stats.entities});
+    out.field("relations", std::uint64_t{stats.relations});
+    out.field("citations", std::uint64_t{stats.citations});
+    w.EndObject();
+    out.print(context.out);
+    return kExitOk;
+  }
+  for (const auto& f : db->dataset().files) context.out << f << ": valid\n";
+  context.out << stats.sources << " sources, " << stats.entities << " entities, " << stats.relations
+              << " relations, " << stats.citations << " citations\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command check_command() {
+  Command command{{}, run_check};
+  command.spec.name = "check";
+  command.spec.synopsis = "check [--db FILE]...";
+  command.spec.summary = "validate datasets against the schema and report every problem with its location";
+  return command;
+}
+
+}  // namespace parley::cli

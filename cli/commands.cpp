@@ -1,0 +1,28 @@
+#include "commands.h"
+
+#include <algorithm>
+#include <ostream>
+
+#include "exit_codes.h"
+
+namespace parley::cli {
+
+std::vector<Command> all_commands() { return {check_command(), stats_command()}; }
+
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
+  for (const auto& d : diagnostics.items()) err << d.to_string() << '\n';
+}
+
+std::unique_ptr<Database> open_database(const CommandContext& context, int& exit_code) {
+  Diagnostics diagnostics;
+  auto db = Database::open(context.args.global.databases, diagnostics);
+  if (!db) {
+    print_diagnostics(diagnostics, context.err);
+    const bool io = std::any_of(diagnostics.items().begin(), diagnostics.items().end(),
+                                [](const Diagnostic& d) { return d.code == ErrorCode::kIoError; });
+    exit_code = io ? kExitIoError : kExitInvalidData;
+  }
+  return db;
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,37 @@
+// The commands of the parley program. Each parses nothing itself (options.h did) and prints
+// what core computed; it returns an ExitCode.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <vector>
+
+#include "options.h"
+#include "parley/database.h"
+
+namespace parley::cli {
+
+struct CommandContext {
+  const ParsedCommandLine& args;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+struct Command {
+  CommandSpec spec;
+  int (*run)(const CommandContext&);
+};
+
+std::vector<Command> all_commands();
+
+// Shared by commands: opens the databases named by --db, printing diagnostics on failure.
+// Returns nullptr and sets `exit_code` when the data cannot be used.
+std::unique_ptr<Database> open_database(const CommandContext& context, int& exit_code);
+
+// Prints diagnostics one per line, "file:line:column: error[code]: message".
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+
+Command check_command();
+Command stats_command();
+
+}  // namespace parley::cli

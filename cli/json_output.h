@@ -1,0 +1,29 @@
+// Writing JSON output with RapidJSON's PrettyWriter, so that what scripts read is always valid
+// UTF-8 JSON with escaping done by the library.
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+namespace parley::cli {
+
+class JsonOutput {
+ public:
+  JsonOutput() : writer_(buffer_) { writer_.SetIndent(' ', 2); }
+  rapidjson::PrettyWriter<rapidjson::StringBuffer>& writer() { return writer_; }
+  void key(std::string_view k) { writer_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+  void string(std::string_view s) { writer_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+  void field(std::string_view k, std::string_view v) { key(k); string(v); }
+  void field(std::string_view k, std::uint64_t v) { key(k); writer_.Uint64(v); }
+  void field(std::string_view k, bool v) { key(k); writer_.Bool(v); }
+  void print(std::ostream& out) { out << buffer_.GetString() << '\n'; }
+
+ private:
+  rapidjson::StringBuffer buffer_;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer_;
+};
+
+}  // namespace parley::cli

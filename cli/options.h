@@ -1,0 +1,43 @@
+// Command-line parsing: global options (--db, --format), the command word and its own options.
+// Parsing only; commands live in commands.h.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+namespace parley::cli {
+
+enum class OutputFormat { kText, kJson };
+
+struct GlobalOptions {
+  std::vector<std::string> databases;  // --db, in order; empty = the embedded dataset
+  OutputFormat format = OutputFormat::kText;
+};
+
+struct ParsedCommandLine {
+  GlobalOptions global;
+  std::string command;                            // empty when none was given
+  boost::program_options::variables_map command_options;
+  bool help = false;
+  bool version = false;
+};
+
+// Describes one command for parsing and for `help`.
+struct CommandSpec {
+  std::string name;
+  std::string synopsis;     // "check [--db FILE]..."
+  std::string summary;      // one line
+  boost::program_options::options_description options{"Options"};
+  boost::program_options::positional_options_description positional;
+};
+
+// Parses argv. Throws boost::program_options::error (with a message fit for users) when the
+// command line is wrong; an unknown command is reported by the caller.
+ParsedCommandLine parse_command_line(int argc, const char* const argv[], const std::vector<const CommandSpec*>& commands);
+
+boost::program_options::options_description global_options_description();
+
+}  // namespace parley::cli

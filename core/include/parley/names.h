@@ -1,0 +1,39 @@
+// Finding entities by what people call them. Names are compared after folding case and
+// stripping accents from Latin, Greek and Cyrillic letters ("Sergéi" = "sergei"), in any script;
+// Japanese voicing marks and other marks that change a letter's identity are kept.
+// Normalisation uses ICU (see docs/design.md for why a library and not a table).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "parley/dataset.h"
+#include "parley/status.h"
+
+namespace parley {
+
+// The key two spellings of a name share when they should match: NFKD, accents removed, case
+// folded, runs of white space collapsed to one space, trimmed; recomposed to NFC.
+std::string normalize_name(std::string_view name);
+
+class NameIndex {
+ public:
+  // Indexes every entity's name and aliases. An alias that normalises to another entity's name
+  // or alias is reported (ambiguous-name), since it could not tell them apart; two entities may
+  // share a name (namesakes), which lookups answer with all candidates.
+  static NameIndex build(const Dataset& dataset, Diagnostics& diagnostics);
+
+  // Entities whose id equals `query`, else whose name or alias matches it after
+  // normalisation. Empty when nothing matches; several when the name is shared.
+  std::vector<EntityIndex> find(const Dataset& dataset, std::string_view query) const;
+
+  // Every normalised key, for suggestions.
+  std::vector<std::string_view> keys() const;
+
+ private:
+  std::unordered_map<std::string, std::vector<EntityIndex>> by_key_;
+};
+
+}  // namespace parley

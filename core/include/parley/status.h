@@ -1,0 +1,79 @@
+// Errors as values. Every failure parley reports is a Diagnostic: a stable code that tests and
+// scripts can match, a human message, and where it came from (file, line, column, JSON pointer,
+// entity id and field). Loading collects all diagnostics rather than stopping at the first.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace parley {
+
+enum class ErrorCode {
+  kIoError,             // a file could not be read or written
+  kJsonSyntax,          // malformed JSON (includes invalid UTF-8 and NUL bytes)
+  kSchemaViolation,     // JSON structure breaks schemas/dataset.schema.json
+  kDuplicateId,         // two entities or sources share an id
+  kUnknownSource,       // a citation names a source that is not listed
+  kUnknownKind,         // an entity's kind is not in the relation schema
+  kAbstractKind,        // an entity uses a kind that only groups other kinds
+  kUnknownRelationType, // a relation's type is not in the relation schema
+  kDanglingReference,   // a relation (or entity-valued property) names a missing entity
+  kDomainViolation,     // a relation's source entity has a kind the type does not allow
+  kRangeViolation,      // a relation's target entity has a kind the type does not allow
+  kPropertyNotAllowed,  // a relation property the type does not declare
+  kMissingProperty,     // a property the relation type requires is absent
+  kAttributeNotAllowed, // an entity attribute its kind does not declare
+  kInvalidValue,        // a value of the wrong type or outside its enumeration
+  kInvalidDate,         // a date that does not parse or does not exist
+  kAmbiguousName,       // a name or alias that would resolve to two entities
+  kInvalidSchema,       // the relation schema itself is inconsistent
+  kUsage,               // the command line is wrong
+};
+
+// The stable, documented identifier of a code, e.g. "dangling-reference".
+std::string_view error_code_name(ErrorCode code);
+
+// Where a diagnostic points. Fields that are unknown stay empty / zero.
+struct Location {
+  std::string file;          // dataset path as given, or "<embedded>/name"
+  std::uint32_t line = 0;    // 1-based; 0 when no position is known
+  std::uint32_t column = 0;  // 1-based, counted in Unicode code points
+  std::string json_pointer;  // RFC 6901 pointer into the document, e.g. "/relations/3/to"
+  std::string entity_id;     // the entity (or relation endpoint) concerned, when known
+  std::string field;         // the field of that entity, when known
+};
+
+struct Diagnostic {
+  ErrorCode code;
+  std::string message;
+  Location where;
+
+  // "file:line:column: error[code]: message", falling back to the pointer or the entity id
+  // and field when no line is known.
+  std::string to_string() const;
+};
+
+// An ordered collection of diagnostics. Empty means success.
+class Diagnostics {
+ public:
+  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  void add(ErrorCode code, std::string message, Location where = {}) {
+    items_.push_back(Diagnostic{code, std::move(message), std::move(where)});
+  }
+  void append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  }
+
+  bool ok() const { return items_.empty(); }
+  std::size_t size() const { return items_.size(); }
+  const std::vector<Diagnostic>& items() const { return items_; }
+  std::vector<Diagnostic>& items() { return items_; }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace parley

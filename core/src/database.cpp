@@ -1,0 +1,81 @@
+#include "parley/database.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "dataset_loader.h"
+#include "parley/embedded.h"
+
+namespace parley {
+namespace {
+
+constexpr std::string_view kEmbeddedPrefix = "<embedded>/";
+
+std::optional<std::string> read_file(const std::string& path, Diagnostics& diagnostics) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Location where;
+    where.file = path;
+    diagnostics.add(ErrorCode::kIoError, std::string("cannot open: ") + std::strerror(errno), where);
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    Location where;
+    where.file = path;
+    diagnostics.add(ErrorCode::kIoError, "read failed", where);
+    return std::nullopt;
+  }
+  return std::move(buffer).str();
+}
+
+}  // namespace
+
+const RelationSchema& embedded_schema() {
+  static const RelationSchema schema = [] {
+    Diagnostics diagnostics;
+    auto parsed = RelationSchema::parse(embedded::relation_schema,
+                                        std::string(kEmbeddedPrefix) + "relations.json", diagnostics);
+    if (!parsed) std::abort();  // a build that embeds a broken schema fails its tests
+    return std::move(*parsed);
+  }();
+  return schema;
+}
+
+std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+  std::vector<Text> texts;
+  const std::vector<std::string> wanted = paths.empty() ? std::vector<std::string>{std::string(kEmbeddedDatasetName)} : paths;
+  for (const auto& path : wanted) {
+    if (path == kEmbeddedDatasetName) {
+      texts.push_back(Text{std::string(kEmbeddedPrefix) + "japan-russia.json", std::string(embedded::default_dataset)});
+    } else if (auto text = read_file(path, diagnostics)) {
+      texts.push_back(Text{path, std::move(*text)});
+    }
+  }
+  if (!diagnostics.ok()) return nullptr;
+  return open_texts(std::move(texts), diagnostics);
+}
+
+std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnostics& diagnostics) {
+  std::vector<detail::DatasetText> inputs;
+  inputs.reserve(texts.size());
+  for (auto& text : texts) inputs.push_back(detail::DatasetText{std::move(text.name), std::move(text.json)});
+
+  std::unique_ptr<Database> db(new Database());
+  db->schema_ = embedded_schema();
+  const std::size_t errors_before = diagnostics.size();
+  detail::load_datasets(inputs, db->schema_, embedded::dataset_schema, db->dataset_, diagnostics);
+  db->names_ = NameIndex::build(db->dataset_, diagnostics);
+  if (diagnostics.size() != errors_before) {
+    detail::resolve_positions(inputs, diagnostics);
+    return nullptr;
+  }
+  db->graph_ = build_graph(db->dataset_);
+  return db;
+}
+
+}  // namespace parley

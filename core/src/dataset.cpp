@@ -1,0 +1,25 @@
+#include "parley/dataset.h"
+
+namespace parley {
+
+std::string_view Relation::property(PropertyId id) const {
+  for (const auto& p : properties) {
+    if (p.property == id) return p.value;
+  }
+  return {};
+}
+
+std::optional<EntityIndex> Dataset::find_entity(const std::string& id) const {
+  const auto it = entity_by_id.find(id);
+  return it == entity_by_id.end() ? std::nullopt : std::optional<EntityIndex>(it->second);
+}
+
+std::vector<const Attribute*> Dataset::attribute_values(EntityIndex entity, std::string_view name) const {
+  std::vector<const Attribute*> out;
+  for (const auto& attribute : entities[entity].attributes) {
+    if (attribute.name == name) out.push_back(&attribute);
+  }
+  return out;
+}
+
+}  // namespace parley

@@ -1,0 +1,400 @@
+#include "dataset_loader.h"
+
+#include <algorithm>
+
+#include "diagnostic_sink.h"
+#include "json_reader.h"
+#include "parley/date.h"
+#include "parley/suggest.h"
+#include "structure_check.h"
+
+namespace parley::detail {
+namespace {
+
+using rapidjson::Value;
+
+std::string text_of(const Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+
+std::string optional_text(const Value& object, const char* name) {
+  const auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsString() ? text_of(it->value) : std::string();
+}
+
+bool has_control_character(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
+// One file's parsed document with its place in the merged dataset.
+struct ParsedFile {
+  const DatasetText* input;
+  std::uint32_t index;
+  rapidjson::Document doc;
+  bool usable = false;  // parsed and its top level is well-formed
+};
+
+class Loader {
+ public:
+  Loader(const RelationSchema& schema, std::string_view json_schema, Dataset& dataset, Diagnostics& diagnostics)
+      : schema_(schema), structure_(json_schema), dataset_(dataset), diagnostics_(diagnostics) {
+    for (KindId k = 0; k < schema.kind_count(); ++k) kind_names_.push_back(schema.kind(k).name);
+    for (RelationTypeId t = 0; t < schema.relation_type_count(); ++t) {
+      type_names_.push_back(schema.relation_type(t).name);
+    }
+  }
+
+  void load(const std::vector<DatasetText>& inputs) {
+    std::vector<ParsedFile> files(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      files[i].input = &inputs[i];
+      files[i].index = static_cast<std::uint32_t>(dataset_.files.size());
+      dataset_.files.push_back(inputs[i].name);
+      parse(files[i]);
+    }
+    // Sources first, then entities, then relations, each across all files, so that any file
+    // may cite a source or refer to an entity that another file declares.
+    for (auto& file : files) each_record(file, "sources", RecordKind::kSource, &Loader::add_source);
+    for (auto& file : files) each_record(file, "entities", RecordKind::kEntity, &Loader::add_entity);
+    for (auto& file : files) each_record(file, "relations", RecordKind::kRelation, &Loader::add_relation);
+  }
+
+ private:
+  using RecordHandler = void (Loader::*)(const ParsedFile&, const Value&, const std::string&, DiagnosticSink&);
+
+  void parse(ParsedFile& file) {
+    DiagnosticSink sink(file.input->name, diagnostics_);
+    if (const auto error = parse_json_strict(file.input->text, file.doc)) {
+      sink.add_at_offset(ErrorCode::kJsonSyntax, error->message, file.input->text, error->offset);
+      return;
+    }
+    if (!file.doc.IsObject()) {
+      sink.add(ErrorCode::kSchemaViolation,
+               "a dataset must be a JSON object with \"format\", \"sources\", \"entities\" and \"relations\"", "");
+      return;
+    }
+    file.usable = structure_.check(RecordKind::kDocument, file.doc, "", sink);
+  }
+
+  void each_record(const ParsedFile& file, const char* array, RecordKind kind, RecordHandler handler) {
+    if (!file.usable) return;
+    DiagnosticSink sink(file.input->name, diagnostics_);
+    const Value& records = file.doc[array];
+    const std::string base = pointer_join("", array);
+    for (rapidjson::SizeType i = 0; i < records.Size(); ++i) {
+      const std::string pointer = pointer_join(base, i);
+      if (structure_.check(kind, records[i], pointer, sink)) (this->*handler)(file, records[i], pointer, sink);
+    }
+  }
+
+  // A citation list known to be structurally valid; unknown sources are reported.
+  bool read_citations(const Value& list, const std::string& pointer, const std::string& owner,
+                      std::vector<Citation>& out, DiagnosticSink& sink) {
+    bool ok = true;
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+      const std::string source_id = text_of(list[i]["source"]);
+      const auto it = dataset_.source_by_id.find(source_id);
+      if (it == dataset_.source_by_id.end()) {
+        std::vector<std::string_view> known;
+        for (const auto& s : dataset_.sources) known.push_back(s.id);
+        sink.add(ErrorCode::kUnknownSource,
+                 "cites source \"" + source_id + "\", which no file lists" + did_you_mean(source_id, known),
+                 pointer + "/" + std::to_string(i) + "/source", owner, "sources");
+        ok = false;
+        continue;
+      }
+      out.push_back(Citation{it->second, text_of(list[i]["quote"])});
+    }
+    return ok;
+  }
+
+  bool check_identifier(std::string_view id, const std::string& pointer, const char* what, DiagnosticSink& sink) {
+    if (has_control_character(id) || id.front() == ' ' || id.back() == ' ') {
+      sink.add(ErrorCode::kInvalidValue,
+               std::string(what) + " id must not contain control characters or begin or end with a space",
+               pointer);
+      return false;
+    }
+    return true;
+  }
+
+  void add_source(const ParsedFile&, const Value& record, const std::string& pointer, DiagnosticSink& sink) {
+    Source source;
+    source.id = text_of(record["id"]);
+    if (!check_identifier(source.id, pointer + "/id", "a source", sink)) return;
+    source.publisher = text_of(record["publisher"]);
+    source.title = text_of(record["title"]);
+    source.published = optional_text(record, "published");
+    source.file = optional_text(record, "file");
+    source.url = optional_text(record, "url");
+    source.note = optional_text(record, "note");
+    std::string error;
+    if (!source.published.empty() && !FuzzyDate::parse(source.published, &error)) {
+      sink.add(ErrorCode::kInvalidDate, error, pointer + "/published", source.id, "published");
+      return;
+    }
+    const auto [it, inserted] = dataset_.source_by_id.emplace(source.id, static_cast<SourceIndex>(dataset_.sources.size()));
+    if (!inserted) {
+      sink.add(ErrorCode::kDuplicateId, "source id \"" + source.id + "\" is already used", pointer + "/id",
+               source.id, "id");
+      return;
+    }
+    dataset_.sources.push_back(std::move(source));
+  }
+
+  // Checks a value against its spec; returns an error message, empty when it is valid.
+  std::string check_value(const ValueSpec& spec, const Value& value) const {
+    switch (spec.type) {
+      case ValueType::kInteger:
+        return value.IsInt64() ? "" : "expected an integer";
+      case ValueType::kText:
+        if (!value.IsString()) return "expected text (a string)";
+        return value.GetStringLength() == 0 ? "must not be empty" : "";
+      case ValueType::kDate: {
+        if (!value.IsString()) return "expected a date (a string)";
+        std::string error;
+        return FuzzyDate::parse(text_of(value), &error) ? "" : error;
+      }
+      case ValueType::kDuration:
+        if (!value.IsString()) return "expected a duration (a string)";
+        return is_valid_duration(text_of(value)) ? "" : "expected an ISO 8601 duration such as \"PT45M\" or \"~PT4H\"";
+      case ValueType::kEnum: {
+        if (!value.IsString()) return "expected one of the listed values (a string)";
+        const std::string text = text_of(value);
+        if (std::find(spec.allowed.begin(), spec.allowed.end(), text) != spec.allowed.end()) return "";
+        std::string allowed;
+        for (const auto& a : spec.allowed) allowed += (allowed.empty() ? "" : ", ") + a;
+        return "\"" + text + "\" is not one of " + allowed;
+      }
+      case ValueType::kEntity:
+        if (!value.IsString()) return "expected an entity id (a string)";
+        return dataset_.entity_by_id.count(text_of(value)) ? "" : "names no entity \"" + text_of(value) + "\"";
+    }
+    return "";
+  }
+
+  static std::string value_text(const Value& value) {
+    return value.IsString() ? text_of(value) : std::to_string(value.GetInt64());
+  }
+
+  void add_entity(const ParsedFile& file, const Value& record, const std::string& pointer, DiagnosticSink& sink) {
+    Entity entity;
+    entity.id = text_of(record["id"]);
+    entity.origin = Origin{file.index, pointer};
+    if (!check_identifier(entity.id, pointer + "/id", "an entity", sink)) return;
+
+    const std::string kind_name = text_of(record["kind"]);
+    const bool known_kind = schema_.find_kind(kind_name).has_value();
+    if (const auto kind = schema_.find_kind(kind_name)) {
+      entity.kind = *kind;
+      if (schema_.kind(*kind).is_abstract) {
+        std::vector<std::string_view> below;
+        for (KindId k = 0; k < schema_.kind_count(); ++k) {
+          if (k != *kind && !schema_.kind(k).is_abstract && schema_.is_a(k, *kind)) below.push_back(schema_.kind(k).name);
+        }
+        std::string list;
+        for (const auto& b : below) list += (list.empty() ? "" : ", ") + std::string(b);
+        sink.add(ErrorCode::kAbstractKind,
+                 "kind \"" + kind_name + "\" only groups other kinds; use one of: " + list,
+                 pointer + "/kind", entity.id, "kind");
+      }
+    } else {
+      sink.add(ErrorCode::kUnknownKind,
+               "kind \"" + kind_name + "\" is not defined by the relation schema" + did_you_mean(kind_name, kind_names_),
+               pointer + "/kind", entity.id, "kind");
+    }
+
+    entity.name = text_of(record["name"]);
+    if (entity.name.find('\0') != std::string::npos) {
+      sink.add(ErrorCode::kInvalidValue, "a name must not contain a NUL character", pointer + "/name", entity.id, "name");
+    }
+    read_citations(record["sources"], pointer + "/sources", entity.id, entity.citations, sink);
+
+    if (const auto aliases = record.FindMember("aliases"); aliases != record.MemberEnd()) {
+      for (rapidjson::SizeType i = 0; i < aliases->value.Size(); ++i) {
+        const Value& a = aliases->value[i];
+        const std::string at = pointer + "/aliases/" + std::to_string(i);
+        Alias alias;
+        if (a.IsString()) {
+          alias.name = text_of(a);
+        } else {
+          alias.name = text_of(a["name"]);
+          alias.note = optional_text(a, "note");
+          if (const auto s = a.FindMember("sources"); s != a.MemberEnd()) {
+            read_citations(s->value, at + "/sources", entity.id, alias.citations, sink);
+          }
+        }
+        if (alias.name.find('\0') != std::string::npos) {
+          sink.add(ErrorCode::kInvalidValue, "an alias must not contain a NUL character", at, entity.id, "aliases");
+        }
+        entity.aliases.push_back(std::move(alias));
+      }
+    }
+
+    if (const auto attributes = record.FindMember("attributes"); attributes != record.MemberEnd()) {
+      for (rapidjson::SizeType i = 0; i < attributes->value.Size(); ++i) {
+        const Value& a = attributes->value[i];
+        const std::string at = pointer + "/attributes/" + std::to_string(i);
+        Attribute attribute;
+        attribute.name = text_of(a["name"]);
+        // Without a known kind there is nothing to check attributes against; the kind error
+        // has been reported already.
+        if (known_kind) {
+          const AttributeSpec* spec = schema_.find_attribute(entity.kind, attribute.name);
+          if (!spec) {
+            std::vector<std::string_view> allowed;
+            std::string list;
+            for (const auto* s : schema_.attributes_of(entity.kind)) {
+              allowed.push_back(s->name);
+              list += (list.empty() ? "" : ", ") + s->name;
+            }
+            sink.add(ErrorCode::kAttributeNotAllowed,
+                     "kind \"" + kind_name + "\" has no attribute \"" + attribute.name + "\"" +
+                         did_you_mean(attribute.name, allowed) + "; it may carry: " + list,
+                     at + "/name", entity.id, attribute.name);
+            continue;
+          }
+          if (const std::string error = check_value(spec->value, a["value"]); !error.empty()) {
+            const ErrorCode code = spec->value.type == ValueType::kDate ? ErrorCode::kInvalidDate : ErrorCode::kInvalidValue;
+            sink.add(code, error, at + "/value", entity.id, attribute.name);
+            continue;
+          }
+        }
+        attribute.value = value_text(a["value"]);
+        attribute.qualifier = optional_text(a, "qualifier");
+        read_citations(a["sources"], at + "/sources", entity.id, attribute.citations, sink);
+        entity.attributes.push_back(std::move(attribute));
+      }
+    }
+
+    const auto [it, inserted] = dataset_.entity_by_id.emplace(entity.id, static_cast<EntityIndex>(dataset_.entities.size()));
+    if (!inserted) {
+      const Entity& first = dataset_.entities[it->second];
+      sink.add(ErrorCode::kDuplicateId,
+               "entity id \"" + entity.id + "\" is already used by the entity declared at " +
+                   dataset_.files[first.origin.file] + " " + first.origin.pointer,
+               pointer + "/id", entity.id, "id");
+      return;
+    }
+    // Even an entity with errors keeps its id registered, so that relations to it are not
+    // reported as dangling on top of its own error; the dataset is rejected either way.
+    dataset_.entities.push_back(std::move(entity));
+  }
+
+  void add_relation(const ParsedFile& file, const Value& record, const std::string& pointer, DiagnosticSink& sink) {
+    Relation relation;
+    relation.origin = Origin{file.index, pointer};
+    const std::string type_name = text_of(record["type"]);
+    const std::string from_id = text_of(record["from"]);
+    const std::string to_id = text_of(record["to"]);
+    const std::string label = type_name + " " + from_id + " -> " + to_id;
+    bool ok = true;
+
+    const auto type = schema_.find_relation_type(type_name);
+    if (!type) {
+      sink.add(ErrorCode::kUnknownRelationType,
+               "relation type \"" + type_name + "\" is not defined by the relation schema" +
+                   did_you_mean(type_name, type_names_),
+               pointer + "/type", label, "type");
+      ok = false;
+    }
+    const auto endpoint = [&](const std::string& id, const char* field) -> std::optional<EntityIndex> {
+      const auto found = dataset_.find_entity(id);
+      if (!found) {
+        sink.add(ErrorCode::kDanglingReference, "refers to entity \"" + id + "\", which no file declares",
+                 pointer + "/" + field, label, field);
+      }
+      return found;
+    };
+    const auto from = endpoint(from_id, "from");
+    const auto to = endpoint(to_id, "to");
+    if (!type || !from || !to) return;
+    relation.type = *type;
+    relation.from = *from;
+    relation.to = *to;
+    const RelationTypeSpec& spec = schema_.relation_type(*type);
+
+    const auto kinds_text = [&](const std::vector<KindId>& kinds) {
+      std::string out;
+      for (const KindId k : kinds) out += (out.empty() ? "" : ", ") + schema_.kind(k).name;
+      return out;
+    };
+    const Entity& from_entity = dataset_.entities[*from];
+    const Entity& to_entity = dataset_.entities[*to];
+    if (!schema_.allows_from(*type, from_entity.kind)) {
+      sink.add(ErrorCode::kDomainViolation,
+               "\"" + from_id + "\" is a " + schema_.kind(from_entity.kind).name + ", but " + type_name +
+                   " goes from: " + kinds_text(spec.domain),
+               pointer + "/from", label, "from");
+      ok = false;
+    }
+    if (!schema_.allows_to(*type, to_entity.kind)) {
+      sink.add(ErrorCode::kRangeViolation,
+               "\"" + to_id + "\" is a " + schema_.kind(to_entity.kind).name + ", but " + type_name +
+                   " goes to: " + kinds_text(spec.range),
+               pointer + "/to", label, "to");
+      ok = false;
+    }
+
+    if (const auto properties = record.FindMember("properties"); properties != record.MemberEnd()) {
+      for (const auto& member : properties->value.GetObject()) {
+        const std::string name = text_of(member.name);
+        const std::string at = pointer_join(pointer + "/properties", name);
+        const auto property = schema_.find_property(name);
+        const bool allowed = property && std::find(spec.allowed.begin(), spec.allowed.end(), *property) != spec.allowed.end();
+        if (!allowed) {
+          std::vector<std::string_view> names;
+          std::string list;
+          for (const PropertyId p : spec.allowed) {
+            names.push_back(schema_.property(p).name);
+            list += (list.empty() ? "" : ", ") + schema_.property(p).name;
+          }
+          sink.add(ErrorCode::kPropertyNotAllowed,
+                   type_name + " does not carry property \"" + name + "\"" + did_you_mean(name, names) +
+                       (list.empty() ? "; it carries none" : "; it may carry: " + list),
+                   at, label, name);
+          ok = false;
+          continue;
+        }
+        if (const std::string error = check_value(schema_.property(*property).value, member.value); !error.empty()) {
+          const ValueType vt = schema_.property(*property).value.type;
+          const ErrorCode code = vt == ValueType::kDate ? ErrorCode::kInvalidDate
+                                 : vt == ValueType::kEntity ? ErrorCode::kDanglingReference
+                                                            : ErrorCode::kInvalidValue;
+          sink.add(code, error, at, label, name);
+          ok = false;
+          continue;
+        }
+        relation.properties.push_back(PropertyValue{*property, value_text(member.value)});
+      }
+    }
+    for (const PropertyId required : spec.required) {
+      if (relation.property(required).empty()) {
+        sink.add(ErrorCode::kMissingProperty,
+                 type_name + " requires property \"" + schema_.property(required).name + "\"", pointer, label,
+                 schema_.property(required).name);
+        ok = false;
+      }
+    }
+    ok = read_citations(record["sources"], pointer + "/sources", label, relation.citations, sink) && ok;
+    if (ok) dataset_.relations.push_back(std::move(relation));
+  }
+
+  const RelationSchema& schema_;
+  StructureChecker structure_;
+  Dataset& dataset_;
+  Diagnostics& diagnostics_;
+  std::vector<std::string_view> kind_names_;
+  std::vector<std::string_view> type_names_;
+};
+
+}  // namespace
+
+void load_datasets(const std::vector<DatasetText>& inputs, const RelationSchema& schema,
+                   std::string_view dataset_json_schema, Dataset& dataset, Diagnostics& diagnostics) {
+  Loader(schema, dataset_json_schema, dataset, diagnostics).load(inputs);
+}
+
+void resolve_positions(const std::vector<DatasetText>& inputs, Diagnostics& diagnostics) {
+  for (const auto& input : inputs) resolve_positions(input.name, input.text, diagnostics);
+}
+
+}  // namespace parley::detail

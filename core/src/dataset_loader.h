@@ -1,0 +1,28 @@
+// Loading dataset files into a Dataset: parse, check structure against the JSON Schema, then
+// check meaning against the relation schema (ids, kinds, references, domains and ranges,
+// properties, attributes, dates). All records of all files are checked and every problem is
+// reported; records with problems are left out of the dataset.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "parley/dataset.h"
+#include "parley/schema.h"
+#include "parley/status.h"
+
+namespace parley::detail {
+
+struct DatasetText {
+  std::string name;  // as shown in messages: the path given, or "<embedded>/..."
+  std::string text;
+};
+
+// Loads and merges `inputs` into `dataset`. Diagnostics carry file, line and column.
+void load_datasets(const std::vector<DatasetText>& inputs, const RelationSchema& schema,
+                   std::string_view dataset_json_schema, Dataset& dataset, Diagnostics& diagnostics);
+
+// Fills in line and column for diagnostics that name a file among `inputs` and a JSON pointer.
+void resolve_positions(const std::vector<DatasetText>& inputs, Diagnostics& diagnostics);
+
+}  // namespace parley::detail

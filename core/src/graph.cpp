@@ -1,0 +1,23 @@
+#include "parley/graph.h"
+
+#include <utility>
+#include <vector>
+
+namespace parley {
+
+Graph build_graph(const Dataset& dataset) {
+  std::vector<std::pair<Vertex, Vertex>> ends;
+  std::vector<RelationEdge> properties;
+  ends.reserve(dataset.relations.size());
+  properties.reserve(dataset.relations.size());
+  for (RelationIndex r = 0; r < dataset.relations.size(); ++r) {
+    ends.emplace_back(dataset.relations[r].from, dataset.relations[r].to);
+    properties.push_back(RelationEdge{r});
+  }
+  Graph graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), properties.begin(),
+              dataset.entities.size());
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) graph[e].entity = e;
+  return graph;
+}
+
+}  // namespace parley

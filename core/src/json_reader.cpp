@@ -1,0 +1,255 @@
+#include "json_reader.h"
+
+#include <string>
+#include <unordered_map>
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+namespace parley::detail {
+namespace {
+
+constexpr unsigned kStrictFlags = rapidjson::kParseIterativeFlag |
+                                  rapidjson::kParseValidateEncodingFlag |
+                                  rapidjson::kParseFullPrecisionFlag;
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// Reads bytes through a MemoryStream but remembers the base offset of a skipped BOM, so Tell()
+// stays an offset into the caller's text.
+struct TextStream {
+  using Ch = char;
+  explicit TextStream(std::string_view text, std::size_t start)
+      : text_(text), pos_(start) {}
+  Ch Peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
+  Ch Take() { return pos_ < text_.size() ? text_[pos_++] : '\0'; }
+  std::size_t Tell() const { return pos_; }
+  // Write-side members the Stream concept declares; never called for reading.
+  Ch* PutBegin() { return nullptr; }
+  void Put(Ch) {}
+  void Flush() {}
+  std::size_t PutEnd(Ch*) { return 0; }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_;
+};
+
+// Forwards SAX events to a Document while rejecting duplicate keys within one object.
+class CheckedBuilder {
+ public:
+  CheckedBuilder(rapidjson::Document& doc, const TextStream& stream) : doc_(doc), stream_(stream) {}
+
+  bool Null() { return doc_.Null(); }
+  bool Bool(bool b) { return doc_.Bool(b); }
+  bool Int(int i) { return doc_.Int(i); }
+  bool Uint(unsigned u) { return doc_.Uint(u); }
+  bool Int64(std::int64_t i) { return doc_.Int64(i); }
+  bool Uint64(std::uint64_t u) { return doc_.Uint64(u); }
+  bool Double(double d) { return doc_.Double(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return doc_.RawNumber(s, n, copy); }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
+  bool StartObject() {
+    frames_.push_back(keys_.size());
+    return doc_.StartObject();
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+    const std::string_view key(s, n);
+    // Objects in datasets have a handful of members: a linear scan beats hashing.
+    for (std::size_t i = frames_.back(); i < keys_.size(); ++i) {
+      if (keys_[i] == key) {
+        duplicate_ = std::string(key);
+        duplicate_offset_ = stream_.Tell();
+        return false;
+      }
+    }
+    keys_.emplace_back(key);
+    return doc_.Key(s, n, copy);
+  }
+  bool EndObject(rapidjson::SizeType members) {
+    keys_.resize(frames_.back());
+    frames_.pop_back();
+    return doc_.EndObject(members);
+  }
+  bool StartArray() { return doc_.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) { return doc_.EndArray(elements); }
+
+  const std::optional<std::string>& duplicate() const { return duplicate_; }
+  std::size_t duplicate_offset() const { return duplicate_offset_; }
+
+ private:
+  rapidjson::Document& doc_;
+  const TextStream& stream_;
+  std::vector<std::string> keys_;
+  std::vector<std::size_t> frames_;
+  std::optional<std::string> duplicate_;
+  std::size_t duplicate_offset_ = 0;
+};
+
+std::size_t skip_separators(std::string_view text, std::size_t pos) {
+  while (pos < text.size()) {
+    const char c = text[pos];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
+    ++pos;
+  }
+  return pos;
+}
+
+// Tracks the JSON pointer of the current value during a SAX pass and records where each
+// wanted pointer's value begins.
+class PointerLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PointerLocator> {
+ public:
+  PointerLocator(std::string_view text, const TextStream& stream,
+                 const std::unordered_map<std::string, std::size_t>& wanted,
+                 std::vector<std::optional<std::size_t>>& found)
+      : text_(text), stream_(stream), wanted_(wanted), found_(found) {}
+
+  bool Default() { return value(); }
+  bool String(const char*, rapidjson::SizeType, bool) { return value(); }
+  bool StartObject() {
+    begin_value();
+    frames_.push_back(Frame{pointer_.size(), false, 0});
+    return true;
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    pointer_.resize(frames_.back().base);
+    append_pointer_token(pointer_, std::string_view(s, n));
+    end_ = stream_.Tell();
+    return true;
+  }
+  bool EndObject(rapidjson::SizeType) { return end_container(); }
+  bool StartArray() {
+    begin_value();
+    frames_.push_back(Frame{pointer_.size(), true, 0});
+    return true;
+  }
+  bool EndArray(rapidjson::SizeType) { return end_container(); }
+
+ private:
+  struct Frame {
+    std::size_t base;  // pointer length of the container itself
+    bool is_array;
+    std::size_t next_index;
+  };
+
+  // Called at the start of every value: fixes up the pointer for array elements and records the
+  // value's start offset if it is wanted.
+  void begin_value() {
+    if (!frames_.empty() && frames_.back().is_array) {
+      pointer_.resize(frames_.back().base);
+      pointer_ += '/' + std::to_string(frames_.back().next_index++);
+    }
+    const auto it = wanted_.find(pointer_);
+    if (it != wanted_.end() && !found_[it->second]) found_[it->second] = skip_separators(text_, end_);
+  }
+  bool value() {
+    begin_value();
+    end_ = stream_.Tell();
+    return true;
+  }
+  bool end_container() {
+    pointer_.resize(frames_.back().base);
+    frames_.pop_back();
+    end_ = stream_.Tell();
+    return true;
+  }
+
+  std::string_view text_;
+  const TextStream& stream_;
+  const std::unordered_map<std::string, std::size_t>& wanted_;
+  std::vector<std::optional<std::size_t>>& found_;
+  std::string pointer_;
+  std::vector<Frame> frames_;
+  std::size_t end_ = 0;  // offset just past the previous token
+};
+
+std::size_t content_start(std::string_view text) {
+  return text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;
+}
+
+}  // namespace
+
+std::optional<JsonError> parse_json_strict(std::string_view text, rapidjson::Document& doc) {
+  // RapidJSON treats a NUL byte as the end of input; name it instead of reporting a confusing
+  // error further on. (An escaped \u0000 inside a string is valid JSON and handled later.)
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    return JsonError{nul, "NUL byte in the file (JSON text cannot contain one unescaped)"};
+  }
+  if (text.find_first_not_of(" \t\r\n", content_start(text)) == std::string_view::npos) {
+    return JsonError{text.size(), "the file is empty: expected a JSON object"};
+  }
+  TextStream stream(text, content_start(text));
+  CheckedBuilder builder(doc, stream);
+  rapidjson::ParseResult result;
+  auto generate = [&](rapidjson::Document&) {
+    rapidjson::Reader reader;
+    result = reader.Parse<kStrictFlags>(stream, builder);
+    return !result.IsError();
+  };
+  doc.Populate(generate);
+  if (builder.duplicate()) {
+    return JsonError{builder.duplicate_offset(),
+                     "duplicate key \"" + *builder.duplicate() + "\" in one object"};
+  }
+  if (result.IsError()) {
+    return JsonError{result.Offset(), rapidjson::GetParseError_En(result.Code())};
+  }
+  return std::nullopt;
+}
+
+LineColumn line_column(std::string_view text, std::size_t offset) {
+  LineColumn at;
+  if (offset > text.size()) offset = text.size();
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++at.line;
+      line_start = i + 1;
+    }
+  }
+  std::size_t start = line_start;
+  if (at.line == 1 && text.starts_with(kUtf8Bom)) start = std::min(offset, kUtf8Bom.size());
+  for (std::size_t i = start; i < offset; ++i) {
+    // Count code points: every byte that is not a UTF-8 continuation byte starts one.
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++at.column;
+  }
+  return at;
+}
+
+std::vector<std::optional<std::size_t>> locate(std::string_view text,
+                                               const std::vector<std::string>& pointers) {
+  std::vector<std::optional<std::size_t>> found(pointers.size());
+  std::unordered_map<std::string, std::size_t> wanted;
+  for (std::size_t i = 0; i < pointers.size(); ++i) wanted.emplace(pointers[i], i);
+  TextStream stream(text, content_start(text));
+  PointerLocator locator(text, stream, wanted, found);
+  rapidjson::Reader reader;
+  reader.Parse<kStrictFlags>(stream, locator);  // a malformed tail still leaves earlier finds
+  // Pointers that share a value (duplicates in the input list) all get its offset.
+  for (std::size_t i = 0; i < pointers.size(); ++i) {
+    if (!found[i]) found[i] = found[wanted.at(pointers[i])];
+  }
+  return found;
+}
+
+void append_pointer_token(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  for (const char c : token) {
+    if (c == '~') pointer += "~0";
+    else if (c == '/') pointer += "~1";
+    else pointer += c;
+  }
+}
+
+std::string pointer_join(std::string_view base, std::string_view token) {
+  std::string pointer(base);
+  append_pointer_token(pointer, token);
+  return pointer;
+}
+
+std::string pointer_join(std::string_view base, std::size_t index) {
+  return std::string(base) + '/' + std::to_string(index);
+}
+
+}  // namespace parley::detail

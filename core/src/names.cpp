@@ -1,0 +1,103 @@
+#include "parley/names.h"
+
+#include <algorithm>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+
+namespace parley {
+namespace {
+
+bool strips_marks(UChar32 base) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(base, &status);
+  return U_SUCCESS(status) &&
+         (script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC);
+}
+
+}  // namespace
+
+std::string normalize_name(std::string_view name) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(name);
+  const icu::UnicodeString decomposed =
+      nfkd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))), status);
+  if (U_FAILURE(status)) return std::string(name);
+
+  icu::UnicodeString folded;
+  UChar32 base = 0;
+  bool pending_space = false;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) {
+      pending_space = !folded.isEmpty();
+      continue;
+    }
+    if (u_charType(c) == U_NON_SPACING_MARK && strips_marks(base)) continue;
+    if (pending_space) folded.append(static_cast<UChar32>(' '));
+    pending_space = false;
+    if (u_charType(c) != U_NON_SPACING_MARK) base = c;
+    folded.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+  }
+  const icu::UnicodeString composed = nfc->normalize(folded, status);
+  std::string out;
+  (U_SUCCESS(status) ? composed : folded).toUTF8String(out);
+  return out;
+}
+
+NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
+  NameIndex index;
+  const auto add = [&](const std::string& key, EntityIndex entity) {
+    auto& owners = index.by_key_[key];
+    if (std::find(owners.begin(), owners.end(), entity) == owners.end()) owners.push_back(entity);
+  };
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) add(normalize_name(dataset.entities[e].name), e);
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) {
+    const Entity& entity = dataset.entities[e];
+    for (std::size_t a = 0; a < entity.aliases.size(); ++a) {
+      const std::string key = normalize_name(entity.aliases[a].name);
+      const auto existing = index.by_key_.find(key);
+      std::vector<EntityIndex> others;
+      if (existing != index.by_key_.end()) {
+        for (const EntityIndex other : existing->second) {
+          if (other != e) others.push_back(other);
+        }
+      }
+      if (!others.empty()) {
+        const Entity& other = dataset.entities[others.front()];
+        Location where;
+        where.file = dataset.files[entity.origin.file];
+        where.json_pointer = entity.origin.pointer + "/aliases/" + std::to_string(a);
+        where.entity_id = entity.id;
+        where.field = "aliases";
+        diagnostics.add(ErrorCode::kAmbiguousName,
+                        "alias \"" + entity.aliases[a].name + "\" would also name \"" + other.id +
+                            "\" (" + other.name + "); an alias must name one entity only",
+                        std::move(where));
+        continue;
+      }
+      add(key, e);
+    }
+  }
+  return index;
+}
+
+std::vector<EntityIndex> NameIndex::find(const Dataset& dataset, std::string_view query) const {
+  if (const auto by_id = dataset.find_entity(std::string(query))) return {*by_id};
+  const auto it = by_key_.find(normalize_name(query));
+  return it == by_key_.end() ? std::vector<EntityIndex>{} : it->second;
+}
+
+std::vector<std::string_view> NameIndex::keys() const {
+  std::vector<std::string_view> out;
+  out.reserve(by_key_.size());
+  for (const auto& [key, _] : by_key_) out.push_back(key);
+  return out;
+}
+
+}  // namespace parley

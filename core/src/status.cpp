@@ -1,0 +1,51 @@
+#include "parley/status.h"
+
+namespace parley {
+
+std::string_view error_code_name(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kIoError: return "io-error";
+    case ErrorCode::kJsonSyntax: return "json-syntax";
+    case ErrorCode::kSchemaViolation: return "schema-violation";
+    case ErrorCode::kDuplicateId: return "duplicate-id";
+    case ErrorCode::kUnknownSource: return "unknown-source";
+    case ErrorCode::kUnknownKind: return "unknown-kind";
+    case ErrorCode::kAbstractKind: return "abstract-kind";
+    case ErrorCode::kUnknownRelationType: return "unknown-relation-type";
+    case ErrorCode::kDanglingReference: return "dangling-reference";
+    case ErrorCode::kDomainViolation: return "domain-violation";
+    case ErrorCode::kRangeViolation: return "range-violation";
+    case ErrorCode::kPropertyNotAllowed: return "property-not-allowed";
+    case ErrorCode::kMissingProperty: return "missing-property";
+    case ErrorCode::kAttributeNotAllowed: return "attribute-not-allowed";
+    case ErrorCode::kInvalidValue: return "invalid-value";
+    case ErrorCode::kInvalidDate: return "invalid-date";
+    case ErrorCode::kAmbiguousName: return "ambiguous-name";
+    case ErrorCode::kInvalidSchema: return "invalid-schema";
+    case ErrorCode::kUsage: return "usage";
+  }
+  return "unknown";
+}
+
+std::string Diagnostic::to_string() const {
+  std::string out;
+  if (!where.file.empty()) out += where.file;
+  if (where.line > 0) {
+    out += ':' + std::to_string(where.line) + ':' + std::to_string(where.column);
+  } else if (!where.json_pointer.empty()) {
+    out += (out.empty() ? "" : ":") + std::string("pointer ") + where.json_pointer;
+  }
+  if (!out.empty()) out += ": ";
+  out += "error[";
+  out += error_code_name(code);
+  out += "]: ";
+  if (!where.entity_id.empty()) {
+    out += '"' + where.entity_id + '"';
+    if (!where.field.empty()) out += '.' + where.field;
+    out += ": ";
+  }
+  out += message;
+  return out;
+}
+
+}  // namespace parley
