@@ -1,6 +1,7 @@
 #include "dataset_loader.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "diagnostic_sink.h"
 #include "json_reader.h"
@@ -81,8 +82,37 @@ class Loader {
     const std::string base = pointer_join("", array);
     for (rapidjson::SizeType i = 0; i < records.Size(); ++i) {
       const std::string pointer = pointer_join(base, i);
-      if (structure_.check(kind, records[i], pointer, sink)) (this->*handler)(file, records[i], pointer, sink);
+      if (structure_.check(kind, records[i], pointer, sink)) {
+        (this->*handler)(file, records[i], pointer, sink);
+      } else {
+        register_placeholder(kind, records[i], file, pointer);
+      }
     }
+  }
+
+  // A record that broke the JSON Schema has been reported; its id (if readable) is still
+  // registered so that references to it do not add a second, misleading error.
+  void register_placeholder(RecordKind kind, const Value& record, const ParsedFile& file, const std::string& pointer) {
+    if (!record.IsObject()) return;
+    const auto id = record.FindMember("id");
+    if (id == record.MemberEnd() || !id->value.IsString() || id->value.GetStringLength() == 0) return;
+    if (kind == RecordKind::kSource) {
+      if (dataset_.source_by_id.emplace(text_of(id->value), static_cast<SourceIndex>(dataset_.sources.size())).second) {
+        dataset_.sources.push_back(Source{text_of(id->value), {}, {}, {}, {}, {}, {}});
+      }
+    } else if (kind == RecordKind::kEntity) {
+      register_entity(Entity{text_of(id->value), 0, {}, {}, {}, {}, Origin{file.index, pointer}}, /*broken=*/true);
+    }
+  }
+
+  // Adds an entity unless its id is taken; a broken one has already been reported and is
+  // exempt from kind checks on the relations that name it.
+  bool register_entity(Entity entity, bool broken) {
+    const auto [it, inserted] = dataset_.entity_by_id.emplace(entity.id, static_cast<EntityIndex>(dataset_.entities.size()));
+    if (!inserted) return false;
+    if (broken) broken_.insert(it->second);
+    dataset_.entities.push_back(std::move(entity));
+    return true;
   }
 
   // A citation list known to be structurally valid; unknown sources are reported.
@@ -183,6 +213,7 @@ class Loader {
 
     const std::string kind_name = text_of(record["kind"]);
     const bool known_kind = schema_.find_kind(kind_name).has_value();
+    bool broken = !known_kind;
     if (const auto kind = schema_.find_kind(kind_name)) {
       entity.kind = *kind;
       if (schema_.kind(*kind).is_abstract) {
@@ -195,6 +226,7 @@ class Loader {
         sink.add(ErrorCode::kAbstractKind,
                  "kind \"" + kind_name + "\" only groups other kinds; use one of: " + list,
                  pointer + "/kind", entity.id, "kind");
+        broken = true;
       }
     } else {
       sink.add(ErrorCode::kUnknownKind,
@@ -265,18 +297,15 @@ class Loader {
       }
     }
 
-    const auto [it, inserted] = dataset_.entity_by_id.emplace(entity.id, static_cast<EntityIndex>(dataset_.entities.size()));
-    if (!inserted) {
-      const Entity& first = dataset_.entities[it->second];
+    if (const auto first = dataset_.find_entity(entity.id)) {
+      const Entity& existing = dataset_.entities[*first];
       sink.add(ErrorCode::kDuplicateId,
                "entity id \"" + entity.id + "\" is already used by the entity declared at " +
-                   dataset_.files[first.origin.file] + " " + first.origin.pointer,
+                   dataset_.files[existing.origin.file] + " " + existing.origin.pointer,
                pointer + "/id", entity.id, "id");
       return;
     }
-    // Even an entity with errors keeps its id registered, so that relations to it are not
-    // reported as dangling on top of its own error; the dataset is rejected either way.
-    dataset_.entities.push_back(std::move(entity));
+    register_entity(std::move(entity), broken);
   }
 
   void add_relation(const ParsedFile& file, const Value& record, const std::string& pointer, DiagnosticSink& sink) {
@@ -319,16 +348,16 @@ class Loader {
     };
     const Entity& from_entity = dataset_.entities[*from];
     const Entity& to_entity = dataset_.entities[*to];
-    if (!schema_.allows_from(*type, from_entity.kind)) {
+    if (!broken_.count(*from) && !schema_.allows_from(*type, from_entity.kind)) {
       sink.add(ErrorCode::kDomainViolation,
-               "\"" + from_id + "\" is a " + schema_.kind(from_entity.kind).name + ", but " + type_name +
+               "\"" + from_id + "\" is of kind " + schema_.kind(from_entity.kind).name + ", but " + type_name +
                    " goes from: " + kinds_text(spec.domain),
                pointer + "/from", label, "from");
       ok = false;
     }
-    if (!schema_.allows_to(*type, to_entity.kind)) {
+    if (!broken_.count(*to) && !schema_.allows_to(*type, to_entity.kind)) {
       sink.add(ErrorCode::kRangeViolation,
-               "\"" + to_id + "\" is a " + schema_.kind(to_entity.kind).name + ", but " + type_name +
+               "\"" + to_id + "\" is of kind " + schema_.kind(to_entity.kind).name + ", but " + type_name +
                    " goes to: " + kinds_text(spec.range),
                pointer + "/to", label, "to");
       ok = false;
@@ -382,6 +411,7 @@ class Loader {
   StructureChecker structure_;
   Dataset& dataset_;
   Diagnostics& diagnostics_;
+  std::unordered_set<EntityIndex> broken_;  // entities already reported as malformed
   std::vector<std::string_view> kind_names_;
   std::vector<std::string_view> type_names_;
 };

@@ -110,6 +110,7 @@ class PointerLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Po
   bool StartObject() {
     begin_value();
     frames_.push_back(Frame{pointer_.size(), false, 0});
+    mark_end();
     return true;
   }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
@@ -122,6 +123,7 @@ class PointerLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Po
   bool StartArray() {
     begin_value();
     frames_.push_back(Frame{pointer_.size(), true, 0});
+    mark_end();
     return true;
   }
   bool EndArray(rapidjson::SizeType) { return end_container(); }
@@ -151,8 +153,13 @@ class PointerLocator : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Po
   bool end_container() {
     pointer_.resize(frames_.back().base);
     frames_.pop_back();
-    end_ = stream_.Tell();
+    mark_end();
     return true;
+  }
+  // RapidJSON's iterative parser reports a bracket before consuming it; step past it.
+  void mark_end() {
+    end_ = stream_.Tell();
+    if (end_ < text_.size() && std::string_view("{}[]").find(text_[end_]) != std::string_view::npos) ++end_;
   }
 
   std::string_view text_;

@@ -28,7 +28,7 @@ std::string normalize_name(std::string_view name) {
       nfkd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))), status);
   if (U_FAILURE(status)) return std::string(name);
 
-  icu::UnicodeString folded;
+  icu::UnicodeString folded;  // accents stripped, white space collapsed, then case folded
   UChar32 base = 0;
   bool pending_space = false;
   for (int32_t i = 0; i < decomposed.length();) {
@@ -42,8 +42,9 @@ std::string normalize_name(std::string_view name) {
     if (pending_space) folded.append(static_cast<UChar32>(' '));
     pending_space = false;
     if (u_charType(c) != U_NON_SPACING_MARK) base = c;
-    folded.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    folded.append(c);
   }
+  folded.foldCase();  // full folding of the whole string: "ß" becomes "ss"
   const icu::UnicodeString composed = nfc->normalize(folded, status);
   std::string out;
   (U_SUCCESS(status) ? composed : folded).toUTF8String(out);

@@ -121,17 +121,16 @@ bool StructureChecker::check(RecordKind kind, const Value& record, const std::st
       message = (missing.size() == 1 ? "missing required member " : "missing required members ") + message;
     }
   } else if (keyword == "additionalProperties") {
-    const auto& known = (*schema)["properties"];
-    for (const auto& member : instance->GetObject()) {
-      if (!known.HasMember(member.name)) {
-        const std::string name(member.name.GetString(), member.name.GetStringLength());
-        std::string allowed;
-        for (const auto& k : known.GetObject()) allowed += (allowed.empty() ? "" : ", ") + std::string(k.name.GetString());
-        message = "unknown member \"" + name + "\" (allowed: " + allowed + ")";
-        at = pointer_join(at, name);
-        break;
-      }
+    // RapidJSON points at the unexpected member itself.
+    const auto tokens = instance_pointer.GetTokenCount();
+    const std::string name =
+        tokens > 0 ? std::string(instance_pointer.GetTokens()[tokens - 1].name, instance_pointer.GetTokens()[tokens - 1].length)
+                   : std::string();
+    std::string allowed;
+    if (const auto known = schema->FindMember("properties"); known != schema->MemberEnd() && known->value.IsObject()) {
+      for (const auto& k : known->value.GetObject()) allowed += (allowed.empty() ? "" : ", ") + std::string(k.name.GetString());
     }
+    message = "unknown member \"" + name + "\" (allowed: " + allowed + ")";
   } else if (keyword == "type") {
     message = "expected " + expected_types(*schema) + ", found " + type_name(*instance);
   } else if (keyword == "minLength") {

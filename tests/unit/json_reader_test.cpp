@@ -1,0 +1,89 @@
+#include <catch2/catch.hpp>
+
+#include "json_reader.h"
+
+using namespace parley::detail;
+
+namespace {
+
+std::optional<JsonError> parse(std::string_view text) {
+  rapidjson::Document doc;
+  return parse_json_strict(text, doc);
+}
+
+}  // namespace
+
+TEST_CASE("line and column count lines and code points from 1", "[json]") {
+  const std::string text = "{\n  \"a\": 1,\n  \"ё\": \"x\"\n}";
+  CHECK(line_column(text, 0).line == 1);
+  CHECK(line_column(text, 0).column == 1);
+  const auto at = line_column(text, text.find("\"x\""));
+  CHECK(at.line == 3);
+  CHECK(at.column == 8);  // "ё" is two bytes but one column
+}
+
+TEST_CASE("malformed JSON is rejected with the offset of the problem", "[json]") {
+  struct Case {
+    std::string text;
+    std::string message_part;
+  };
+  const Case cases[] = {
+      {"{\"a\": 1", "Missing a comma or '}'"},
+      {"{\"a\": 1} x", "must not be followed by other values"},
+      {"{\"a\": \"\\q\"}", "Invalid escape"},
+      {"{\"a\": \"\\uD800\"}", "surrogate"},
+      {"{\"a\": \"\xC3\x28\"}", "Invalid encoding"},
+      {"{\"a\": 1e999}", "Number too big"},
+      {"{\"a\": 1, \"a\": 2}", "duplicate key \"a\""},
+      {std::string("{\"a\": \"x\0y\"}", 12), "NUL byte"},
+      {"", "empty"},
+      {"  \n ", "empty"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const auto error = parse(c.text);
+    REQUIRE(error);
+    CHECK_THAT(error->message, Catch::Contains(c.message_part));
+  }
+  CHECK(parse(std::string("{\"a\": \"x\0y\"}", 12))->offset == 8);
+}
+
+TEST_CASE("a UTF-8 byte-order mark is skipped and positions still count from the file start", "[json]") {
+  const std::string text = "\xEF\xBB\xBF{\"a\": [1, }";
+  const auto error = parse(text);
+  REQUIRE(error);
+  const auto at = line_column(text, error->offset);
+  CHECK(at.line == 1);
+  CHECK(at.column == 11);
+  CHECK_FALSE(parse("\xEF\xBB\xBF{\"a\": 1}"));
+}
+
+TEST_CASE("nesting tens of thousands deep neither overflows the stack nor is accepted silently", "[json]") {
+  const std::size_t depth = 100000;
+  const std::string deep = std::string(depth, '[') + std::string(depth, ']');
+  rapidjson::Document doc;
+  CHECK_FALSE(parse_json_strict(deep, doc));  // valid JSON: parsed iteratively
+  CHECK(doc.IsArray());
+  const std::string unbalanced = std::string(depth, '[') + std::string(depth - 1, ']');
+  CHECK(parse(unbalanced));
+}
+
+TEST_CASE("JSON pointers are located at the start of their value", "[json]") {
+  const std::string text = R"({
+  "entities": [
+    {"id": "a", "kind": "person"},
+    {"id": "b/c~d", "kind":   "state"}
+  ]
+})";
+  const auto found = locate(text, {"/entities/1/kind", "/entities/0", "/entities/7", "", "/entities/1/id"});
+  REQUIRE(found[0]);
+  CHECK(text.substr(*found[0], 7) == "\"state\"");
+  REQUIRE(found[1]);
+  CHECK(text[*found[1]] == '{');
+  CHECK(line_column(text, *found[1]).line == 3);
+  CHECK_FALSE(found[2]);
+  REQUIRE(found[3]);
+  CHECK(*found[3] == 0);
+  CHECK(text.substr(*found[4], 7) == "\"b/c~d\"");
+  CHECK(pointer_join("/entities/1", "b/c~d") == "/entities/1/b~1c~0d");
+}

@@ -1,0 +1,27 @@
+#include <catch2/catch.hpp>
+
+#include "parley/names.h"
+
+using parley::normalize_name;
+
+TEST_CASE("names match regardless of case, accents and spacing", "[names]") {
+  CHECK(normalize_name("Sergei Lavrov") == normalize_name("SERGEI  lavrov"));
+  CHECK(normalize_name("Sergéi") == "sergei");
+  CHECK(normalize_name("  Hoppo   Ryodo ") == "hoppo ryodo");
+  CHECK(normalize_name("Kōno") == "kono");
+  CHECK(normalize_name("Straße") == "strasse");         // full case folding
+  CHECK(normalize_name("Лавров") == normalize_name("ЛАВРОВ"));
+  CHECK(normalize_name("Йошкар") == normalize_name("Иошкар"));  // Cyrillic breve is an accent here
+  CHECK(normalize_name("Ｇ２０") == "g20");                 // compatibility forms
+}
+
+TEST_CASE("marks that change a letter outside Latin, Greek and Cyrillic are kept", "[names]") {
+  // が (ga) and か (ka) are different syllables, not accented variants.
+  CHECK(normalize_name("が") != normalize_name("か"));
+  CHECK(normalize_name("安倍晋三") == "安倍晋三");
+}
+
+TEST_CASE("distinct names stay distinct", "[names]") {
+  CHECK(normalize_name("Habomai") != normalize_name("Habomais"));
+  CHECK(normalize_name("Mori") != normalize_name("Morgulov"));
+}

@@ -1,0 +1,68 @@
+// Every fact in the default dataset cites an article and quotes it verbatim. The articles stay
+// beside the project in ../shared/seeds/, so this test reads them from there when present.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "parley/database.h"
+
+using namespace parley;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::size_t word_count(const std::string& text) {
+  std::istringstream in(text);
+  std::string word;
+  std::size_t n = 0;
+  while (in >> word) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("every quote in the default dataset appears verbatim in the article it cites", "[dataset][quotes]") {
+  const fs::path seeds = PARLEY_SEEDS_DIR;
+  if (!fs::is_directory(seeds)) {
+    WARN("skipped: the source articles are not at " << seeds.string() << " (they live in ../shared/seeds)");
+    return;
+  }
+  Diagnostics diagnostics;
+  const auto db = Database::open({}, diagnostics);
+  REQUIRE(db);
+  const Dataset& data = db->dataset();
+
+  std::map<SourceIndex, std::string> articles;
+  for (SourceIndex s = 0; s < data.sources.size(); ++s) {
+    INFO("source " << data.sources[s].id);
+    REQUIRE_FALSE(data.sources[s].file.empty());
+    std::ifstream in(seeds / data.sources[s].file, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    articles[s] = text.str();
+  }
+
+  std::size_t checked = 0;
+  const auto check = [&](const std::vector<Citation>& citations, const std::string& what) {
+    for (const auto& c : citations) {
+      INFO(what << " cites " << data.sources[c.source].id << ": \"" << c.quote << "\"");
+      CHECK(articles[c.source].find(c.quote) != std::string::npos);
+      CHECK(word_count(c.quote) <= 30);
+      ++checked;
+    }
+  };
+  for (const auto& e : data.entities) {
+    check(e.citations, "entity " + e.id);
+    for (const auto& a : e.aliases) check(a.citations, "alias " + a.name + " of " + e.id);
+    for (const auto& a : e.attributes) check(a.citations, "attribute " + a.name + " of " + e.id);
+  }
+  for (const auto& r : data.relations) {
+    check(r.citations, db->schema().relation_type(r.type).name + " " + data.entities[r.from].id + " -> " +
+                           data.entities[r.to].id);
+  }
+  CHECK(checked > 500);
+}

@@ -1,0 +1,93 @@
+#include <catch2/catch.hpp>
+
+#include "parley/database.h"
+#include "parley/embedded.h"
+#include "parley/schema.h"
+
+using namespace parley;
+
+TEST_CASE("the curated relation schema parses and is consistent", "[schema]") {
+  Diagnostics diagnostics;
+  const auto schema = RelationSchema::parse(embedded::relation_schema, "relations.json", diagnostics);
+  for (const auto& d : diagnostics.items()) UNSCOPED_INFO(d.to_string());
+  REQUIRE(schema);
+  CHECK(diagnostics.ok());
+  // Every kind the brief names exists.
+  for (const char* kind : {"person", "state", "island", "island_group", "place", "organisation", "agreement",
+                           "meeting", "conference", "event"}) {
+    INFO(kind);
+    CHECK(schema->find_kind(kind));
+  }
+  // Every relation type has a reading each way and kinds at both ends.
+  for (RelationTypeId t = 0; t < schema->relation_type_count(); ++t) {
+    const auto& type = schema->relation_type(t);
+    INFO(type.name);
+    CHECK_FALSE(type.forward.empty());
+    CHECK_FALSE(type.backward.empty());
+    CHECK_FALSE(type.domain.empty());
+    CHECK_FALSE(type.range.empty());
+  }
+}
+
+TEST_CASE("kinds form a hierarchy that domains and ranges respect", "[schema]") {
+  const RelationSchema& schema = embedded_schema();
+  const KindId person = *schema.find_kind("person");
+  const KindId actor = *schema.find_kind("actor");
+  const KindId meeting = *schema.find_kind("meeting");
+  const KindId event = *schema.find_kind("event");
+  CHECK(schema.is_a(person, actor));
+  CHECK(schema.is_a(meeting, event));
+  CHECK_FALSE(schema.is_a(event, meeting));
+  CHECK(schema.is_gathering(meeting));
+  CHECK_FALSE(schema.is_gathering(*schema.find_kind("visit")));
+
+  const RelationTypeId participant = *schema.find_relation_type("participant_in");
+  CHECK(schema.allows_from(participant, person));
+  CHECK(schema.allows_to(participant, meeting));
+  CHECK_FALSE(schema.allows_to(participant, person));
+
+  // Attributes are inherited down the hierarchy.
+  CHECK(schema.find_attribute(meeting, "date"));
+  CHECK(schema.find_attribute(meeting, "description"));
+  CHECK_FALSE(schema.find_attribute(person, "date"));
+}
+
+TEST_CASE("readings fill in the role or drop it cleanly", "[schema]") {
+  const RelationSchema& schema = embedded_schema();
+  const RelationTypeId office = *schema.find_relation_type("holds_office");
+  CHECK(schema.reading(office, true, "deputy foreign minister") == "deputy foreign minister of");
+  CHECK(schema.reading(office, false, "foreign minister") == "has foreign minister");
+  CHECK(schema.reading(office, true, "") == "of");
+  const RelationTypeId administers = *schema.find_relation_type("administers");
+  CHECK(schema.reading(administers, true, "") == "administers");
+  CHECK(schema.reading(administers, false, "") == "administered by");
+}
+
+TEST_CASE("an inconsistent relation schema is rejected with located errors", "[schema]") {
+  const std::string broken = R"({
+  "kinds": {
+    "thing": {"abstract": true},
+    "person": {"is_a": "thingg"},
+    "a": {"is_a": "b"}, "b": {"is_a": "a"}
+  },
+  "properties": {"role": {"type": "txt"}},
+  "relations": {
+    "knows": {"domain": ["person"], "range": ["robot"], "forward": "knows"}
+  }
+})";
+  Diagnostics diagnostics;
+  CHECK_FALSE(RelationSchema::parse(broken, "broken.json", diagnostics));
+  std::vector<std::string> lines;
+  for (const auto& d : diagnostics.items()) {
+    lines.push_back(d.to_string());
+    UNSCOPED_INFO(lines.back());
+  }
+  const auto has = [&](const std::string& part) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(part) != std::string::npos; });
+  };
+  CHECK(has("broken.json:4:24: error[invalid-schema]: is_a names unknown kind \"thingg\""));
+  CHECK(has("is_a forms a cycle"));
+  CHECK(has("\"type\" must be one of"));
+  CHECK(has("unknown kind \"robot\""));
+  CHECK(has("needs a \"forward\" and a \"backward\" reading"));
+}
