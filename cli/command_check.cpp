@@ -26,7 +26,7 @@ void print_json_errors(const Diagnostics& diagnostics, std::ostream& out) {
       json.field("column", std::uint64_t{d.where.column});
     }
     if (!d.where.json_pointer.empty()) json.field("pointer", d.where.json_pointer);
-    if (!d.where.entity_id.empty()) json.field("entity", d.where.entity_id);
+    if (!d.where.record.empty()) json.field("record", d.where.record);
     if (!d.where.field.empty()) json.field("field", d.where.field);
     w.EndObject();
   }
@@ -44,7 +44,7 @@ int run_check(const CommandContext& context) {
       print_json_errors(diagnostics, context.out);
     } else {
       print_diagnostics(diagnostics, context.err);
-      context.err << diagnostics.size() << (diagnostics.size() == 1 ? " error" : " errors") << "; the data is invalid\n";
+      context.err << diagnostics.size() << (diagnostics.size() == 1 ? " error" : " errors") << "; nothing was loaded\n";
     }
     for (const auto& d : diagnostics.items()) {
       if (d.code == ErrorCode::kIoError) return kExitIoError;

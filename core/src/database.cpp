@@ -72,6 +72,7 @@ std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnost
   db->names_ = NameIndex::build(db->dataset_, diagnostics);
   if (diagnostics.size() != errors_before) {
     detail::resolve_positions(inputs, diagnostics);
+    diagnostics.sort_by_position(db->dataset_.files);
     return nullptr;
   }
   db->graph_ = build_graph(db->dataset_);

@@ -7,11 +7,11 @@
 namespace parley::detail {
 
 void DiagnosticSink::add(ErrorCode code, std::string message, std::string pointer,
-                         std::string entity_id, std::string field) {
+                         std::string record, std::string field) {
   Location where;
   where.file = file_;
   where.json_pointer = std::move(pointer);
-  where.entity_id = std::move(entity_id);
+  where.record = std::move(record);
   where.field = std::move(field);
   out_.add(code, std::move(message), std::move(where));
 }
@@ -31,7 +31,7 @@ void resolve_positions(std::string_view file, std::string_view text, Diagnostics
   std::vector<Diagnostic*> owners;
   for (auto& diagnostic : diagnostics.items()) {
     if (diagnostic.where.file == file && diagnostic.where.line == 0 &&
-        (!diagnostic.where.json_pointer.empty() || diagnostic.where.entity_id.empty())) {
+        (!diagnostic.where.json_pointer.empty() || diagnostic.where.record.empty())) {
       pointers.push_back(diagnostic.where.json_pointer);
       owners.push_back(&diagnostic);
     }

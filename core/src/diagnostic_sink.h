@@ -15,7 +15,7 @@ class DiagnosticSink {
   DiagnosticSink(std::string file, Diagnostics& out) : file_(std::move(file)), out_(out) {}
 
   const std::string& file() const { return file_; }
-  void add(ErrorCode code, std::string message, std::string pointer, std::string entity_id = {},
+  void add(ErrorCode code, std::string message, std::string pointer, std::string record = {},
            std::string field = {});
   // A diagnostic whose byte offset in `text` is already known (JSON syntax errors).
   void add_at_offset(ErrorCode code, std::string message, std::string_view text, std::size_t offset);

@@ -74,7 +74,7 @@ NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
         Location where;
         where.file = dataset.files[entity.origin.file];
         where.json_pointer = entity.origin.pointer + "/aliases/" + std::to_string(a);
-        where.entity_id = entity.id;
+        where.record = entity.id;
         where.field = "aliases";
         diagnostics.add(ErrorCode::kAmbiguousName,
                         "alias \"" + entity.aliases[a].name + "\" would also name \"" + other.id +

@@ -1,5 +1,8 @@
 #include "parley/status.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace parley {
 
 std::string_view error_code_name(ErrorCode code) {
@@ -27,6 +30,15 @@ std::string_view error_code_name(ErrorCode code) {
   return "unknown";
 }
 
+void Diagnostics::sort_by_position(const std::vector<std::string>& file_order) {
+  const auto rank = [&](const Diagnostic& d) {
+    const auto it = std::find(file_order.begin(), file_order.end(), d.where.file);
+    return std::tuple(it - file_order.begin(), d.where.line, d.where.column);
+  };
+  std::stable_sort(items_.begin(), items_.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+}
+
 std::string Diagnostic::to_string() const {
   std::string out;
   if (!where.file.empty()) out += where.file;
@@ -39,8 +51,8 @@ std::string Diagnostic::to_string() const {
   out += "error[";
   out += error_code_name(code);
   out += "]: ";
-  if (!where.entity_id.empty()) {
-    out += '"' + where.entity_id + '"';
+  if (!where.record.empty()) {
+    out += '"' + where.record + '"';
     if (!where.field.empty()) out += '.' + where.field;
     out += ": ";
   }

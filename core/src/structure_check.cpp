@@ -155,7 +155,20 @@ bool StructureChecker::check(RecordKind kind, const Value& record, const std::st
     message = "breaks the dataset schema (keyword \"" + keyword + "\" at " + schema_at + ")";
   }
   if (message.empty()) message = "breaks the dataset schema (" + keyword + ")";
-  sink.add(ErrorCode::kSchemaViolation, message, at);
+  // Name the record when its id is readable, so the message says which entity it is about.
+  std::string record_id;
+  if (kind != RecordKind::kDocument && record.IsObject()) {
+    if (const auto id = record.FindMember("id"); id != record.MemberEnd() && id->value.IsString()) {
+      record_id.assign(id->value.GetString(), id->value.GetStringLength());
+    }
+  }
+  // The field is the member the pointer ends in ("published"), past the record's own pointer.
+  std::string field;
+  if (!record_id.empty() && at.size() > pointer.size()) {
+    field = at.substr(pointer.size() + 1);
+    field = field.substr(0, field.find('/'));
+  }
+  sink.add(ErrorCode::kSchemaViolation, message, at, record_id, field);
   return false;
 }
 

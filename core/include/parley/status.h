@@ -42,7 +42,7 @@ struct Location {
   std::uint32_t line = 0;    // 1-based; 0 when no position is known
   std::uint32_t column = 0;  // 1-based, counted in Unicode code points
   std::string json_pointer;  // RFC 6901 pointer into the document, e.g. "/relations/3/to"
-  std::string entity_id;     // the entity (or relation endpoint) concerned, when known
+  std::string record;        // the entity id, or "type from -> to" for a relation, when known
   std::string field;         // the field of that entity, when known
 };
 
@@ -51,8 +51,8 @@ struct Diagnostic {
   std::string message;
   Location where;
 
-  // "file:line:column: error[code]: message", falling back to the pointer or the entity id
-  // and field when no line is known.
+  // "file:line:column: error[code]: "record".field: message", falling back to the JSON
+  // pointer when no line is known.
   std::string to_string() const;
 };
 
@@ -68,6 +68,9 @@ class Diagnostics {
   }
 
   bool ok() const { return items_.empty(); }
+  // Orders diagnostics by file (in the order given), then line and column, so that a
+  // report reads top to bottom whatever phase of checking found each problem.
+  void sort_by_position(const std::vector<std::string>& file_order);
   std::size_t size() const { return items_.size(); }
   const std::vector<Diagnostic>& items() const { return items_; }
   std::vector<Diagnostic>& items() { return items_; }
