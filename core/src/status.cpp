@@ -52,9 +52,13 @@ std::string Diagnostic::to_string() const {
   out += error_code_name(code);
   out += "]: ";
   if (!where.record.empty()) {
-    out += '"' + where.record + '"';
+    // An absurdly long id would drown the message; JSON output keeps it whole.
+    constexpr std::size_t kShown = 60;
+    out += '"' + (where.record.size() > kShown ? where.record.substr(0, kShown) + "..." : where.record) + '"';
     if (!where.field.empty()) out += '.' + where.field;
     out += ": ";
+  } else if (!where.field.empty()) {
+    out += where.field + ": ";
   }
   out += message;
   return out;

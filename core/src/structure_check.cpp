@@ -158,13 +158,17 @@ bool StructureChecker::check(RecordKind kind, const Value& record, const std::st
   // Name the record when its id is readable, so the message says which entity it is about.
   std::string record_id;
   if (kind != RecordKind::kDocument && record.IsObject()) {
-    if (const auto id = record.FindMember("id"); id != record.MemberEnd() && id->value.IsString()) {
-      record_id.assign(id->value.GetString(), id->value.GetStringLength());
-    }
+    const auto text = [&](const char* name) {
+      const auto it = record.FindMember(name);
+      return it != record.MemberEnd() && it->value.IsString()
+                 ? std::string(it->value.GetString(), it->value.GetStringLength())
+                 : std::string();
+    };
+    record_id = kind == RecordKind::kRelation ? text("type") + " " + text("from") + " -> " + text("to") : text("id");
   }
   // The field is the member the pointer ends in ("published"), past the record's own pointer.
   std::string field;
-  if (!record_id.empty() && at.size() > pointer.size()) {
+  if (at.size() > pointer.size()) {
     field = at.substr(pointer.size() + 1);
     field = field.substr(0, field.find('/'));
   }
