@@ -8,11 +8,14 @@ namespace parley {
 Graph build_graph(const Dataset& dataset) {
   std::vector<std::pair<Vertex, Vertex>> ends;
   std::vector<RelationEdge> properties;
-  ends.reserve(dataset.relations.size());
-  properties.reserve(dataset.relations.size());
+  ends.reserve(2 * dataset.relations.size());
+  properties.reserve(2 * dataset.relations.size());
   for (RelationIndex r = 0; r < dataset.relations.size(); ++r) {
-    ends.emplace_back(dataset.relations[r].from, dataset.relations[r].to);
-    properties.push_back(RelationEdge{r});
+    const Relation& relation = dataset.relations[r];
+    ends.emplace_back(relation.from, relation.to);
+    properties.push_back(RelationEdge{r, true});
+    ends.emplace_back(relation.to, relation.from);
+    properties.push_back(RelationEdge{r, false});
   }
   Graph graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), properties.begin(),
               dataset.entities.size());

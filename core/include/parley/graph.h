@@ -1,7 +1,9 @@
 // The Boost graph that queries run on: one vertex per entity (the vertex descriptor is the
-// EntityIndex) and one edge per relation, stored as a read-only compressed sparse row graph
-// with in-edges, built once after the dataset has been checked. Bundled properties tie vertices
-// and edges back to the records they come from.
+// EntityIndex) and, for every relation, one edge each way, stored as a read-only compressed
+// sparse row graph built once after the dataset has been checked. An edge's bundle says which
+// relation it stands for and whether it runs along the relation (from → to) or against it, so
+// a vertex's out-edges are all the relations it takes part in: traversals may follow relations
+// in either direction, and a directed traversal keeps only the forward edges.
 #pragma once
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
@@ -16,9 +18,10 @@ struct EntityVertex {
 
 struct RelationEdge {
   RelationIndex relation = 0;
+  bool forward = true;  // true: source is the relation's `from`; false: its `to`
 };
 
-using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, EntityVertex, RelationEdge>;
+using Graph = boost::compressed_sparse_row_graph<boost::directedS, EntityVertex, RelationEdge>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
