@@ -7,7 +7,10 @@
 
 namespace parley::cli {
 
-std::vector<Command> all_commands() { return {check_command(), stats_command()}; }
+std::vector<Command> all_commands() {
+  return {who_met_command(), path_command(),   neighbours_command(), timeline_command(), show_command(),
+          why_command(),     sources_command(), export_command(),    check_command(),    stats_command()};
+}
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   for (const auto& d : diagnostics.items()) err << d.to_string() << '\n';

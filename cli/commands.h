@@ -33,5 +33,13 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
 
 Command check_command();
 Command stats_command();
+Command who_met_command();
+Command path_command();
+Command neighbours_command();
+Command timeline_command();
+Command show_command();
+Command why_command();
+Command sources_command();
+Command export_command();
 
 }  // namespace parley::cli

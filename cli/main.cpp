@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "query_support.h"
 #include "parley/version.h"
 
 namespace po = boost::program_options;
@@ -12,7 +13,7 @@ namespace {
 
 void print_usage(const std::vector<Command>& commands, std::ostream& out) {
   out << "usage: parley [--db FILE]... [--format text|json] COMMAND [ARGS]\n\nCommands:\n";
-  for (const auto& c : commands) out << "  " << c.spec.name << std::string(10 - std::min<std::size_t>(9, c.spec.name.size()), ' ') << c.spec.summary << '\n';
+  for (const auto& c : commands) out << "  " << c.spec.name << std::string(12 - std::min<std::size_t>(11, c.spec.name.size()), ' ') << c.spec.summary << '\n';
   out << '\n' << global_options_description() << "\nRun 'parley COMMAND --help' for a command's options.\n";
 }
 
@@ -51,5 +52,8 @@ int main(int argc, char* argv[]) {
   } catch (const po::error& e) {
     std::cerr << "parley: " << e.what() << "\nRun 'parley --help' for usage.\n";
     return kExitUsage;
+  } catch (const QueryError& e) {
+    print_diagnostics(e.diagnostics, std::cerr);
+    return kExitQueryError;
   }
 }

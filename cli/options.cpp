@@ -1,5 +1,7 @@
 #include "options.h"
 
+#include <algorithm>
+
 namespace po = boost::program_options;
 
 namespace parley::cli {
@@ -9,7 +11,9 @@ po::options_description global_options_description() {
   global.add_options()
       ("db", po::value<std::vector<std::string>>()->composing(),
        "dataset file to open; repeat to merge several; @default is the embedded dataset")
-      ("format", po::value<std::string>()->default_value("text"), "output format: text or json")
+      ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot or graphml")
+      ("render", po::value<std::string>()->value_name("svg|png FILE"),
+       "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
       ("help,h", "show help")
       ("version", "show the version");
   return global;
@@ -20,13 +24,37 @@ namespace {
 OutputFormat parse_format(const std::string& text) {
   if (text == "text") return OutputFormat::kText;
   if (text == "json") return OutputFormat::kJson;
-  throw po::error("--format must be text or json, not \"" + text + "\"");
+  if (text == "dot") return OutputFormat::kDot;
+  if (text == "graphml") return OutputFormat::kGraphml;
+  throw po::error("--format must be text, json, dot or graphml, not \"" + text + "\"");
+}
+
+// `--render FORMAT FILE` takes two values, which program_options cannot express without
+// swallowing the positional arguments that follow; take the pair out of argv beforehand.
+std::vector<const char*> extract_render(int argc, const char* const argv[], std::optional<RenderRequest>& render) {
+  std::vector<const char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg != "--render") {
+      rest.push_back(argv[i]);
+      continue;
+    }
+    if (i + 2 >= argc) throw po::error("--render needs a format (svg or png) and a file name");
+    const std::string format = argv[i + 1];
+    if (format != "svg" && format != "png") throw po::error("--render format must be svg or png, not \"" + format + "\"");
+    render = RenderRequest{format, argv[i + 2]};
+    i += 2;
+  }
+  return rest;
 }
 
 }  // namespace
 
 ParsedCommandLine parse_command_line(int argc, const char* const argv[], const std::vector<const CommandSpec*>& commands) {
   ParsedCommandLine parsed;
+  const std::vector<const char*> args = extract_render(argc, argv, parsed.render);
+  argc = static_cast<int>(args.size());
+  argv = args.data();
   const po::options_description global = global_options_description();
 
   // First pass: find the command word, whatever options surround it.
@@ -66,6 +94,13 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   parsed.version = vm.count("version") > 0;
   if (vm.count("db")) parsed.global.databases = vm["db"].as<std::vector<std::string>>();
   parsed.global.format = parse_format(vm["format"].as<std::string>());
+  if (spec && std::find(spec->formats.begin(), spec->formats.end(), parsed.global.format) == spec->formats.end()) {
+    throw po::error(spec->name + " does not support --format " + vm["format"].as<std::string>());
+  }
+  if (parsed.render && spec &&
+      std::find(spec->formats.begin(), spec->formats.end(), OutputFormat::kDot) == spec->formats.end()) {
+    throw po::error(spec->name + " has no diagram to --render");
+  }
   parsed.command_options = std::move(vm);
   return parsed;
 }

@@ -10,17 +10,24 @@
 
 namespace parley::cli {
 
-enum class OutputFormat { kText, kJson };
+enum class OutputFormat { kText, kJson, kDot, kGraphml };
 
 struct GlobalOptions {
   std::vector<std::string> databases;  // --db, in order; empty = the embedded dataset
   OutputFormat format = OutputFormat::kText;
 };
 
+// `--render svg|png FILE`: draw the answer with Graphviz into FILE.
+struct RenderRequest {
+  std::string format;  // "svg" or "png"
+  std::string file;
+};
+
 struct ParsedCommandLine {
   GlobalOptions global;
   std::string command;                            // empty when none was given
   boost::program_options::variables_map command_options;
+  std::optional<RenderRequest> render;
   bool help = false;
   bool version = false;
 };
@@ -28,6 +35,7 @@ struct ParsedCommandLine {
 // Describes one command for parsing and for `help`.
 struct CommandSpec {
   std::string name;
+  std::vector<OutputFormat> formats = {OutputFormat::kText, OutputFormat::kJson};  // what --format may be
   std::string synopsis;     // "check [--db FILE]..."
   std::string summary;      // one line
   boost::program_options::options_description options{"Options"};

@@ -46,6 +46,22 @@ std::int32_t days_from_civil(int year, int month, int day) {
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
 
+std::string iso_date(std::int32_t days) {
+  // Howard Hinnant's inverse of days_from_civil.
+  days += 719468;
+  const int era = (days >= 0 ? days : days - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const int year = static_cast<int>(yoe) + era * 400 + (month <= 2);
+  char buffer[32];  // roomy: the compiler cannot see that month and day have two digits
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day);
+  return buffer;
+}
+
 std::optional<FuzzyDate> FuzzyDate::parse(std::string_view text, std::string* error) {
   FuzzyDate date;
   static constexpr std::array<std::pair<std::string_view, DatePart>, 3> kParts = {

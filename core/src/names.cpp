@@ -53,9 +53,16 @@ std::string normalize_name(std::string_view name) {
 
 NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
   NameIndex index;
-  const auto add = [&](const std::string& key, EntityIndex entity) {
-    auto& owners = index.by_key_[key];
+  const auto add_to = [](std::vector<EntityIndex>& owners, EntityIndex entity) {
     if (std::find(owners.begin(), owners.end(), entity) == owners.end()) owners.push_back(entity);
+  };
+  const auto add = [&](const std::string& key, EntityIndex entity) {
+    add_to(index.by_key_[key], entity);
+    for (std::size_t start = 0; start < key.size();) {
+      const std::size_t end = std::min(key.find(' ', start), key.size());
+      if (end > start) add_to(index.by_word_[key.substr(start, end - start)], entity);
+      start = end + 1;
+    }
   };
   for (EntityIndex e = 0; e < dataset.entities.size(); ++e) add(normalize_name(dataset.entities[e].name), e);
   for (EntityIndex e = 0; e < dataset.entities.size(); ++e) {
@@ -90,8 +97,12 @@ NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
 
 std::vector<EntityIndex> NameIndex::find(const Dataset& dataset, std::string_view query) const {
   if (const auto by_id = dataset.find_entity(std::string(query))) return {*by_id};
-  const auto it = by_key_.find(normalize_name(query));
-  return it == by_key_.end() ? std::vector<EntityIndex>{} : it->second;
+  const std::string key = normalize_name(query);
+  if (const auto it = by_key_.find(key); it != by_key_.end()) return it->second;
+  if (key.find(' ') == std::string::npos) {
+    if (const auto it = by_word_.find(key); it != by_word_.end()) return it->second;
+  }
+  return {};
 }
 
 std::vector<std::string_view> NameIndex::keys() const {

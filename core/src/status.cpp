@@ -26,6 +26,8 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::kAmbiguousName: return "ambiguous-name";
     case ErrorCode::kInvalidSchema: return "invalid-schema";
     case ErrorCode::kUsage: return "usage";
+    case ErrorCode::kNameNotFound: return "name-not-found";
+    case ErrorCode::kNameAmbiguous: return "name-ambiguous";
   }
   return "unknown";
 }

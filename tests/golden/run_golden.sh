@@ -44,6 +44,14 @@ if [ "${PARLEY_UPDATE_GOLDEN:-0}" = 1 ]; then
 fi
 
 status=0
+# Every DOT a case prints must be accepted by Graphviz without a warning, when it is installed.
+if [[ "$command" == *"--format dot"* ]] && command -v dot >/dev/null 2>&1; then
+  if ! dot -Tsvg -o /dev/null "$work/stdout" 2>"$work/dot-stderr" || [ -s "$work/dot-stderr" ]; then
+    echo "dot rejected or warned about the DOT output:"
+    cat "$work/dot-stderr"
+    status=1
+  fi
+fi
 if [ "$actual_exit" != "$expected_exit" ]; then
   echo "exit code: expected $expected_exit, got $actual_exit"
   status=1

@@ -45,6 +45,9 @@ TEST_CASE("a date is the interval of days it may denote", "[date]") {
   const auto day = *FuzzyDate::parse("2019-01-14");
   CHECK(day.first_day() == day.last_day());
   CHECK(days_from_civil(1970, 1, 1) == 0);
+  CHECK(parley::iso_date(mid_february.first_day()) == "2019-02-11");
+  CHECK(parley::iso_date(leap_february.last_day()) == "2020-02-29");
+  CHECK(parley::iso_date(days_from_civil(1945, 8, 15)) == "1945-08-15");
   CHECK(days_from_civil(2019, 1, 15) - days_from_civil(2019, 1, 14) == 1);
 }
 

@@ -47,6 +47,8 @@ class FuzzyDate {
 
 // Days since 1970-01-01 of a proleptic Gregorian civil date.
 std::int32_t days_from_civil(int year, int month, int day);
+// The civil date of a day count, as "YYYY-MM-DD".
+std::string iso_date(std::int32_t days);
 
 // True for ISO 8601 durations of the form "PnDTnHnM" (any non-empty subset), optionally
 // preceded by "~" for an approximate figure ("~PT4H": "about four hours").

@@ -6,6 +6,8 @@
 // in either direction, and a directed traversal keeps only the forward edges.
 #pragma once
 
+#include <cstdint>
+
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include "parley/dataset.h"
@@ -21,7 +23,10 @@ struct RelationEdge {
   bool forward = true;  // true: source is the relation's `from`; false: its `to`
 };
 
-using Graph = boost::compressed_sparse_row_graph<boost::directedS, EntityVertex, RelationEdge>;
+// 32-bit vertex and edge indices: half the memory of the default size_t, and vertex
+// descriptors are then EntityIndex values themselves.
+using Graph = boost::compressed_sparse_row_graph<boost::directedS, EntityVertex, RelationEdge, boost::no_property,
+                                                 std::uint32_t, std::uint32_t>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 

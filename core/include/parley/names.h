@@ -26,7 +26,8 @@ class NameIndex {
   static NameIndex build(const Dataset& dataset, Diagnostics& diagnostics);
 
   // Entities whose id equals `query`, else whose name or alias matches it after
-  // normalisation. Empty when nothing matches; several when the name is shared.
+  // normalisation, else — for a single word — whose name or alias contains it as a whole word
+  // ("Trump" finds "Donald Trump"). Empty when nothing matches; several when it is shared.
   std::vector<EntityIndex> find(const Dataset& dataset, std::string_view query) const;
 
   // Every normalised key, for suggestions.
@@ -34,6 +35,7 @@ class NameIndex {
 
  private:
   std::unordered_map<std::string, std::vector<EntityIndex>> by_key_;
+  std::unordered_map<std::string, std::vector<EntityIndex>> by_word_;  // each word of each key
 };
 
 }  // namespace parley

@@ -31,6 +31,8 @@ enum class ErrorCode {
   kAmbiguousName,       // a name or alias that would resolve to two entities
   kInvalidSchema,       // the relation schema itself is inconsistent
   kUsage,               // the command line is wrong
+  kNameNotFound,        // a query names nothing in the dataset
+  kNameAmbiguous,       // a query's name fits several entities
 };
 
 // The stable, documented identifier of a code, e.g. "dangling-reference".

@@ -1,0 +1,108 @@
+// parley neighbours A: what lies within N relations of an entity.
+#include <ostream>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "graph_output.h"
+#include "presentation.h"
+#include "query_support.h"
+#include "parley/entity_card.h"
+#include "parley/neighbours.h"
+
+namespace po = boost::program_options;
+
+namespace parley::cli {
+namespace {
+
+int run_neighbours(const CommandContext& context) {
+  int exit_code = kExitOk;
+  const auto db = open_database(context, exit_code);
+  if (!db) return exit_code;
+  const po::variables_map& vm = context.args.command_options;
+  if (!vm.count("a")) throw po::error("neighbours needs a name: parley neighbours A");
+  NeighboursQuery query;
+  query.center = entity_argument(*db, vm["a"].as<std::string>());
+  query.depth = vm["depth"].as<std::size_t>();
+  if (vm.count("types")) query.types = relation_types_option(*db, "types", vm["types"].as<std::string>());
+  if (vm.count("kinds")) query.kinds = kinds_option(*db, "kinds", vm["kinds"].as<std::string>());
+  query.directed = vm.count("directed") > 0;
+  query.limit = vm["limit"].as<std::size_t>();
+  const NeighboursResult result = neighbours(*db, query);
+  const Dataset& data = db->dataset();
+  const RelationSchema& schema = db->schema();
+
+  if (context.args.global.format == OutputFormat::kJson) {
+    JsonOutput json;
+    auto& w = json.writer();
+    w.StartObject();
+    json.key("center");
+    write_entity_ref(json, *db, query.center);
+    json.field("depth", std::uint64_t{query.depth});
+    json.field("truncated", result.truncated);
+    json.key("neighbours");
+    w.StartArray();
+    for (const Neighbour& n : result.neighbours) {
+      w.StartObject();
+      json.key("entity");
+      write_entity_ref(json, *db, n.entity);
+      json.field("distance", std::uint64_t{n.distance});
+      json.key("reached_from");
+      write_entity_ref(json, *db, n.parent);
+      json.key("by");
+      write_relation(json, *db, n.relation, n.forward);
+      w.EndObject();
+    }
+    w.EndArray();
+    json.key("relations");
+    w.StartArray();
+    for (const RelationIndex r : result.subgraph.relations) write_relation(json, *db, r, true);
+    w.EndArray();
+    w.EndObject();
+    json.print(context.out);
+    return kExitOk;
+  }
+  if (graph_format(context) || context.args.render) {
+    const int code = emit_graph(context, *db, result.subgraph, "Around " + data.entities[query.center].name);
+    if (graph_format(context) || code != kExitOk) return code;
+  }
+
+  const Entity& center = data.entities[query.center];
+  context.out << center.name << " (" << schema.kind(center.kind).name << "): " << result.neighbours.size()
+              << (result.neighbours.size() == 1 ? " entity" : " entities") << " within " << query.depth
+              << (query.depth == 1 ? " hop" : " hops") << '\n';
+  std::size_t distance = 0;
+  for (const Neighbour& n : result.neighbours) {
+    if (n.distance != distance) {
+      distance = n.distance;
+      context.out << '\n' << distance << (distance == 1 ? " hop" : " hops") << '\n';
+    }
+    const Entity& e = data.entities[n.entity];
+    context.out << "  ";
+    if (n.distance > 1) context.out << data.entities[n.parent].name << ' ';
+    context.out << "— " << reading(*db, n.relation, n.forward) << " → " << e.name << " (" << schema.kind(e.kind).name << ")\n";
+  }
+  if (result.truncated) context.out << "\n(stopped at --limit " << query.limit << " entities)\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command neighbours_command() {
+  Command command{{}, run_neighbours};
+  CommandSpec& spec = command.spec;
+  spec.name = "neighbours";
+  spec.synopsis = "neighbours A [--depth N] [--types TYPE,...] [--kinds KIND,...] [--directed]";
+  spec.summary = "what surrounds A: every entity within N relations, and how it is reached";
+  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.options.add_options()
+      ("a", po::value<std::string>()->value_name("A"), "the entity at the centre")
+      ("depth", po::value<std::size_t>()->default_value(1), "how many relations away")
+      ("types", po::value<std::string>()->value_name("TYPE,..."), "follow only these relation types")
+      ("kinds", po::value<std::string>()->value_name("KIND,..."), "reach only entities of these kinds (or below)")
+      ("directed", "follow relations only away from A, in their own direction")
+      ("limit", po::value<std::size_t>()->default_value(10000), "stop after this many entities");
+  spec.positional.add("a", 1);
+  return command;
+}
+
+}  // namespace parley::cli

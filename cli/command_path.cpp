@@ -1,0 +1,161 @@
+// parley path A B: how two entities are connected, one hop per line in the relations' readings.
+#include <ostream>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "graph_output.h"
+#include "presentation.h"
+#include "query_support.h"
+#include "parley/entity_card.h"
+#include "parley/event_facts.h"
+#include "parley/path.h"
+
+namespace po = boost::program_options;
+
+namespace parley::cli {
+namespace {
+
+// "— deputy foreign minister of → Russia" or "— met at <gathering> (date) → Sergey Lavrov".
+std::string hop_text(const Database& db, const Hop& hop) {
+  const Dataset& data = db.dataset();
+  if (hop.met_at) {
+    std::vector<Citation> both = data.relations[hop.relation].citations;
+    both.insert(both.end(), data.relations[*hop.second].citations.begin(), data.relations[*hop.second].citations.end());
+    return "— met at " + data.entities[*hop.met_at].name + " (" + date_text(read_event(db, *hop.met_at)) + ") → " +
+           data.entities[hop.to].name + "  " + sources_text(data, both);
+  }
+  return "— " + reading(db, hop.relation, hop.forward) + " → " + data.entities[hop.to].name + "  " +
+         sources_text(data, data.relations[hop.relation].citations);
+}
+
+void write_path_json(JsonOutput& json, const Database& db, const Path& path) {
+  auto& w = json.writer();
+  w.StartObject();
+  json.field("hops", std::uint64_t{path.hops.size()});
+  json.key("steps");
+  w.StartArray();
+  for (const Hop& hop : path.hops) {
+    w.StartObject();
+    json.key("from");
+    write_entity_ref(json, db, hop.from);
+    json.key("to");
+    write_entity_ref(json, db, hop.to);
+    if (hop.met_at) {
+      json.key("met_at");
+      write_entity_ref(json, db, *hop.met_at);
+      json.key("relations");
+      w.StartArray();
+      write_relation(json, db, hop.relation, true);
+      write_relation(json, db, *hop.second, false);
+      w.EndArray();
+    } else {
+      json.field("reading", reading(db, hop.relation, hop.forward));
+      json.key("relations");
+      w.StartArray();
+      write_relation(json, db, hop.relation, hop.forward);
+      w.EndArray();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+int run_path(const CommandContext& context) {
+  int exit_code = kExitOk;
+  const auto db = open_database(context, exit_code);
+  if (!db) return exit_code;
+  const po::variables_map& vm = context.args.command_options;
+  if (!vm.count("a") || !vm.count("b")) throw po::error("path needs two names: parley path A B");
+  PathQuery query;
+  query.from = entity_argument(*db, vm["a"].as<std::string>());
+  query.to = entity_argument(*db, vm["b"].as<std::string>());
+  query.all_shortest = vm.count("all") > 0;
+  query.k = vm["k"].as<std::size_t>();
+  if (query.k == 0) throw po::error("--k must be at least 1");
+  if (vm.count("max-hops")) query.max_hops = vm["max-hops"].as<std::size_t>();
+  if (vm.count("via")) query.via = relation_types_option(*db, "via", vm["via"].as<std::string>());
+  if (vm.count("avoid")) query.avoid = relation_types_option(*db, "avoid", vm["avoid"].as<std::string>());
+  query.directed = vm.count("directed") > 0;
+  query.met = vm.count("met") > 0;
+  query.limit = vm["limit"].as<std::size_t>();
+  const PathResult result = find_paths(*db, query);
+  const Dataset& data = db->dataset();
+
+  if (context.args.global.format == OutputFormat::kJson) {
+    JsonOutput json;
+    auto& w = json.writer();
+    w.StartObject();
+    json.key("from");
+    write_entity_ref(json, *db, query.from);
+    json.key("to");
+    write_entity_ref(json, *db, query.to);
+    json.field("found", !result.paths.empty());
+    json.field("truncated", result.truncated);
+    json.key("paths");
+    w.StartArray();
+    for (const Path& path : result.paths) write_path_json(json, *db, path);
+    w.EndArray();
+    w.EndObject();
+    json.print(context.out);
+    return kExitOk;
+  }
+  if (graph_format(context) || context.args.render) {
+    Subgraph subgraph;
+    subgraph.focus = {query.from, query.to};
+    subgraph.add_entity(query.from);
+    subgraph.add_entity(query.to);
+    for (const Path& path : result.paths) {
+      for (const Hop& hop : path.hops) {
+        subgraph.add_relation(data, hop.relation);
+        if (hop.second) subgraph.add_relation(data, *hop.second);
+      }
+    }
+    const int code = emit_graph(context, *db, subgraph, "From " + data.entities[query.from].name + " to " + data.entities[query.to].name);
+    if (graph_format(context) || code != kExitOk) return code;
+  }
+
+  const std::string between = data.entities[query.from].name + " and " + data.entities[query.to].name;
+  if (result.paths.empty()) {
+    context.out << "No path between " << between;
+    if (query.max_hops) context.out << " within " << *query.max_hops << (*query.max_hops == 1 ? " hop" : " hops");
+    if (!query.via.empty() || !query.avoid.empty() || query.directed) context.out << " with the filters given";
+    context.out << ".\n";
+    return kExitOk;
+  }
+  for (std::size_t i = 0; i < result.paths.size(); ++i) {
+    const Path& path = result.paths[i];
+    if (result.paths.size() > 1) context.out << (i ? "\n" : "") << "Path " << i + 1 << " of " << result.paths.size() << ' ';
+    context.out << '(' << path.hops.size() << (path.hops.size() == 1 ? " hop" : " hops") << ")\n";
+    context.out << "  " << data.entities[query.from].name << '\n';
+    for (const Hop& hop : path.hops) context.out << "    " << hop_text(*db, hop) << '\n';
+  }
+  if (result.truncated) context.out << "\n(only the first " << query.limit << " paths are shown; raise --limit for more)\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command path_command() {
+  Command command{{}, run_path};
+  CommandSpec& spec = command.spec;
+  spec.name = "path";
+  spec.synopsis = "path A B [--all | --k N] [--max-hops N] [--via TYPE,...] [--avoid TYPE,...] [--directed] [--met]";
+  spec.summary = "how A and B are connected: the shortest chain of relations, read hop by hop";
+  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.options.add_options()
+      ("a", po::value<std::string>()->value_name("A"), "where the path starts: id, name or alias")
+      ("b", po::value<std::string>()->value_name("B"), "where it ends")
+      ("all", "every shortest path, not only one")
+      ("k", po::value<std::size_t>()->default_value(1), "the N shortest simple paths")
+      ("max-hops", po::value<std::size_t>()->value_name("N"), "no path longer than N hops")
+      ("via", po::value<std::string>()->value_name("TYPE,..."), "follow only these relation types")
+      ("avoid", po::value<std::string>()->value_name("TYPE,..."), "never follow these relation types")
+      ("directed", "follow relations only in their own direction")
+      ("met", "two actors at the same gathering are one hop apart")
+      ("limit", po::value<std::size_t>()->default_value(100), "at most this many paths");
+  spec.positional.add("a", 1).add("b", 1);
+  return command;
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,236 @@
+// parley show A: the entity card. parley why A B (alias: sources): the quotes behind what links
+// two entities.
+#include <ostream>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "graph_output.h"
+#include "presentation.h"
+#include "query_support.h"
+#include "parley/entity_card.h"
+
+namespace po = boost::program_options;
+
+namespace parley::cli {
+namespace {
+
+void print_quotes(std::ostream& out, const Dataset& data, const std::vector<Citation>& citations, const std::string& indent) {
+  for (const auto& c : citations) out << indent << data.sources[c.source].id << ": \"" << c.quote << "\"\n";
+}
+
+// The relation's properties in brackets, such as "[principal]" or "[position: ...]". A role the
+// reading already says ("{role} of") is not repeated; long texts are shortened.
+std::string role_suffix(const Database& db, RelationIndex relation) {
+  const Relation& r = db.dataset().relations[relation];
+  const std::string& pattern = db.schema().relation_type(r.type).forward;
+  std::string out;
+  for (const auto& p : r.properties) {
+    const std::string& name = db.schema().property(p.property).name;
+    if (name == "role" && pattern.find("{role}") != std::string::npos) continue;
+    std::string value = p.value;
+    if (value.size() > 90) value = value.substr(0, value.rfind(' ', 87)) + "...";
+    out += (out.empty() ? " [" : "; ") + (name == "role" ? value : name + ": " + value);
+  }
+  return out.empty() ? out : out + "]";
+}
+
+int run_show(const CommandContext& context) {
+  int exit_code = kExitOk;
+  const auto db = open_database(context, exit_code);
+  if (!db) return exit_code;
+  const po::variables_map& vm = context.args.command_options;
+  if (!vm.count("a")) throw po::error("show needs a name: parley show A");
+  const EntityIndex entity = entity_argument(*db, vm["a"].as<std::string>());
+  const EntityCard card = entity_card(*db, entity);
+  const Dataset& data = db->dataset();
+  const Entity& e = data.entities[entity];
+
+  if (context.args.global.format == OutputFormat::kJson) {
+    JsonOutput json;
+    auto& w = json.writer();
+    w.StartObject();
+    json.field("id", e.id);
+    json.field("name", e.name);
+    json.field("kind", db->schema().kind(e.kind).name);
+    json.key("aliases");
+    w.StartArray();
+    for (const auto& alias : e.aliases) {
+      w.StartObject();
+      json.field("name", alias.name);
+      if (!alias.note.empty()) json.field("note", alias.note);
+      json.key("sources");
+      write_citations(json, data, alias.citations);
+      w.EndObject();
+    }
+    w.EndArray();
+    json.key("sources");
+    write_citations(json, data, e.citations);
+    json.key("attributes");
+    w.StartArray();
+    for (const auto& a : e.attributes) {
+      w.StartObject();
+      json.field("name", a.name);
+      json.field("value", a.value);
+      if (!a.qualifier.empty()) json.field("qualifier", a.qualifier);
+      json.key("sources");
+      write_citations(json, data, a.citations);
+      w.EndObject();
+    }
+    w.EndArray();
+    json.key("relations");
+    w.StartArray();
+    for (const auto& view : card.relations) write_relation(json, *db, view.relation, view.forward);
+    w.EndArray();
+    w.EndObject();
+    json.print(context.out);
+    return kExitOk;
+  }
+  if (graph_format(context) || context.args.render) {
+    const int code = emit_graph(context, *db, to_subgraph(*db, card), e.name);
+    if (graph_format(context) || code != kExitOk) return code;
+  }
+
+  context.out << e.name << '\n' << "  " << db->schema().kind(e.kind).name << ", id " << e.id << ' '
+              << sources_text(data, e.citations) << '\n';
+  if (!e.aliases.empty()) {
+    context.out << "  also called: ";
+    for (std::size_t i = 0; i < e.aliases.size(); ++i) {
+      const std::string cited = sources_text(data, e.aliases[i].citations);
+      context.out << (i ? "; " : "") << e.aliases[i].name << (cited.empty() ? "" : " " + cited);
+    }
+    context.out << '\n';
+  }
+  for (const auto& a : e.attributes) {
+    context.out << "  " << a.name << ": " << a.value << (a.qualifier.empty() ? "" : " (" + a.qualifier + ")") << ' '
+                << sources_text(data, a.citations) << '\n';
+  }
+  context.out << "\nRelations (" << card.relations.size() << ")\n";
+  for (const auto& view : card.relations) {
+    context.out << "  — " << reading(*db, view.relation, view.forward) << " → " << data.entities[view.other].name
+                << role_suffix(*db, view.relation) << ' ' << sources_text(data, data.relations[view.relation].citations) << '\n';
+  }
+  return kExitOk;
+}
+
+int run_why(const CommandContext& context) {
+  int exit_code = kExitOk;
+  const auto db = open_database(context, exit_code);
+  if (!db) return exit_code;
+  const po::variables_map& vm = context.args.command_options;
+  if (!vm.count("a") || !vm.count("b")) throw po::error("why needs two names: parley why A B");
+  const EntityIndex a = entity_argument(*db, vm["a"].as<std::string>());
+  const EntityIndex b = entity_argument(*db, vm["b"].as<std::string>());
+  const Links links = links_between(*db, a, b);
+  const Dataset& data = db->dataset();
+
+  if (context.args.global.format == OutputFormat::kJson) {
+    JsonOutput json;
+    auto& w = json.writer();
+    w.StartObject();
+    json.key("a");
+    write_entity_ref(json, *db, a);
+    json.key("b");
+    write_entity_ref(json, *db, b);
+    json.key("direct");
+    w.StartArray();
+    for (const auto& view : links.direct) write_relation(json, *db, view.relation, view.forward);
+    w.EndArray();
+    json.key("shared");
+    w.StartArray();
+    for (const auto& shared : links.shared) {
+      w.StartObject();
+      json.key("entity");
+      write_entity_ref(json, *db, shared.event);
+      json.key("a_link");
+      write_relation(json, *db, shared.a_link, data.relations[shared.a_link].from == a);
+      json.key("b_link");
+      write_relation(json, *db, shared.b_link, data.relations[shared.b_link].from == b);
+      w.EndObject();
+    }
+    w.EndArray();
+    json.key("path");
+    if (links.path) {
+      w.StartArray();
+      for (const Hop& hop : links.path->hops) write_relation(json, *db, hop.relation, hop.forward);
+      w.EndArray();
+    } else {
+      w.Null();
+    }
+    w.EndObject();
+    json.print(context.out);
+    return kExitOk;
+  }
+  if (graph_format(context) || context.args.render) {
+    const int code = emit_graph(context, *db, to_subgraph(*db, links), data.entities[a].name + " and " + data.entities[b].name);
+    if (graph_format(context) || code != kExitOk) return code;
+  }
+
+  const std::string& a_name = data.entities[a].name;
+  const std::string& b_name = data.entities[b].name;
+  context.out << "What links " << a_name << " and " << b_name << '\n';
+  if (!links.direct.empty()) {
+    context.out << "\nDirectly\n";
+    for (const auto& view : links.direct) {
+      context.out << "  " << a_name << " — " << reading(*db, view.relation, view.forward) << " → " << b_name << '\n';
+      print_quotes(context.out, data, data.relations[view.relation].citations, "      ");
+    }
+  }
+  if (!links.shared.empty()) {
+    context.out << "\nThrough " << links.shared.size() << (links.shared.size() == 1 ? " event" : " events") << '\n';
+    for (const auto& shared : links.shared) {
+      context.out << "  " << data.entities[shared.event].name << '\n';
+      for (const auto& [who, relation] : {std::pair(a, shared.a_link), std::pair(b, shared.b_link)}) {
+        const bool forward = data.relations[relation].from == who;
+        context.out << "    " << data.entities[who].name << " — " << reading(*db, relation, forward) << role_suffix(*db, relation) << '\n';
+        print_quotes(context.out, data, data.relations[relation].citations, "        ");
+      }
+    }
+  }
+  if (links.path) {
+    context.out << "\nNo direct link or shared event; the shortest connection (" << links.path->hops.size() << " hops)\n";
+    for (const Hop& hop : links.path->hops) {
+      context.out << "  " << data.entities[hop.from].name << " — " << reading(*db, hop.relation, hop.forward) << " → "
+                  << data.entities[hop.to].name << '\n';
+      print_quotes(context.out, data, data.relations[hop.relation].citations, "      ");
+    }
+  }
+  if (links.direct.empty() && links.shared.empty() && !links.path) context.out << "\nNothing in the dataset links them.\n";
+  return kExitOk;
+}
+
+CommandSpec pair_spec(const char* name, const char* summary) {
+  CommandSpec spec;
+  spec.name = name;
+  spec.synopsis = std::string(name) + " A B";
+  spec.summary = summary;
+  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.options.add_options()
+      ("a", po::value<std::string>()->value_name("A"), "an entity: id, name or alias")
+      ("b", po::value<std::string>()->value_name("B"), "another entity");
+  spec.positional.add("a", 1).add("b", 1);
+  return spec;
+}
+
+}  // namespace
+
+Command show_command() {
+  Command command{{}, run_show};
+  CommandSpec& spec = command.spec;
+  spec.name = "show";
+  spec.synopsis = "show A";
+  spec.summary = "the entity card: kind, names, attributes and every relation, with sources";
+  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.options.add_options()("a", po::value<std::string>()->value_name("A"), "an entity: id, name or alias");
+  spec.positional.add("a", 1);
+  return command;
+}
+
+Command why_command() {
+  return Command{pair_spec("why", "the quotes behind what links A and B"), run_why};
+}
+
+Command sources_command() {
+  return Command{pair_spec("sources", "the same as why"), run_why};
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,98 @@
+// parley timeline [A]: events in date order, honest about how precisely each date is known.
+#include <iomanip>
+#include <ostream>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "graph_output.h"
+#include "presentation.h"
+#include "query_support.h"
+#include "parley/timeline.h"
+
+namespace po = boost::program_options;
+
+namespace parley::cli {
+namespace {
+
+int run_timeline(const CommandContext& context) {
+  int exit_code = kExitOk;
+  const auto db = open_database(context, exit_code);
+  if (!db) return exit_code;
+  const po::variables_map& vm = context.args.command_options;
+  TimelineQuery query;
+  if (vm.count("a")) query.about = entity_argument(*db, vm["a"].as<std::string>());
+  query.dates = date_range_options(vm);
+  query.statuses = statuses_option(*db, vm["status"].as<std::string>());
+  const std::vector<MeetingRow> rows = timeline(*db, query);
+  const Dataset& data = db->dataset();
+
+  if (context.args.global.format == OutputFormat::kJson) {
+    JsonOutput json;
+    auto& w = json.writer();
+    w.StartObject();
+    if (query.about) {
+      json.key("about");
+      write_entity_ref(json, *db, *query.about);
+    }
+    json.key("events");
+    w.StartArray();
+    for (const auto& row : rows) write_event(json, *db, row.facts, row.date_match);
+    w.EndArray();
+    w.EndObject();
+    json.print(context.out);
+    return kExitOk;
+  }
+  if (graph_format(context) || context.args.render) {
+    Subgraph subgraph;
+    for (const auto& row : rows) {
+      subgraph.add_entity(row.facts.event);
+      for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
+      for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
+    }
+    if (query.about) subgraph.focus.push_back(*query.about);
+    const int code = emit_graph(context, *db, subgraph, query.about ? "Timeline of " + data.entities[*query.about].name : "Timeline");
+    if (graph_format(context) || code != kExitOk) return code;
+  }
+
+  context.out << (query.about ? "Timeline of " + data.entities[*query.about].name : std::string("Timeline")) << ": "
+              << rows.size() << (rows.size() == 1 ? " event" : " events") << '\n';
+  std::size_t width = 0;
+  for (const auto& row : rows) width = std::max(width, date_text(row.facts).size());
+  bool undated_heading = false;
+  for (const auto& row : rows) {
+    const Entity& e = data.entities[row.facts.event];
+    // Undated events come last (sort_by_date); they get their own heading rather than a
+    // made-up place in the sequence.
+    if (!row.facts.date && !undated_heading) {
+      context.out << "\n  Date not stated" << (query.dates.bounded() ? " (so possibly in range)" : "") << '\n';
+      undated_heading = true;
+    }
+    context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << (row.facts.date ? date_text(row.facts) : "") << std::setw(11)
+                << (row.facts.status.empty() ? "-" : row.facts.status) << e.name << " (" << db->schema().kind(e.kind).name << ")";
+    if (row.facts.date && row.date_match == DateMatch::kPossibly) {
+      context.out << "  [possibly in range: known only to " << date_text(row.facts) << "]";
+    }
+    context.out << '\n';
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command timeline_command() {
+  Command command{{}, run_timeline};
+  CommandSpec& spec = command.spec;
+  spec.name = "timeline";
+  spec.synopsis = "timeline [A] [--from DATE] [--to DATE] [--status STATUS,...|any]";
+  spec.summary = "events in date order, optionally those linked to A";
+  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.options.add_options()
+      ("a", po::value<std::string>()->value_name("A"), "only events linked to this entity")
+      ("from", po::value<std::string>()->value_name("DATE"), "only events that may fall on or after DATE")
+      ("to", po::value<std::string>()->value_name("DATE"), "only events that may fall on or before DATE")
+      ("status", po::value<std::string>()->default_value("any"), "held, planned, ... (comma-separated) or any");
+  spec.positional.add("a", 1);
+  return command;
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,238 @@
+// parley who-met A [B] | --all: the gatherings people attended, together or with anyone.
+#include <iomanip>
+#include <ostream>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "graph_output.h"
+#include "presentation.h"
+#include "query_support.h"
+#include "parley/who_met.h"
+
+namespace po = boost::program_options;
+
+namespace parley::cli {
+namespace {
+
+std::string status_label(const MeetingFilter& filter) {
+  if (filter.statuses.empty()) return "any status";
+  std::string out = "status ";
+  for (std::size_t i = 0; i < filter.statuses.size(); ++i) out += (i ? "," : "") + filter.statuses[i];
+  return out;
+}
+
+void print_meeting(std::ostream& out, const Database& db, const MeetingRow& row) {
+  const Dataset& data = db.dataset();
+  const EventFacts& f = row.facts;
+  constexpr int kDateWidth = 20;
+  out << "  " << std::left << std::setw(kDateWidth) << date_text(f) << data.entities[f.event].name << '\n';
+  const std::string indent(2 + kDateWidth, ' ');
+  std::string where = places_text(db, f);
+  out << indent << (where.empty() ? "place not stated" : "in " + where) << " · " << (f.status.empty() ? "status not stated" : f.status);
+  if (!f.times_of_day.empty()) out << " · " << f.times_of_day.front()->value;
+  for (const Attribute* d : f.durations) out << " · " << duration_text(d->value);
+  out << '\n';
+  if (row.date_match == DateMatch::kPossibly) {
+    out << indent << "(possibly outside the dates asked for: known only to " << date_text(f) << ")\n";
+  }
+  const std::string people = participants_text(db, f);
+  if (!people.empty()) out << indent << people << '\n';
+  for (const Attribute* ordinal : f.ordinals) {
+    out << indent << "the sources call it " << ordinal_text(*ordinal) << ' ' << sources_text(data, ordinal->citations) << '\n';
+  }
+  out << indent << "sources " << sources_text(data, event_sources(db, f)) << '\n';
+}
+
+void print_dates(std::ostream& out, const std::vector<MeetingRow>& meetings, const std::vector<std::size_t>& which) {
+  for (std::size_t i = 0; i < which.size(); ++i) out << (i ? "; " : "") << date_text(meetings[which[i]].facts);
+}
+
+int run_who_met(const CommandContext& context) {
+  int exit_code = kExitOk;
+  const auto db = open_database(context, exit_code);
+  if (!db) return exit_code;
+  const po::variables_map& vm = context.args.command_options;
+  MeetingFilter filter;
+  filter.dates = date_range_options(vm);
+  filter.statuses = statuses_option(*db, vm["status"].as<std::string>());
+  if (vm.count("at")) filter.at = entity_argument(*db, vm["at"].as<std::string>());
+  const Dataset& data = db->dataset();
+
+  if (vm.count("all")) {
+    if (vm.count("a")) throw po::error("who-met --all takes no names");
+    const WhoMetTable table = who_met_all(*db, filter);
+    if (context.args.global.format == OutputFormat::kJson) {
+      JsonOutput json;
+      auto& w = json.writer();
+      w.StartObject();
+      json.field("status", status_label(filter));
+      json.key("pairs");
+      w.StartArray();
+      for (const auto& pair : table.pairs) {
+        w.StartObject();
+        json.key("a");
+        write_entity_ref(json, *db, pair.first);
+        json.key("b");
+        write_entity_ref(json, *db, pair.second);
+        json.field("meetings", std::uint64_t{pair.meetings.size()});
+        json.key("events");
+        w.StartArray();
+        for (const std::size_t m : pair.meetings) {
+          w.StartObject();
+          json.field("id", data.entities[table.meetings[m].facts.event].id);
+          json.key("date");
+          write_date(json, table.meetings[m].facts.date);
+          w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+      json.print(context.out);
+      return kExitOk;
+    }
+    if (graph_format(context) || context.args.render) {
+      Subgraph subgraph;
+      for (const auto& row : table.meetings) {
+        for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
+      }
+      const int code = emit_graph(context, *db, subgraph, "Who met whom");
+      if (graph_format(context) || code != kExitOk) return code;
+    }
+    context.out << "Who met whom (" << status_label(filter) << "): " << table.pairs.size() << " pairs in "
+                << table.meetings.size() << " gatherings\n\n";
+    std::size_t width = 0;
+    for (const auto& pair : table.pairs) width = std::max(width, data.entities[pair.first].name.size() + data.entities[pair.second].name.size() + 3);
+    for (const auto& pair : table.pairs) {
+      const std::string names = data.entities[pair.first].name + " — " + data.entities[pair.second].name;
+      context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << names << std::right << std::setw(3)
+                  << pair.meetings.size() << "   ";
+      print_dates(context.out, table.meetings, pair.meetings);
+      context.out << '\n';
+    }
+    return kExitOk;
+  }
+
+  if (!vm.count("a")) throw po::error("who-met needs a name (or --all)");
+  const EntityIndex a = entity_argument(*db, vm["a"].as<std::string>());
+  std::optional<EntityIndex> b;
+  if (vm.count("b")) b = entity_argument(*db, vm["b"].as<std::string>());
+  const WhoMetResult result = who_met(*db, a, b, filter);
+
+  if (context.args.global.format == OutputFormat::kJson) {
+    JsonOutput json;
+    auto& w = json.writer();
+    w.StartObject();
+    json.key("a");
+    write_entity_ref(json, *db, a);
+    if (b) {
+      json.key("b");
+      write_entity_ref(json, *db, *b);
+    }
+    json.field("status", status_label(filter));
+    json.field("meeting_count", std::uint64_t{result.meetings.size()});
+    json.key("meetings");
+    w.StartArray();
+    for (const auto& row : result.meetings) write_event(json, *db, row.facts, row.date_match);
+    w.EndArray();
+    if (!b) {
+      json.key("counterparts");
+      w.StartArray();
+      for (const auto& c : result.counterparts) {
+        w.StartObject();
+        json.key("entity");
+        write_entity_ref(json, *db, c.who);
+        json.field("meetings", std::uint64_t{c.meetings.size()});
+        json.key("events");
+        w.StartArray();
+        for (const std::size_t m : c.meetings) json.string(data.entities[result.meetings[m].facts.event].id);
+        w.EndArray();
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+    json.print(context.out);
+    return kExitOk;
+  }
+
+  if (graph_format(context) || context.args.render) {
+    Subgraph subgraph;
+    subgraph.focus.push_back(a);
+    if (b) subgraph.focus.push_back(*b);
+    for (const auto& row : result.meetings) {
+      for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
+      for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
+    }
+    subgraph.add_entity(a);
+    const std::string title = "Meetings of " + data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
+    const int code = emit_graph(context, *db, subgraph, title);
+    if (graph_format(context) || code != kExitOk) return code;
+  }
+
+  const std::string who = data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
+  const std::size_t n = result.meetings.size();
+  context.out << who << ": " << (n == 0 ? "no" : std::to_string(n)) << (n == 1 ? " meeting" : " meetings")
+              << " in the dataset (" << status_label(filter) << ")\n";
+  if (n == 0 && !filter.statuses.empty()) {
+    MeetingFilter any = filter;
+    any.statuses.clear();
+    const WhoMetResult others = who_met(*db, a, b, any);
+    for (const auto& row : others.meetings) {
+      context.out << "  not counted: " << data.entities[row.facts.event].name << " (" << date_text(row.facts) << ", "
+                  << (row.facts.status.empty() ? "status not stated" : row.facts.status) << "); see --status any\n";
+    }
+  }
+  if (n > 0) context.out << '\n';
+  for (const auto& row : result.meetings) print_meeting(context.out, *db, row);
+
+  if (!b && !result.counterparts.empty()) {
+    context.out << "\nCounterparts\n";
+    std::size_t width = 0;
+    for (const auto& c : result.counterparts) width = std::max(width, data.entities[c.who].name.size());
+    for (const auto& c : result.counterparts) {
+      context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << data.entities[c.who].name << std::right
+                  << std::setw(3) << c.meetings.size() << "   ";
+      print_dates(context.out, result.meetings, c.meetings);
+      context.out << '\n';
+    }
+  }
+  if (b) {
+    bool any_stated = false;
+    for (const auto& row : result.meetings) any_stated |= !row.facts.ordinals.empty();
+    if (any_stated) {
+      context.out << "\nCounts stated by the sources (not the dataset's own count of " << n << "):\n";
+      for (const auto& row : result.meetings) {
+        for (const Attribute* ordinal : row.facts.ordinals) {
+          context.out << "  " << date_text(row.facts) << ": " << ordinal_text(*ordinal) << ' '
+                      << sources_text(data, ordinal->citations) << '\n';
+        }
+      }
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command who_met_command() {
+  Command command{{}, run_who_met};
+  CommandSpec& spec = command.spec;
+  spec.name = "who-met";
+  spec.synopsis = "who-met A [B] | who-met --all  [--from DATE] [--to DATE] [--at PLACE] [--status held|planned|...|any]";
+  spec.summary = "the meetings A attended (with B), everyone present, and A's counterparts";
+  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.options.add_options()
+      ("a", po::value<std::string>()->value_name("A"), "an entity: id, name or alias")
+      ("b", po::value<std::string>()->value_name("B"), "a second entity: only meetings both attended")
+      ("all", "the whole who-met-whom table")
+      ("from", po::value<std::string>()->value_name("DATE"), "only meetings that may fall on or after DATE")
+      ("to", po::value<std::string>()->value_name("DATE"), "only meetings that may fall on or before DATE")
+      ("at", po::value<std::string>()->value_name("PLACE"), "only meetings held at PLACE or within it")
+      ("status", po::value<std::string>()->default_value("held"), "held, planned, proposed, possible, cancelled, abandoned (comma-separated) or any");
+  spec.positional.add("a", 1).add("b", 1);
+  return command;
+}
+
+}  // namespace parley::cli

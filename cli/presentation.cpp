@@ -1,0 +1,221 @@
+#include "presentation.h"
+
+#include <map>
+
+#include "parley/entity_card.h"
+
+namespace parley::cli {
+
+std::string date_text(const EventFacts& facts) { return facts.date ? facts.date->describe() : "date not stated"; }
+
+std::string sources_text(const Dataset& data, const std::set<SourceIndex>& sources) {
+  if (sources.empty()) return "";
+  std::string out = "[";
+  for (const SourceIndex s : sources) out += (out.size() > 1 ? ", " : "") + data.sources[s].id;
+  return out + "]";
+}
+
+std::string sources_text(const Dataset& data, const std::vector<Citation>& citations) {
+  std::set<SourceIndex> sources;
+  for (const auto& c : citations) sources.insert(c.source);
+  return sources_text(data, sources);
+}
+
+std::set<SourceIndex> event_sources(const Database& db, const EventFacts& facts) {
+  const Dataset& data = db.dataset();
+  std::set<SourceIndex> sources;
+  const auto add = [&](const std::vector<Citation>& citations) {
+    for (const auto& c : citations) sources.insert(c.source);
+  };
+  add(data.entities[facts.event].citations);
+  for (const auto& a : data.entities[facts.event].attributes) add(a.citations);
+  for (const auto& p : facts.participants) add(data.relations[p.relation].citations);
+  for (const auto& v : facts.venues) add(data.relations[v.relation].citations);
+  return sources;
+}
+
+std::string ordinal_text(const Attribute& ordinal) {
+  const std::string& n = ordinal.value;
+  const int last_two = n.size() >= 2 ? std::stoi(n.substr(n.size() - 2)) : std::stoi(n);
+  const int last = last_two % 10;
+  const char* suffix = (last_two >= 11 && last_two <= 13) ? "th" : last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
+  return "the " + n + suffix + (ordinal.qualifier.empty() ? "" : " " + ordinal.qualifier);
+}
+
+std::string duration_text(const std::string& iso) {
+  std::string_view rest = iso;
+  std::string out;
+  if (rest.starts_with('~')) {
+    out = "about ";
+    rest.remove_prefix(1);
+  }
+  std::string parts;
+  bool in_time = false;
+  std::string number;
+  for (const char c : rest) {
+    if (c == 'P') continue;
+    if (c == 'T') {
+      in_time = true;
+      continue;
+    }
+    if (c >= '0' && c <= '9') {
+      number += c;
+      continue;
+    }
+    const std::string unit = c == 'D' ? "day" : c == 'H' ? "hour" : c == 'M' ? (in_time ? "minute" : "month") : "second";
+    parts += (parts.empty() ? "" : " ") + number + " " + unit + (number == "1" ? "" : "s");
+    number.clear();
+  }
+  return out + parts;
+}
+
+std::string participants_text(const Database& db, const EventFacts& facts, std::optional<EntityIndex> skip) {
+  std::map<std::string, std::vector<std::string>> by_role;
+  std::vector<std::string> order;
+  for (const auto& p : facts.participants) {
+    if (skip && p.who == *skip) continue;
+    const std::string role = p.role.empty() ? "participant" : p.role;
+    if (!by_role.count(role)) order.push_back(role);
+    auto& names = by_role[role];
+    const std::string& name = db.dataset().entities[p.who].name;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  std::string out;
+  for (const auto& role : order) {
+    out += (out.empty() ? "" : "; ") + role + ": ";
+    for (std::size_t i = 0; i < by_role[role].size(); ++i) out += (i ? ", " : "") + by_role[role][i];
+  }
+  return out;
+}
+
+std::string places_text(const Database& db, const EventFacts& facts) {
+  std::string out;
+  for (const auto& v : facts.venues) out += (out.empty() ? "" : ", ") + db.dataset().entities[v.place].name;
+  return out;
+}
+
+void write_entity_ref(JsonOutput& json, const Database& db, EntityIndex entity) {
+  const Entity& e = db.dataset().entities[entity];
+  json.writer().StartObject();
+  json.field("id", e.id);
+  json.field("name", e.name);
+  json.field("kind", db.schema().kind(e.kind).name);
+  json.writer().EndObject();
+}
+
+void write_citations(JsonOutput& json, const Dataset& data, const std::vector<Citation>& citations) {
+  json.writer().StartArray();
+  for (const auto& c : citations) {
+    json.writer().StartObject();
+    json.field("source", data.sources[c.source].id);
+    json.field("quote", c.quote);
+    json.writer().EndObject();
+  }
+  json.writer().EndArray();
+}
+
+void write_stated(JsonOutput& json, const Dataset& data, const std::vector<const Attribute*>& values, bool integer) {
+  json.writer().StartArray();
+  for (const Attribute* a : values) {
+    json.writer().StartObject();
+    json.key("value");
+    if (integer) json.writer().Int64(std::stoll(a->value));
+    else json.string(a->value);
+    if (!a->qualifier.empty()) json.field("qualifier", a->qualifier);
+    json.key("sources");
+    write_citations(json, data, a->citations);
+    json.writer().EndObject();
+  }
+  json.writer().EndArray();
+}
+
+void write_date(JsonOutput& json, const std::optional<FuzzyDate>& date) {
+  if (!date) {
+    json.writer().Null();
+    return;
+  }
+  static constexpr const char* kPrecision[] = {"year", "month", "day"};
+  json.writer().StartObject();
+  json.field("value", date->to_string());
+  json.field("precision", std::string_view(kPrecision[static_cast<int>(date->precision())]));
+  json.field("text", date->describe());
+  json.field("first_day", iso_date(date->first_day()));
+  json.field("last_day", iso_date(date->last_day()));
+  json.writer().EndObject();
+}
+
+std::string_view match_name(DateMatch match) {
+  switch (match) {
+    case DateMatch::kInside: return "inside";
+    case DateMatch::kPossibly: return "possibly";
+    case DateMatch::kOutside: return "outside";
+  }
+  return "inside";
+}
+
+void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match) {
+  const Dataset& data = db.dataset();
+  const Entity& e = data.entities[facts.event];
+  auto& w = json.writer();
+  w.StartObject();
+  json.field("id", e.id);
+  json.field("name", e.name);
+  json.field("kind", db.schema().kind(e.kind).name);
+  json.key("date");
+  write_date(json, facts.date);
+  json.field("date_match", match_name(match));
+  json.key("dates");
+  write_stated(json, data, facts.dates);
+  json.field("status", facts.status);
+  json.key("statuses");
+  write_stated(json, data, facts.statuses);
+  json.key("places");
+  w.StartArray();
+  for (const auto& v : facts.venues) write_entity_ref(json, db, v.place);
+  w.EndArray();
+  json.key("participants");
+  w.StartArray();
+  for (const auto& p : facts.participants) {
+    w.StartObject();
+    json.field("id", data.entities[p.who].id);
+    json.field("name", data.entities[p.who].name);
+    json.field("kind", db.schema().kind(data.entities[p.who].kind).name);
+    json.field("role", p.role);
+    json.key("sources");
+    write_citations(json, data, data.relations[p.relation].citations);
+    w.EndObject();
+  }
+  w.EndArray();
+  json.key("stated_counts");
+  write_stated(json, data, facts.ordinals, true);
+  json.key("durations");
+  write_stated(json, data, facts.durations);
+  json.key("sources");
+  w.StartArray();
+  for (const SourceIndex s : event_sources(db, facts)) json.string(data.sources[s].id);
+  w.EndArray();
+  w.EndObject();
+}
+
+void write_relation(JsonOutput& json, const Database& db, RelationIndex relation, bool forward) {
+  const Dataset& data = db.dataset();
+  const Relation& r = data.relations[relation];
+  auto& w = json.writer();
+  w.StartObject();
+  json.field("type", db.schema().relation_type(r.type).name);
+  json.field("direction", std::string_view(forward ? "forward" : "backward"));
+  json.field("reading", reading(db, relation, forward));
+  json.key("from");
+  write_entity_ref(json, db, r.from);
+  json.key("to");
+  write_entity_ref(json, db, r.to);
+  json.key("properties");
+  w.StartObject();
+  for (const auto& p : r.properties) json.field(db.schema().property(p.property).name, p.value);
+  w.EndObject();
+  json.key("sources");
+  write_citations(json, data, r.citations);
+  w.EndObject();
+}
+
+}  // namespace parley::cli

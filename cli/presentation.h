@@ -1,0 +1,48 @@
+// Shared pieces of text and JSON output: how an entity, a date, a list of sources or an event
+// is shown. Every command's output is built from these, so the same fact reads the same way
+// everywhere.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "json_output.h"
+#include "parley/database.h"
+#include "parley/date_range.h"
+#include "parley/event_facts.h"
+
+namespace parley::cli {
+
+// ---- text ----
+
+// "1 December 2018", "September 2018", or "date not stated".
+std::string date_text(const EventFacts& facts);
+// "[asahi-2018-12, jiji-2019-01-15]" for the sources of some citations, or "".
+std::string sources_text(const Dataset& data, const std::vector<Citation>& citations);
+std::string sources_text(const Dataset& data, const std::set<SourceIndex>& sources);
+// Every source an event's facts cite: the entity, its attributes, its participants and venues.
+std::set<SourceIndex> event_sources(const Database& db, const EventFacts& facts);
+// "the 24th meeting between the two leaders" style phrase for a stated ordinal.
+std::string ordinal_text(const Attribute& ordinal);
+// "~PT4H" → "about 4 hours", "PT45M" → "45 minutes".
+std::string duration_text(const std::string& iso);
+// Participants grouped by role: "principal: A, B; present: C".
+std::string participants_text(const Database& db, const EventFacts& facts, std::optional<EntityIndex> skip = {});
+std::string places_text(const Database& db, const EventFacts& facts);
+
+// ---- JSON ----
+
+void write_entity_ref(JsonOutput& json, const Database& db, EntityIndex entity);
+void write_citations(JsonOutput& json, const Dataset& data, const std::vector<Citation>& citations);
+// {"value": ..., "qualifier": ..., "sources": [...]} for each stated value.
+void write_stated(JsonOutput& json, const Dataset& data, const std::vector<const Attribute*>& values, bool integer = false);
+// {"value": "2018-12-01", "precision": "day", "text": "1 December 2018", "first": ..., "last": ...} or null.
+void write_date(JsonOutput& json, const std::optional<FuzzyDate>& date);
+std::string_view match_name(DateMatch match);
+// The documented shape of an event: see docs/queries.md.
+void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match);
+// A relation read from one side: type, reading, other end, properties, sources with quotes.
+void write_relation(JsonOutput& json, const Database& db, RelationIndex relation, bool forward);
+
+}  // namespace parley::cli

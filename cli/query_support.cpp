@@ -1,0 +1,96 @@
+#include "query_support.h"
+
+#include <algorithm>
+
+#include "parley/resolve.h"
+#include "parley/suggest.h"
+
+namespace po = boost::program_options;
+
+namespace parley::cli {
+
+EntityIndex entity_argument(const Database& db, const std::string& name) {
+  QueryError error;
+  const auto entity = resolve_entity(db, name, error.diagnostics);
+  if (!entity) throw error;
+  return *entity;
+}
+
+namespace {
+
+std::optional<FuzzyDate> date_option(const po::variables_map& vm, const char* option) {
+  if (!vm.count(option)) return std::nullopt;
+  const std::string text = vm[option].as<std::string>();
+  std::string error;
+  const auto date = FuzzyDate::parse(text, &error);
+  if (!date) throw po::error(std::string("--") + option + " \"" + text + "\": " + error);
+  return date;
+}
+
+}  // namespace
+
+DateRange date_range_options(const po::variables_map& vm) {
+  DateRange range{date_option(vm, "from"), date_option(vm, "to")};
+  if (range.from && range.to && range.from->first_day() > range.to->last_day()) {
+    throw po::error("--from " + range.from->to_string() + " is after --to " + range.to->to_string());
+  }
+  return range;
+}
+
+std::vector<std::string> split_list(const std::string& value) {
+  std::vector<std::string> parts;
+  std::string current;
+  const auto flush = [&] {
+    const auto first = current.find_first_not_of(' ');
+    const auto last = current.find_last_not_of(' ');
+    if (first != std::string::npos) parts.push_back(current.substr(first, last - first + 1));
+    current.clear();
+  };
+  for (const char c : value) {
+    if (c == ',') flush();
+    else current += c;
+  }
+  flush();
+  return parts;
+}
+
+std::vector<RelationTypeId> relation_types_option(const Database& db, const std::string& option, const std::string& value) {
+  std::vector<std::string_view> known;
+  for (RelationTypeId t = 0; t < db.schema().relation_type_count(); ++t) known.push_back(db.schema().relation_type(t).name);
+  std::vector<RelationTypeId> types;
+  for (const auto& name : split_list(value)) {
+    const auto type = db.schema().find_relation_type(name);
+    if (!type) throw po::error("--" + option + ": no relation type \"" + name + "\"" + did_you_mean(name, known));
+    types.push_back(*type);
+  }
+  return types;
+}
+
+std::vector<KindId> kinds_option(const Database& db, const std::string& option, const std::string& value) {
+  std::vector<std::string_view> known;
+  for (KindId k = 0; k < db.schema().kind_count(); ++k) known.push_back(db.schema().kind(k).name);
+  std::vector<KindId> kinds;
+  for (const auto& name : split_list(value)) {
+    const auto kind = db.schema().find_kind(name);
+    if (!kind) throw po::error("--" + option + ": no kind \"" + name + "\"" + did_you_mean(name, known));
+    kinds.push_back(*kind);
+  }
+  return kinds;
+}
+
+std::vector<std::string> statuses_option(const Database& db, const std::string& value) {
+  if (value == "any") return {};
+  const AttributeSpec* spec = db.schema().find_attribute(*db.schema().find_kind("event"), "status");
+  std::vector<std::string> statuses;
+  for (const auto& status : split_list(value)) {
+    if (std::find(spec->value.allowed.begin(), spec->value.allowed.end(), status) == spec->value.allowed.end()) {
+      std::string allowed = "any";
+      for (const auto& a : spec->value.allowed) allowed += ", " + a;
+      throw po::error("--status \"" + status + "\" is not one of " + allowed);
+    }
+    statuses.push_back(status);
+  }
+  return statuses;
+}
+
+}  // namespace parley::cli

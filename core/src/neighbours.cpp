@@ -1,0 +1,107 @@
+#include "parley/neighbours.h"
+
+#include <algorithm>
+#include <limits>
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/range/iterator_range.hpp>
+
+namespace parley {
+namespace {
+
+constexpr std::size_t kUnreached = std::numeric_limits<std::size_t>::max();
+
+struct LimitReached {};
+
+struct Walk {
+  const Database& db;
+  const NeighboursQuery& query;
+  std::vector<bool> type_allowed;
+  std::vector<bool> kind_allowed;
+  std::vector<std::size_t> distance;
+  std::vector<Neighbour> found;
+
+  bool relation_allowed(const RelationEdge& edge) const {
+    return type_allowed[db.dataset().relations[edge.relation].type] && (!query.directed || edge.forward);
+  }
+  bool entity_allowed(EntityIndex e) const { return e == query.center || kind_allowed[db.dataset().entities[e].kind]; }
+};
+
+// Expands a vertex only while it is nearer than `depth`: BFS examines a vertex's out-edges
+// after setting its distance, so the filter can read it.
+struct EdgeFilter {
+  const Walk* walk = nullptr;
+  bool operator()(const Edge& e) const {
+    const Graph& g = walk->db.graph();
+    return walk->distance[source(e, g)] < walk->query.depth && walk->relation_allowed(g[e]);
+  }
+};
+
+struct VertexFilter {
+  const Walk* walk = nullptr;
+  bool operator()(const Vertex& v) const { return walk->entity_allowed(v); }
+};
+
+struct Recorder : boost::default_bfs_visitor {
+  Walk* walk;
+  explicit Recorder(Walk* w) : walk(w) {}
+  template <typename G>
+  void tree_edge(const Edge& e, const G&) const {
+    const Graph& g = walk->db.graph();
+    const EntityIndex from = source(e, g);
+    const EntityIndex to = target(e, g);
+    walk->distance[to] = walk->distance[from] + 1;
+    if (walk->found.size() >= walk->query.limit) throw LimitReached{};
+    walk->found.push_back(Neighbour{to, walk->distance[to], g[e].relation, g[e].forward, from});
+  }
+};
+
+}  // namespace
+
+NeighboursResult neighbours(const Database& db, const NeighboursQuery& query) {
+  const RelationSchema& schema = db.schema();
+  Walk walk{db, query, {}, {}, std::vector<std::size_t>(db.dataset().entities.size(), kUnreached), {}};
+  walk.type_allowed.assign(schema.relation_type_count(), query.types.empty());
+  for (const RelationTypeId t : query.types) walk.type_allowed[t] = true;
+  walk.kind_allowed.assign(schema.kind_count(), query.kinds.empty());
+  for (KindId k = 0; k < schema.kind_count(); ++k) {
+    for (const KindId wanted : query.kinds) {
+      if (schema.is_a(k, wanted)) walk.kind_allowed[k] = true;
+    }
+  }
+  walk.distance[query.center] = 0;
+
+  NeighboursResult result;
+  result.center = query.center;
+  const boost::filtered_graph<Graph, EdgeFilter, VertexFilter> view(db.graph(), EdgeFilter{&walk}, VertexFilter{&walk});
+  try {
+    boost::breadth_first_search(view, query.center, boost::visitor(Recorder{&walk}));
+  } catch (const LimitReached&) {
+    result.truncated = true;
+  }
+
+  const auto& entities = db.dataset().entities;
+  result.neighbours = std::move(walk.found);
+  std::stable_sort(result.neighbours.begin(), result.neighbours.end(), [&](const Neighbour& a, const Neighbour& b) {
+    return std::tie(a.distance, entities[a.entity].name) < std::tie(b.distance, entities[b.entity].name);
+  });
+
+  // The drawing: every allowed relation whose ends were both reached.
+  result.subgraph.add_entity(query.center);
+  result.subgraph.focus.push_back(query.center);
+  for (const Neighbour& n : result.neighbours) result.subgraph.add_entity(n.entity);
+  const Graph& g = db.graph();
+  for (const EntityIndex e : result.subgraph.entities) {
+    for (const Edge edge : boost::make_iterator_range(out_edges(e, g))) {
+      const EntityIndex other = target(edge, g);
+      if (g[edge].forward && walk.distance[other] != kUnreached && walk.relation_allowed(g[edge])) {
+        result.subgraph.relations.push_back(g[edge].relation);
+      }
+    }
+  }
+  result.subgraph.normalize();
+  return result;
+}
+
+}  // namespace parley

@@ -1,0 +1,116 @@
+#include "parley/who_met.h"
+
+#include <algorithm>
+#include <map>
+
+#include <boost/range/iterator_range.hpp>
+
+namespace parley {
+namespace {
+
+// The gathering's facts if it passes the filter.
+std::optional<MeetingRow> consider(const Database& db, EntityIndex event, const MeetingFilter& filter) {
+  if (!db.schema().is_gathering(db.dataset().entities[event].kind)) return std::nullopt;
+  MeetingRow row{read_event(db, event)};
+  if (!filter.accepts_status(row.facts.status)) return std::nullopt;
+  row.date_match = filter.dates.match(row.facts.date);
+  if (row.date_match == DateMatch::kOutside) return std::nullopt;
+  if (filter.at) {
+    const bool there = std::any_of(row.facts.venues.begin(), row.facts.venues.end(),
+                                   [&](const Venue& v) { return is_within(db, v.place, *filter.at); });
+    if (!there) return std::nullopt;
+  }
+  return row;
+}
+
+}  // namespace
+
+bool MeetingFilter::accepts_status(const std::string& status) const {
+  return statuses.empty() || std::find(statuses.begin(), statuses.end(), status) != statuses.end();
+}
+
+void sort_by_date(const Database& db, std::vector<MeetingRow>& rows) {
+  const auto key = [&](const MeetingRow& row) {
+    const auto& date = row.facts.date;
+    return std::tuple<bool, std::int32_t, std::int32_t, const std::string&>(
+        !date.has_value(), date ? date->first_day() : 0, date ? date->last_day() : 0,
+        db.dataset().entities[row.facts.event].name);
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const MeetingRow& x, const MeetingRow& y) { return key(x) < key(y); });
+}
+
+WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
+  WhoMetResult result;
+  result.a = a;
+  result.b = b;
+  // A's gatherings are the targets of its participant_in relations: its own out-edges.
+  const auto participant_in = db.schema().find_relation_type("participant_in");
+  std::vector<EntityIndex> events;
+  for (const Edge e : boost::make_iterator_range(out_edges(a, db.graph()))) {
+    const RelationEdge& edge = db.graph()[e];
+    if (edge.forward && participant_in && db.dataset().relations[edge.relation].type == *participant_in) {
+      events.push_back(target(e, db.graph()));
+    }
+  }
+  std::sort(events.begin(), events.end());
+  events.erase(std::unique(events.begin(), events.end()), events.end());
+  for (const EntityIndex event : events) {
+    auto row = consider(db, event, filter);
+    if (row && (!b || row->facts.has_participant(*b))) result.meetings.push_back(std::move(*row));
+  }
+  sort_by_date(db, result.meetings);
+
+  if (!b) {
+    std::map<EntityIndex, Counterpart> by_who;
+    for (std::size_t m = 0; m < result.meetings.size(); ++m) {
+      std::vector<EntityIndex> seen;
+      for (const auto& p : result.meetings[m].facts.participants) {
+        if (p.who == a || std::find(seen.begin(), seen.end(), p.who) != seen.end()) continue;
+        seen.push_back(p.who);
+        auto& counterpart = by_who[p.who];
+        counterpart.who = p.who;
+        counterpart.meetings.push_back(m);
+      }
+    }
+    for (auto& [_, counterpart] : by_who) result.counterparts.push_back(std::move(counterpart));
+    std::stable_sort(result.counterparts.begin(), result.counterparts.end(), [&](const Counterpart& x, const Counterpart& y) {
+      if (x.meetings.size() != y.meetings.size()) return x.meetings.size() > y.meetings.size();
+      return db.dataset().entities[x.who].name < db.dataset().entities[y.who].name;
+    });
+  }
+  return result;
+}
+
+WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
+  WhoMetTable table;
+  for (EntityIndex e = 0; e < db.dataset().entities.size(); ++e) {
+    if (auto row = consider(db, e, filter)) table.meetings.push_back(std::move(*row));
+  }
+  sort_by_date(db, table.meetings);
+  const auto& entities = db.dataset().entities;
+  std::map<std::pair<EntityIndex, EntityIndex>, MeetingPair> pairs;
+  for (std::size_t m = 0; m < table.meetings.size(); ++m) {
+    std::vector<EntityIndex> people;
+    for (const auto& p : table.meetings[m].facts.participants) people.push_back(p.who);
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      for (std::size_t j = i + 1; j < people.size(); ++j) {
+        auto [x, y] = std::pair(people[i], people[j]);
+        if (entities[y].name < entities[x].name) std::swap(x, y);
+        auto& pair = pairs[{x, y}];
+        pair.first = x;
+        pair.second = y;
+        pair.meetings.push_back(m);
+      }
+    }
+  }
+  for (auto& [_, pair] : pairs) table.pairs.push_back(std::move(pair));
+  std::stable_sort(table.pairs.begin(), table.pairs.end(), [&](const MeetingPair& x, const MeetingPair& y) {
+    if (x.meetings.size() != y.meetings.size()) return x.meetings.size() > y.meetings.size();
+    return std::tie(entities[x.first].name, entities[x.second].name) < std::tie(entities[y.first].name, entities[y.second].name);
+  });
+  return table;
+}
+
+}  // namespace parley
