@@ -13,7 +13,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: build
 	$(PARLEY) check
-	$(PARLEY) stats
+	$(PARLEY) who-met Abe Putin
 
 test: build
 	ctest --test-dir $(RELEASE) --output-on-failure -j$(JOBS)

@@ -143,8 +143,8 @@ constexpr std::array kKindStyles = {
     NamedKindStyle{"event", {"parallelogram", "#ffe6cc"}},
     NamedKindStyle{"gathering", {"cds", "#fdd0a2"}},
     NamedKindStyle{"meeting", {"cds", "#fdae6b"}},
-    NamedKindStyle{"conference", {"trapezium", "#fdd0a2"}},
-    NamedKindStyle{"news_conference", {"invtrapezium", "#fee6ce"}},
+    NamedKindStyle{"conference", {"box3d", "#fdd0a2"}},
+    NamedKindStyle{"news_conference", {"tab", "#fee6ce"}},
     NamedKindStyle{"visit", {"rarrow", "#f8cbad"}},
     NamedKindStyle{"negotiation", {"pentagon", "#f4b183"}},
 };

@@ -1,0 +1,312 @@
+// Properties of the query engine, checked against independent brute-force computations over
+// the dataset's relation list (differential tests) rather than against remembered answers.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <deque>
+#include <set>
+
+#include "parley/database.h"
+#include "parley/date_range.h"
+#include "parley/neighbours.h"
+#include "parley/path.h"
+#include "parley/resolve.h"
+#include "parley/who_met.h"
+
+using namespace parley;
+
+namespace {
+
+const Database& default_db() {
+  static const auto db = [] {
+    Diagnostics diagnostics;
+    auto opened = Database::open({}, diagnostics);
+    REQUIRE(opened);
+    return opened;
+  }();
+  return *db;
+}
+
+EntityIndex named(const Database& db, const char* name) {
+  Diagnostics diagnostics;
+  const auto e = resolve_entity(db, name, diagnostics);
+  REQUIRE(e);
+  return *e;
+}
+
+// Hop distances from `source` by a plain BFS over the relation list, ignoring direction.
+std::vector<int> brute_force_distances(const Database& db, EntityIndex source,
+                                       const std::set<RelationTypeId>& avoid = {}) {
+  const auto& relations = db.dataset().relations;
+  std::vector<int> dist(db.dataset().entities.size(), -1);
+  std::deque<EntityIndex> queue = {source};
+  dist[source] = 0;
+  while (!queue.empty()) {
+    const EntityIndex at = queue.front();
+    queue.pop_front();
+    for (const auto& r : relations) {
+      if (avoid.count(r.type)) continue;
+      for (const auto& [x, y] : {std::pair(r.from, r.to), std::pair(r.to, r.from)}) {
+        if (x == at && dist[y] < 0) {
+          dist[y] = dist[at] + 1;
+          queue.push_back(y);
+        }
+      }
+    }
+  }
+  return dist;
+}
+
+// A path is valid when its hops chain from `from` to `to` along real relations.
+void require_valid(const Database& db, const Path& path, EntityIndex from, EntityIndex to) {
+  EntityIndex at = from;
+  for (const Hop& hop : path.hops) {
+    REQUIRE(hop.from == at);
+    const Relation& r = db.dataset().relations[hop.relation];
+    if (hop.met_at) {
+      REQUIRE(r.from == hop.from);
+      REQUIRE(r.to == *hop.met_at);
+      REQUIRE(db.dataset().relations[*hop.second].from == hop.to);
+      REQUIRE(db.dataset().relations[*hop.second].to == *hop.met_at);
+    } else {
+      REQUIRE((hop.forward ? std::pair(r.from, r.to) : std::pair(r.to, r.from)) == std::pair(hop.from, hop.to));
+    }
+    at = hop.to;
+  }
+  REQUIRE(at == to);
+}
+
+std::vector<EntityIndex> people(const Database& db) {
+  std::vector<EntityIndex> out;
+  const KindId person = *db.schema().find_kind("person");
+  for (EntityIndex e = 0; e < db.dataset().entities.size(); ++e) {
+    if (db.dataset().entities[e].kind == person) out.push_back(e);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("date ranges classify dates as inside, possibly inside or outside", "[query][dates]") {
+  const auto d = [](const char* text) { return FuzzyDate::parse(text); };
+  const DateRange january{d("2019-01"), d("2019-01")};
+  CHECK(january.match(d("2019-01-14")) == DateMatch::kInside);
+  CHECK(january.match(d("2019-01")) == DateMatch::kInside);
+  CHECK(january.match(d("2019")) == DateMatch::kPossibly);
+  CHECK(january.match(d("2019-02-01")) == DateMatch::kOutside);
+  CHECK(january.match(std::nullopt) == DateMatch::kPossibly);
+  const DateRange from_mid_september{d("2018-09-15"), std::nullopt};
+  CHECK(from_mid_september.match(d("2018-09")) == DateMatch::kPossibly);
+  CHECK(from_mid_september.match(d("late 2018-09")) == DateMatch::kInside);
+  CHECK(from_mid_september.match(d("early 2018-09")) == DateMatch::kOutside);
+  CHECK(DateRange{}.match(std::nullopt) == DateMatch::kInside);
+}
+
+TEST_CASE("shortest paths have the length a brute-force search finds, for every pair of people", "[query][path]") {
+  const Database& db = default_db();
+  const auto all = people(db);
+  for (const EntityIndex a : all) {
+    const auto dist = brute_force_distances(db, a);
+    for (const EntityIndex b : all) {
+      INFO(db.dataset().entities[a].id << " -> " << db.dataset().entities[b].id);
+      PathQuery query;
+      query.from = a;
+      query.to = b;
+      const PathResult result = find_paths(db, query);
+      if (dist[b] < 0) {
+        CHECK(result.paths.empty());
+        continue;
+      }
+      REQUIRE(result.paths.size() == 1);
+      CHECK(static_cast<int>(result.paths[0].hops.size()) == dist[b]);
+      require_valid(db, result.paths[0], a, b);
+    }
+  }
+}
+
+TEST_CASE("all shortest paths are distinct shortest paths of equal length", "[query][path]") {
+  const Database& db = default_db();
+  PathQuery query;
+  query.from = named(db, "Takeo Mori");
+  query.to = named(db, "Vladimir Putin");
+  query.all_shortest = true;
+  const PathResult result = find_paths(db, query);
+  REQUIRE(result.paths.size() > 1);
+  std::set<std::vector<RelationIndex>> seen;
+  for (const Path& path : result.paths) {
+    require_valid(db, path, query.from, query.to);
+    CHECK(path.hops.size() == result.paths[0].hops.size());
+    std::vector<RelationIndex> key;
+    for (const Hop& hop : path.hops) key.push_back(hop.relation);
+    CHECK(seen.insert(key).second);
+  }
+  query.limit = 2;
+  const PathResult cut = find_paths(db, query);
+  CHECK(cut.paths.size() == 2);
+  CHECK(cut.truncated);
+}
+
+TEST_CASE("k shortest paths are simple, distinct paths in order of length", "[query][path]") {
+  const Database& db = default_db();
+  PathQuery query;
+  query.from = named(db, "Igor Morgulov");
+  query.to = named(db, "Shikotan");
+  query.k = 8;
+  const PathResult result = find_paths(db, query);
+  REQUIRE(result.paths.size() == 8);
+  std::set<std::vector<std::pair<RelationIndex, bool>>> seen;
+  for (std::size_t i = 0; i < result.paths.size(); ++i) {
+    const Path& path = result.paths[i];
+    require_valid(db, path, query.from, query.to);
+    if (i > 0) CHECK(path.hops.size() >= result.paths[i - 1].hops.size());
+    std::set<EntityIndex> visited = {query.from};
+    for (const Hop& hop : path.hops) CHECK(visited.insert(hop.to).second);  // simple: no vertex twice
+    std::vector<std::pair<RelationIndex, bool>> key;
+    for (const Hop& hop : path.hops) key.emplace_back(hop.relation, hop.forward);
+    CHECK(seen.insert(key).second);
+  }
+}
+
+TEST_CASE("relation-type filters apply during the search, not to its result", "[query][path]") {
+  const Database& db = default_db();
+  const RelationTypeId claims = *db.schema().find_relation_type("claims");
+  const RelationTypeId administers = *db.schema().find_relation_type("administers");
+  const RelationTypeId position_on = *db.schema().find_relation_type("position_on");
+  PathQuery query;
+  query.from = named(db, "Igor Morgulov");
+  query.to = named(db, "Shikotan");
+  query.avoid = {claims, administers, position_on};
+  const PathResult result = find_paths(db, query);
+  // Filtering the unfiltered shortest paths afterwards would leave nothing: they all use them.
+  REQUIRE(result.paths.size() == 1);
+  require_valid(db, result.paths[0], query.from, query.to);
+  for (const Hop& hop : result.paths[0].hops) {
+    CHECK(std::find(query.avoid.begin(), query.avoid.end(), db.dataset().relations[hop.relation].type) == query.avoid.end());
+  }
+  const auto dist = brute_force_distances(db, query.from, {claims, administers, position_on});
+  CHECK(static_cast<int>(result.paths[0].hops.size()) == dist[query.to]);
+
+  const RelationTypeId participant_in = *db.schema().find_relation_type("participant_in");
+  PathQuery via;
+  via.from = named(db, "Takeo Mori");
+  via.to = named(db, "Sergey Lavrov");
+  via.via = {participant_in};
+  const PathResult met = find_paths(db, via);
+  REQUIRE(met.paths.size() == 1);
+  for (const Hop& hop : met.paths[0].hops) CHECK(db.dataset().relations[hop.relation].type == participant_in);
+}
+
+TEST_CASE("directed paths follow relations forwards, and max-hops bounds their length", "[query][path]") {
+  const Database& db = default_db();
+  for (const EntityIndex a : people(db)) {
+    PathQuery query;
+    query.from = a;
+    query.to = named(db, "Shikotan");
+    query.directed = true;
+    for (const Path& path : find_paths(db, query).paths) {
+      for (const Hop& hop : path.hops) CHECK(hop.forward);
+    }
+    query.directed = false;
+    query.max_hops = 2;
+    for (const Path& path : find_paths(db, query).paths) CHECK(path.hops.size() <= 2);
+  }
+}
+
+TEST_CASE("with met, co-attendance is co-attendance one hop through the gathering both attended", "[query][path]") {
+  const Database& db = default_db();
+  PathQuery query;
+  query.from = named(db, "Takeo Mori");
+  query.to = named(db, "Sergey Lavrov");
+  query.met = true;
+  const PathResult result = find_paths(db, query);
+  REQUIRE(result.paths.size() == 1);
+  REQUIRE(result.paths[0].hops.size() == 1);
+  const Hop& hop = result.paths[0].hops[0];
+  REQUIRE(hop.met_at);
+  CHECK(db.schema().is_gathering(db.dataset().entities[*hop.met_at].kind));
+  require_valid(db, result.paths[0], query.from, query.to);
+}
+
+TEST_CASE("a 1-hop neighbourhood is exactly the entities sharing a relation", "[query][neighbours]") {
+  const Database& db = default_db();
+  for (EntityIndex center = 0; center < db.dataset().entities.size(); ++center) {
+    std::set<EntityIndex> expected;
+    for (const auto& r : db.dataset().relations) {
+      if (r.from == center && r.to != center) expected.insert(r.to);
+      if (r.to == center && r.from != center) expected.insert(r.from);
+    }
+    NeighboursQuery query;
+    query.center = center;
+    std::set<EntityIndex> found;
+    for (const auto& n : neighbours(db, query).neighbours) found.insert(n.entity);
+    INFO(db.dataset().entities[center].id);
+    CHECK(found == expected);
+  }
+}
+
+TEST_CASE("deeper neighbourhoods contain shallower ones and respect kind filters", "[query][neighbours]") {
+  const Database& db = default_db();
+  NeighboursQuery query;
+  query.center = named(db, "Shikotan");
+  query.depth = 2;
+  const auto two = neighbours(db, query);
+  const auto dist = brute_force_distances(db, query.center);
+  for (const auto& n : two.neighbours) CHECK(static_cast<int>(n.distance) == dist[n.entity]);
+  std::size_t within_two = 0;
+  for (EntityIndex e = 0; e < dist.size(); ++e) within_two += e != query.center && dist[e] >= 1 && dist[e] <= 2;
+  CHECK(two.neighbours.size() == within_two);
+
+  query.kinds = {*db.schema().find_kind("state")};
+  for (const auto& n : neighbours(db, query).neighbours) {
+    CHECK(db.dataset().entities[n.entity].kind == *db.schema().find_kind("state"));
+  }
+  query.kinds.clear();
+  query.limit = 3;
+  const auto cut = neighbours(db, query);
+  CHECK(cut.neighbours.size() == 3);
+  CHECK(cut.truncated);
+}
+
+TEST_CASE("who-met counts the gatherings both attended, by the latest status", "[query][who-met]") {
+  const Database& db = default_db();
+  MeetingFilter held;
+  held.statuses = {"held"};
+  CHECK(who_met(db, named(db, "Donald Trump"), named(db, "Vladimir Putin"), held).meetings.empty());
+  const auto any = who_met(db, named(db, "Donald Trump"), named(db, "Vladimir Putin"), MeetingFilter{});
+  REQUIRE(any.meetings.size() == 1);
+  CHECK(any.meetings[0].facts.status == "cancelled");
+
+  // The Kono–Lavrov meeting is "planned" in December 2018 articles and "held" in later ones.
+  const auto kono = who_met(db, named(db, "Taro Kono"), named(db, "Sergey Lavrov"), held);
+  const bool has_january = std::any_of(kono.meetings.begin(), kono.meetings.end(), [](const MeetingRow& row) {
+    return row.facts.date && row.facts.date->to_string() == "2019-01-14";
+  });
+  CHECK(has_january);
+
+  // Every meeting listed has both people among its participants, and is a gathering.
+  const auto abe = who_met(db, named(db, "Shinzo Abe"), std::nullopt, MeetingFilter{});
+  for (const auto& row : abe.meetings) {
+    CHECK(row.facts.has_participant(named(db, "Shinzo Abe")));
+    CHECK(db.schema().is_gathering(db.dataset().entities[row.facts.event].kind));
+  }
+  std::size_t with_putin = 0;
+  for (const auto& c : abe.counterparts) {
+    if (c.who == named(db, "Vladimir Putin")) with_putin = c.meetings.size();
+  }
+  CHECK(with_putin == who_met(db, named(db, "Shinzo Abe"), named(db, "Vladimir Putin"), MeetingFilter{}).meetings.size());
+}
+
+TEST_CASE("names resolve by id, name, alias and whole word; failures explain themselves", "[query][names]") {
+  const Database& db = default_db();
+  CHECK(named(db, "sergey-lavrov") == named(db, "Sergei Lavrov"));
+  CHECK(named(db, "Trump") == named(db, "Donald Trump"));
+  Diagnostics unknown;
+  CHECK_FALSE(resolve_entity(db, "Lavrof", unknown));
+  REQUIRE(unknown.size() == 1);
+  CHECK(unknown.items()[0].code == ErrorCode::kNameNotFound);
+  CHECK_THAT(unknown.items()[0].message, Catch::Contains("Lavrov"));
+  Diagnostics ambiguous;
+  CHECK_FALSE(resolve_entity(db, "summit", ambiguous));
+  REQUIRE(ambiguous.size() == 1);
+  CHECK(ambiguous.items()[0].code == ErrorCode::kNameAmbiguous);
+}
