@@ -6,7 +6,7 @@ RELEASE  := build/release
 ASAN     := build/asan
 PARLEY   := $(RELEASE)/cli/parley
 PACKAGES := cmake make g++ libboost-graph-dev libboost-program-options-dev rapidjson-dev \
-            catch2 libicu-dev graphviz
+            catch2 libicu-dev libedit-dev graphviz python3
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps build asan debug format clean

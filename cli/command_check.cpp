@@ -37,7 +37,13 @@ void print_json_errors(const Diagnostics& diagnostics, std::ostream& out) {
 
 int run_check(const CommandContext& context) {
   Diagnostics diagnostics;
-  const auto db = Database::open(context.args.global.databases, diagnostics);
+  // In a batch or shell session the data was checked when the session opened it.
+  std::unique_ptr<Database> opened;
+  const Database* db = context.database;
+  if (!db) {
+    opened = Database::open(context.args.global.databases, diagnostics);
+    db = opened.get();
+  }
   const bool json = context.args.global.format == OutputFormat::kJson;
   if (!db) {
     if (json) {

@@ -11,7 +11,7 @@ namespace {
 
 int run_export(const CommandContext& context) {
   int exit_code = kExitOk;
-  const auto db = open_database(context, exit_code);
+  const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
   const Dataset& data = db->dataset();
   if (context.args.global.format == OutputFormat::kJson) {

@@ -16,7 +16,7 @@ namespace {
 
 int run_neighbours(const CommandContext& context) {
   int exit_code = kExitOk;
-  const auto db = open_database(context, exit_code);
+  const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
   if (!vm.count("a")) throw po::error("neighbours needs a name: parley neighbours A");
@@ -27,10 +27,15 @@ int run_neighbours(const CommandContext& context) {
   if (vm.count("kinds")) query.kinds = kinds_option(*db, "kinds", vm["kinds"].as<std::string>());
   query.directed = vm.count("directed") > 0;
   query.limit = vm["limit"].as<std::size_t>();
+  if (query.limit == 0) throw po::error("--limit must be at least 1");
   const NeighboursResult result = neighbours(*db, query);
   const Dataset& data = db->dataset();
   const RelationSchema& schema = db->schema();
 
+  if (graph_format(context) || context.args.render) {
+    const int code = emit_graph(context, *db, result.subgraph, "Around " + data.entities[query.center].name);
+    if (graph_format(context) || code != kExitOk) return code;
+  }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
     auto& w = json.writer();
@@ -60,10 +65,6 @@ int run_neighbours(const CommandContext& context) {
     w.EndObject();
     json.print(context.out);
     return kExitOk;
-  }
-  if (graph_format(context) || context.args.render) {
-    const int code = emit_graph(context, *db, result.subgraph, "Around " + data.entities[query.center].name);
-    if (graph_format(context) || code != kExitOk) return code;
   }
 
   const Entity& center = data.entities[query.center];

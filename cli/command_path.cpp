@@ -28,42 +28,9 @@ std::string hop_text(const Database& db, const Hop& hop) {
          sources_text(data, data.relations[hop.relation].citations);
 }
 
-void write_path_json(JsonOutput& json, const Database& db, const Path& path) {
-  auto& w = json.writer();
-  w.StartObject();
-  json.field("hops", std::uint64_t{path.hops.size()});
-  json.key("steps");
-  w.StartArray();
-  for (const Hop& hop : path.hops) {
-    w.StartObject();
-    json.key("from");
-    write_entity_ref(json, db, hop.from);
-    json.key("to");
-    write_entity_ref(json, db, hop.to);
-    if (hop.met_at) {
-      json.key("met_at");
-      write_entity_ref(json, db, *hop.met_at);
-      json.key("relations");
-      w.StartArray();
-      write_relation(json, db, hop.relation, true);
-      write_relation(json, db, *hop.second, false);
-      w.EndArray();
-    } else {
-      json.field("reading", reading(db, hop.relation, hop.forward));
-      json.key("relations");
-      w.StartArray();
-      write_relation(json, db, hop.relation, hop.forward);
-      w.EndArray();
-    }
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-}
-
 int run_path(const CommandContext& context) {
   int exit_code = kExitOk;
-  const auto db = open_database(context, exit_code);
+  const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
   if (!vm.count("a") || !vm.count("b")) throw po::error("path needs two names: parley path A B");
@@ -79,9 +46,25 @@ int run_path(const CommandContext& context) {
   query.directed = vm.count("directed") > 0;
   query.met = vm.count("met") > 0;
   query.limit = vm["limit"].as<std::size_t>();
+  if (query.limit == 0) throw po::error("--limit must be at least 1");
+  if (query.all_shortest && !vm["k"].defaulted()) throw po::error("--all and --k ask for different things: give one");
   const PathResult result = find_paths(*db, query);
   const Dataset& data = db->dataset();
 
+  if (graph_format(context) || context.args.render) {
+    Subgraph subgraph;
+    subgraph.focus = {query.from, query.to};
+    subgraph.add_entity(query.from);
+    subgraph.add_entity(query.to);
+    for (const Path& path : result.paths) {
+      for (const Hop& hop : path.hops) {
+        subgraph.add_relation(data, hop.relation);
+        if (hop.second) subgraph.add_relation(data, *hop.second);
+      }
+    }
+    const int code = emit_graph(context, *db, subgraph, "From " + data.entities[query.from].name + " to " + data.entities[query.to].name);
+    if (graph_format(context) || code != kExitOk) return code;
+  }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
     auto& w = json.writer();
@@ -99,20 +82,6 @@ int run_path(const CommandContext& context) {
     w.EndObject();
     json.print(context.out);
     return kExitOk;
-  }
-  if (graph_format(context) || context.args.render) {
-    Subgraph subgraph;
-    subgraph.focus = {query.from, query.to};
-    subgraph.add_entity(query.from);
-    subgraph.add_entity(query.to);
-    for (const Path& path : result.paths) {
-      for (const Hop& hop : path.hops) {
-        subgraph.add_relation(data, hop.relation);
-        if (hop.second) subgraph.add_relation(data, *hop.second);
-      }
-    }
-    const int code = emit_graph(context, *db, subgraph, "From " + data.entities[query.from].name + " to " + data.entities[query.to].name);
-    if (graph_format(context) || code != kExitOk) return code;
   }
 
   const std::string between = data.entities[query.from].name + " and " + data.entities[query.to].name;

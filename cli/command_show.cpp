@@ -36,7 +36,7 @@ std::string role_suffix(const Database& db, RelationIndex relation) {
 
 int run_show(const CommandContext& context) {
   int exit_code = kExitOk;
-  const auto db = open_database(context, exit_code);
+  const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
   if (!vm.count("a")) throw po::error("show needs a name: parley show A");
@@ -45,6 +45,10 @@ int run_show(const CommandContext& context) {
   const Dataset& data = db->dataset();
   const Entity& e = data.entities[entity];
 
+  if (graph_format(context) || context.args.render) {
+    const int code = emit_graph(context, *db, to_subgraph(*db, card), e.name);
+    if (graph_format(context) || code != kExitOk) return code;
+  }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
     auto& w = json.writer();
@@ -70,7 +74,13 @@ int run_show(const CommandContext& context) {
     for (const auto& a : e.attributes) {
       w.StartObject();
       json.field("name", a.name);
-      json.field("value", a.value);
+      const AttributeSpec* attribute_spec = db->schema().find_attribute(e.kind, a.name);
+      json.key("value");
+      if (attribute_spec && attribute_spec->value.type == ValueType::kInteger) {
+        json.writer().Int64(std::stoll(a.value));
+      } else {
+        json.string(a.value);
+      }
       if (!a.qualifier.empty()) json.field("qualifier", a.qualifier);
       json.key("sources");
       write_citations(json, data, a.citations);
@@ -84,10 +94,6 @@ int run_show(const CommandContext& context) {
     w.EndObject();
     json.print(context.out);
     return kExitOk;
-  }
-  if (graph_format(context) || context.args.render) {
-    const int code = emit_graph(context, *db, to_subgraph(*db, card), e.name);
-    if (graph_format(context) || code != kExitOk) return code;
   }
 
   context.out << e.name << '\n' << "  " << db->schema().kind(e.kind).name << ", id " << e.id << ' '
@@ -114,7 +120,7 @@ int run_show(const CommandContext& context) {
 
 int run_why(const CommandContext& context) {
   int exit_code = kExitOk;
-  const auto db = open_database(context, exit_code);
+  const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
   if (!vm.count("a") || !vm.count("b")) throw po::error("why needs two names: parley why A B");
@@ -123,6 +129,10 @@ int run_why(const CommandContext& context) {
   const Links links = links_between(*db, a, b);
   const Dataset& data = db->dataset();
 
+  if (graph_format(context) || context.args.render) {
+    const int code = emit_graph(context, *db, to_subgraph(*db, links), data.entities[a].name + " and " + data.entities[b].name);
+    if (graph_format(context) || code != kExitOk) return code;
+  }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
     auto& w = json.writer();
@@ -150,19 +160,13 @@ int run_why(const CommandContext& context) {
     w.EndArray();
     json.key("path");
     if (links.path) {
-      w.StartArray();
-      for (const Hop& hop : links.path->hops) write_relation(json, *db, hop.relation, hop.forward);
-      w.EndArray();
+      write_path_json(json, *db, *links.path);
     } else {
       w.Null();
     }
     w.EndObject();
     json.print(context.out);
     return kExitOk;
-  }
-  if (graph_format(context) || context.args.render) {
-    const int code = emit_graph(context, *db, to_subgraph(*db, links), data.entities[a].name + " and " + data.entities[b].name);
-    if (graph_format(context) || code != kExitOk) return code;
   }
 
   const std::string& a_name = data.entities[a].name;

@@ -30,7 +30,7 @@ void write_counts(JsonOutput& json, std::string_view key, const std::vector<std:
 
 int run_stats(const CommandContext& context) {
   int exit_code = kExitOk;
-  const auto db = open_database(context, exit_code);
+  const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
   const DatabaseStats stats = compute_stats(*db);
   if (context.args.global.format == OutputFormat::kJson) {

@@ -16,7 +16,7 @@ namespace {
 
 int run_timeline(const CommandContext& context) {
   int exit_code = kExitOk;
-  const auto db = open_database(context, exit_code);
+  const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
   TimelineQuery query;
@@ -26,6 +26,17 @@ int run_timeline(const CommandContext& context) {
   const std::vector<MeetingRow> rows = timeline(*db, query);
   const Dataset& data = db->dataset();
 
+  if (graph_format(context) || context.args.render) {
+    Subgraph subgraph;
+    for (const auto& row : rows) {
+      subgraph.add_entity(row.facts.event);
+      for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
+      for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
+    }
+    if (query.about) subgraph.focus.push_back(*query.about);
+    const int code = emit_graph(context, *db, subgraph, query.about ? "Timeline of " + data.entities[*query.about].name : "Timeline");
+    if (graph_format(context) || code != kExitOk) return code;
+  }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
     auto& w = json.writer();
@@ -41,17 +52,6 @@ int run_timeline(const CommandContext& context) {
     w.EndObject();
     json.print(context.out);
     return kExitOk;
-  }
-  if (graph_format(context) || context.args.render) {
-    Subgraph subgraph;
-    for (const auto& row : rows) {
-      subgraph.add_entity(row.facts.event);
-      for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
-      for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
-    }
-    if (query.about) subgraph.focus.push_back(*query.about);
-    const int code = emit_graph(context, *db, subgraph, query.about ? "Timeline of " + data.entities[*query.about].name : "Timeline");
-    if (graph_format(context) || code != kExitOk) return code;
   }
 
   context.out << (query.about ? "Timeline of " + data.entities[*query.about].name : std::string("Timeline")) << ": "

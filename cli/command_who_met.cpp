@@ -21,6 +21,14 @@ std::string status_label(const MeetingFilter& filter) {
   return out;
 }
 
+// "statuses": the statuses kept, [] for any.
+void write_statuses(JsonOutput& json, const MeetingFilter& filter) {
+  json.key("statuses");
+  json.writer().StartArray();
+  for (const auto& s : filter.statuses) json.string(s);
+  json.writer().EndArray();
+}
+
 void print_meeting(std::ostream& out, const Database& db, const MeetingRow& row) {
   const Dataset& data = db.dataset();
   const EventFacts& f = row.facts;
@@ -33,7 +41,10 @@ void print_meeting(std::ostream& out, const Database& db, const MeetingRow& row)
   for (const Attribute* d : f.durations) out << " · " << duration_text(d->value);
   out << '\n';
   if (row.date_match == DateMatch::kPossibly) {
-    out << indent << "(possibly outside the dates asked for: known only to " << date_text(f) << ")\n";
+    out << indent
+        << (f.date ? "(possibly outside the dates asked for: known only to " + date_text(f) + ")"
+                   : std::string("(date not stated, so possibly outside the dates asked for)"))
+        << '\n';
   }
   const std::string people = participants_text(db, f);
   if (!people.empty()) out << indent << people << '\n';
@@ -49,23 +60,37 @@ void print_dates(std::ostream& out, const std::vector<MeetingRow>& meetings, con
 
 int run_who_met(const CommandContext& context) {
   int exit_code = kExitOk;
-  const auto db = open_database(context, exit_code);
+  const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
   MeetingFilter filter;
   filter.dates = date_range_options(vm);
   filter.statuses = statuses_option(*db, vm["status"].as<std::string>());
-  if (vm.count("at")) filter.at = entity_argument(*db, vm["at"].as<std::string>());
+  if (vm.count("at")) {
+    filter.at = entity_argument(*db, vm["at"].as<std::string>());
+    const KindId kind = db->dataset().entities[*filter.at].kind;
+    if (!db->schema().is_a(kind, *db->schema().find_kind("location")) && !db->schema().is_a(kind, *db->schema().find_kind("state"))) {
+      throw po::error("--at takes a place: " + db->dataset().entities[*filter.at].name + " is a " + db->schema().kind(kind).name);
+    }
+  }
   const Dataset& data = db->dataset();
 
   if (vm.count("all")) {
     if (vm.count("a")) throw po::error("who-met --all takes no names");
     const WhoMetTable table = who_met_all(*db, filter);
+    if (graph_format(context) || context.args.render) {
+      Subgraph subgraph;
+      for (const auto& row : table.meetings) {
+        for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
+      }
+      const int code = emit_graph(context, *db, subgraph, "Who met whom");
+      if (graph_format(context) || code != kExitOk) return code;
+    }
     if (context.args.global.format == OutputFormat::kJson) {
       JsonOutput json;
       auto& w = json.writer();
       w.StartObject();
-      json.field("status", status_label(filter));
+      write_statuses(json, filter);
       json.key("pairs");
       w.StartArray();
       for (const auto& pair : table.pairs) {
@@ -92,14 +117,6 @@ int run_who_met(const CommandContext& context) {
       json.print(context.out);
       return kExitOk;
     }
-    if (graph_format(context) || context.args.render) {
-      Subgraph subgraph;
-      for (const auto& row : table.meetings) {
-        for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
-      }
-      const int code = emit_graph(context, *db, subgraph, "Who met whom");
-      if (graph_format(context) || code != kExitOk) return code;
-    }
     context.out << "Who met whom (" << status_label(filter) << "): " << table.pairs.size() << " pairs in "
                 << table.meetings.size() << " gatherings\n\n";
     std::size_t width = 0;
@@ -120,6 +137,19 @@ int run_who_met(const CommandContext& context) {
   if (vm.count("b")) b = entity_argument(*db, vm["b"].as<std::string>());
   const WhoMetResult result = who_met(*db, a, b, filter);
 
+  if (graph_format(context) || context.args.render) {
+    Subgraph subgraph;
+    subgraph.focus.push_back(a);
+    if (b) subgraph.focus.push_back(*b);
+    for (const auto& row : result.meetings) {
+      for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
+      for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
+    }
+    subgraph.add_entity(a);
+    const std::string title = "Meetings of " + data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
+    const int code = emit_graph(context, *db, subgraph, title);
+    if (graph_format(context) || code != kExitOk) return code;
+  }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
     auto& w = json.writer();
@@ -130,7 +160,7 @@ int run_who_met(const CommandContext& context) {
       json.key("b");
       write_entity_ref(json, *db, *b);
     }
-    json.field("status", status_label(filter));
+    write_statuses(json, filter);
     json.field("meeting_count", std::uint64_t{result.meetings.size()});
     json.key("meetings");
     w.StartArray();
@@ -155,20 +185,6 @@ int run_who_met(const CommandContext& context) {
     w.EndObject();
     json.print(context.out);
     return kExitOk;
-  }
-
-  if (graph_format(context) || context.args.render) {
-    Subgraph subgraph;
-    subgraph.focus.push_back(a);
-    if (b) subgraph.focus.push_back(*b);
-    for (const auto& row : result.meetings) {
-      for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
-      for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
-    }
-    subgraph.add_entity(a);
-    const std::string title = "Meetings of " + data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
-    const int code = emit_graph(context, *db, subgraph, title);
-    if (graph_format(context) || code != kExitOk) return code;
   }
 
   const std::string who = data.entities[a].name + (b ? " and " + data.entities[*b].name : "");

@@ -8,17 +8,20 @@
 namespace parley::cli {
 
 std::vector<Command> all_commands() {
-  return {who_met_command(), path_command(),   neighbours_command(), timeline_command(), show_command(),
-          why_command(),     sources_command(), export_command(),    check_command(),    stats_command()};
+  return {who_met_command(), path_command(),  neighbours_command(), timeline_command(), show_command(),
+          why_command(),     sources_command(), export_command(),  batch_command(),    shell_command(),
+          check_command(),   stats_command()};
 }
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   for (const auto& d : diagnostics.items()) err << d.to_string() << '\n';
 }
 
-std::unique_ptr<Database> open_database(const CommandContext& context, int& exit_code) {
+const Database* open_database(const CommandContext& context, int& exit_code) {
+  if (context.database) return context.database;
   Diagnostics diagnostics;
-  auto db = Database::open(context.args.global.databases, diagnostics);
+  context.owned = Database::open(context.args.global.databases, diagnostics);
+  const Database* db = context.owned.get();
   if (!db) {
     print_diagnostics(diagnostics, context.err);
     const bool io = std::any_of(diagnostics.items().begin(), diagnostics.items().end(),

@@ -15,6 +15,10 @@ struct CommandContext {
   const ParsedCommandLine& args;
   std::ostream& out;
   std::ostream& err;
+  // A database already open (a batch or shell session opens it once); null to open --db.
+  const Database* database = nullptr;
+  // The database this command opened itself, when `database` was null.
+  mutable std::unique_ptr<Database> owned = {};
 };
 
 struct Command {
@@ -24,9 +28,10 @@ struct Command {
 
 std::vector<Command> all_commands();
 
-// Shared by commands: opens the databases named by --db, printing diagnostics on failure.
-// Returns nullptr and sets `exit_code` when the data cannot be used.
-std::unique_ptr<Database> open_database(const CommandContext& context, int& exit_code);
+// Shared by commands: the session's database, or the databases named by --db opened now,
+// printing diagnostics on failure. Returns nullptr and sets `exit_code` when the data cannot
+// be used.
+const Database* open_database(const CommandContext& context, int& exit_code);
 
 // Prints diagnostics one per line, "file:line:column: error[code]: message".
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
@@ -41,5 +46,7 @@ Command show_command();
 Command why_command();
 Command sources_command();
 Command export_command();
+Command batch_command();
+Command shell_command();
 
 }  // namespace parley::cli

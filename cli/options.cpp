@@ -12,11 +12,20 @@ po::options_description global_options_description() {
       ("db", po::value<std::vector<std::string>>()->composing(),
        "dataset file to open; repeat to merge several; @default is the embedded dataset")
       ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot or graphml")
+      ("output,o", po::value<std::string>()->value_name("FILE"), "write the answer to FILE (replaced only on success)")
       ("render", po::value<std::string>()->value_name("svg|png FILE"),
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
       ("help,h", "show help")
       ("version", "show the version");
   return global;
+}
+
+bool is_positional(const CommandSpec& spec, const std::string& name) {
+  const unsigned count = std::min(spec.positional.max_total_count(), 16u);
+  for (unsigned i = 0; i < count; ++i) {
+    if (spec.positional.name_for_position(i) == name) return true;
+  }
+  return false;
 }
 
 namespace {
@@ -26,7 +35,8 @@ OutputFormat parse_format(const std::string& text) {
   if (text == "json") return OutputFormat::kJson;
   if (text == "dot") return OutputFormat::kDot;
   if (text == "graphml") return OutputFormat::kGraphml;
-  throw po::error("--format must be text, json, dot or graphml, not \"" + text + "\"");
+  if (text == "jsonl") return OutputFormat::kJsonl;
+  throw po::error("--format must be text, json, dot, graphml (or jsonl for batch), not \"" + text + "\"");
 }
 
 // `--render FORMAT FILE` takes two values, which program_options cannot express without
@@ -94,6 +104,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   parsed.version = vm.count("version") > 0;
   if (vm.count("db")) parsed.global.databases = vm["db"].as<std::vector<std::string>>();
   parsed.global.format = parse_format(vm["format"].as<std::string>());
+  parsed.global.format_given = !vm["format"].defaulted();
+  if (vm.count("output")) parsed.global.output = vm["output"].as<std::string>();
   if (spec && std::find(spec->formats.begin(), spec->formats.end(), parsed.global.format) == spec->formats.end()) {
     throw po::error(spec->name + " does not support --format " + vm["format"].as<std::string>());
   }

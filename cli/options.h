@@ -10,11 +10,13 @@
 
 namespace parley::cli {
 
-enum class OutputFormat { kText, kJson, kDot, kGraphml };
+enum class OutputFormat { kText, kJson, kDot, kGraphml, kJsonl };
 
 struct GlobalOptions {
   std::vector<std::string> databases;  // --db, in order; empty = the embedded dataset
   OutputFormat format = OutputFormat::kText;
+  bool format_given = false;           // --format was on the command line
+  std::string output;                  // -o FILE: write the answer there instead of stdout
 };
 
 // `--render svg|png FILE`: draw the answer with Graphviz into FILE.
@@ -47,5 +49,8 @@ struct CommandSpec {
 ParsedCommandLine parse_command_line(int argc, const char* const argv[], const std::vector<const CommandSpec*>& commands);
 
 boost::program_options::options_description global_options_description();
+
+// True when `name` is one of the command's positional arguments (A, B, FILE).
+bool is_positional(const CommandSpec& spec, const std::string& name);
 
 }  // namespace parley::cli

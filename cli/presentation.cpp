@@ -3,6 +3,7 @@
 #include <map>
 
 #include "parley/entity_card.h"
+#include "parley/path.h"
 
 namespace parley::cli {
 
@@ -190,6 +191,8 @@ void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, 
   write_stated(json, data, facts.ordinals, true);
   json.key("durations");
   write_stated(json, data, facts.durations);
+  json.key("times_of_day");
+  write_stated(json, data, facts.times_of_day);
   json.key("sources");
   w.StartArray();
   for (const SourceIndex s : event_sources(db, facts)) json.string(data.sources[s].id);
@@ -215,6 +218,39 @@ void write_relation(JsonOutput& json, const Database& db, RelationIndex relation
   w.EndObject();
   json.key("sources");
   write_citations(json, data, r.citations);
+  w.EndObject();
+}
+
+void write_path_json(JsonOutput& json, const Database& db, const Path& path) {
+  auto& w = json.writer();
+  w.StartObject();
+  json.field("hops", std::uint64_t{path.hops.size()});
+  json.key("steps");
+  w.StartArray();
+  for (const Hop& hop : path.hops) {
+    w.StartObject();
+    json.key("from");
+    write_entity_ref(json, db, hop.from);
+    json.key("to");
+    write_entity_ref(json, db, hop.to);
+    if (hop.met_at) {
+      json.key("met_at");
+      write_entity_ref(json, db, *hop.met_at);
+      json.key("relations");
+      w.StartArray();
+      write_relation(json, db, hop.relation, true);
+      write_relation(json, db, *hop.second, false);
+      w.EndArray();
+    } else {
+      json.field("reading", reading(db, hop.relation, hop.forward));
+      json.key("relations");
+      w.StartArray();
+      write_relation(json, db, hop.relation, hop.forward);
+      w.EndArray();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
 }
 

@@ -11,6 +11,7 @@
 #include "parley/database.h"
 #include "parley/date_range.h"
 #include "parley/event_facts.h"
+#include "parley/path.h"
 
 namespace parley::cli {
 
@@ -37,12 +38,15 @@ void write_entity_ref(JsonOutput& json, const Database& db, EntityIndex entity);
 void write_citations(JsonOutput& json, const Dataset& data, const std::vector<Citation>& citations);
 // {"value": ..., "qualifier": ..., "sources": [...]} for each stated value.
 void write_stated(JsonOutput& json, const Dataset& data, const std::vector<const Attribute*>& values, bool integer = false);
-// {"value": "2018-12-01", "precision": "day", "text": "1 December 2018", "first": ..., "last": ...} or null.
+// {"value": "2018-12-01", "precision": "day", "text": "1 December 2018", "first_day": ..., "last_day": ...}
+// or null.
 void write_date(JsonOutput& json, const std::optional<FuzzyDate>& date);
 std::string_view match_name(DateMatch match);
 // The documented shape of an event: see docs/queries.md.
 void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match);
 // A relation read from one side: type, reading, other end, properties, sources with quotes.
 void write_relation(JsonOutput& json, const Database& db, RelationIndex relation, bool forward);
+// A path: {"hops": N, "steps": [{from, to, reading | met_at, relations}]}.
+void write_path_json(JsonOutput& json, const Database& db, const Path& path);
 
 }  // namespace parley::cli

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "dataset_loader.h"
+#include "parley/event_facts.h"
 #include "parley/embedded.h"
 
 namespace parley {
@@ -44,6 +45,18 @@ const RelationSchema& embedded_schema() {
     return std::move(*parsed);
   }();
   return schema;
+}
+
+const MetGraph& Database::met_graph() const {
+  std::call_once(met_graph_built_, [this] {
+    // People have met at a gathering that was held, or whose status the sources do not give.
+    const auto held = [this](EntityIndex gathering) {
+      const std::string status = read_event(*this, gathering).status;
+      return status.empty() || status == "held";
+    };
+    met_graph_ = std::make_unique<MetGraph>(build_met_graph(dataset_, schema_, held));
+  });
+  return *met_graph_;
 }
 
 std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, Diagnostics& diagnostics) {

@@ -13,7 +13,7 @@ constexpr std::size_t kMaxNodeLabel = 80;
 constexpr std::size_t kMaxEdgeLabel = 60;
 // Tooltips and the title. Graphviz 2.43 rejects a quoted string of 16,384 bytes or more (a
 // syntax error, not a warning), so the limit is set by the worst case of five bytes a code
-// point ("&amp;"), not by what a reader wants: dot_quote's own default is too long for that.
+// point ("&amp;"), not by what a reader wants; dot_quote's default is the same.
 constexpr std::size_t kMaxLongText = 2000;
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "parley/names.h"
+
 #include <boost/range/iterator_range.hpp>
 
 namespace parley {
@@ -21,12 +23,12 @@ EntityCard entity_card(const Database& db, EntityIndex entity) {
     card.relations.push_back(RelationView{g[e].relation, g[e].forward, target(e, g)});
   }
   const auto& data = db.dataset();
+  const NameOrder names(data);
   std::stable_sort(card.relations.begin(), card.relations.end(), [&](const RelationView& x, const RelationView& y) {
-    const auto key = [&](const RelationView& v) {
-      return std::tuple<RelationTypeId, bool, const std::string&, RelationIndex>(
-          data.relations[v.relation].type, !v.forward, data.entities[v.other].name, v.relation);
-    };
-    return key(x) < key(y);
+    const auto key = [&](const RelationView& v) { return std::tuple(data.relations[v.relation].type, !v.forward); };
+    if (key(x) != key(y)) return key(x) < key(y);
+    if (x.other != y.other) return names.less(x.other, y.other);
+    return x.relation < y.relation;
   });
   return card;
 }

@@ -1,6 +1,7 @@
 #include "parley/names.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -49,6 +50,18 @@ std::string normalize_name(std::string_view name) {
   std::string out;
   (U_SUCCESS(status) ? composed : folded).toUTF8String(out);
   return out;
+}
+
+const std::string& NameOrder::key(EntityIndex entity) const {
+  auto it = keys_.find(entity);
+  if (it == keys_.end()) it = keys_.emplace(entity, normalize_name(dataset_.entities[entity].name)).first;
+  return it->second;
+}
+
+bool NameOrder::less(EntityIndex a, EntityIndex b) const {
+  const auto& x = dataset_.entities[a];
+  const auto& y = dataset_.entities[b];
+  return std::tie(key(a), x.name, x.id) < std::tie(key(b), y.name, y.id);
 }
 
 NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {

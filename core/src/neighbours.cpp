@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "parley/names.h"
+
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/range/iterator_range.hpp>
@@ -81,10 +83,11 @@ NeighboursResult neighbours(const Database& db, const NeighboursQuery& query) {
     result.truncated = true;
   }
 
-  const auto& entities = db.dataset().entities;
+  const NameOrder names(db.dataset());
   result.neighbours = std::move(walk.found);
   std::stable_sort(result.neighbours.begin(), result.neighbours.end(), [&](const Neighbour& a, const Neighbour& b) {
-    return std::tie(a.distance, entities[a.entity].name) < std::tie(b.distance, entities[b.entity].name);
+    if (a.distance != b.distance) return a.distance < b.distance;
+    return names.less(a.entity, b.entity);
   });
 
   // The drawing: every allowed relation whose ends were both reached.

@@ -8,81 +8,65 @@
 #include <unordered_set>
 
 #include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/filtered_graph.hpp>
-#include <boost/property_map/function_property_map.hpp>
 #include <boost/range/iterator_range.hpp>
 
 namespace parley {
 namespace {
 
-// Distances are counted in half-hops: an ordinary relation costs 2, and with `met` each of the
-// two participations through a gathering costs 1, so attending one gathering together is one
-// hop. Plain searches have unit weights and run as breadth-first search.
 constexpr std::uint32_t kUnreached = std::numeric_limits<std::uint32_t>::max();
-constexpr std::uint32_t kHop = 2;
+
+// Both graphs' edge bundles, seen the same way: plain relation edges are never `met` edges.
+TraversalEdge traversal(const RelationEdge& e) { return TraversalEdge{e.relation, 0, e.forward, false}; }
+TraversalEdge traversal(const TraversalEdge& e) { return e; }
+
+// The same edge walked the other way.
+TraversalEdge reversed(const TraversalEdge& e) {
+  return e.met ? TraversalEdge{e.second, e.relation, true, true} : TraversalEdge{e.relation, 0, !e.forward, false};
+}
 
 struct Step {
   EntityIndex from = 0;
   EntityIndex to = 0;
-  RelationIndex relation = 0;
-  bool forward = true;
-  friend bool operator==(const Step&, const Step&) = default;
+  TraversalEdge edge;
+  friend bool operator==(const Step& a, const Step& b) {
+    return a.from == b.from && a.to == b.to && a.edge.relation == b.edge.relation && a.edge.second == b.edge.second &&
+           a.edge.forward == b.edge.forward && a.edge.met == b.edge.met;
+  }
 };
 
-struct TargetReached {};  // thrown by visitors: BGL's documented way to stop a search early
+struct TargetReached {};  // thrown by the visitor: BGL's documented way to stop a search early
 
+// Breadth-first search over either graph (the relation graph, or the met graph for `met`),
+// with the query's filters applied to the edges as the search meets them.
+template <typename G>
 class Search {
  public:
-  Search(const Database& db, const PathQuery& query)
-      : db_(db), query_(query), excluded_vertex_(db.dataset().entities.size()), dist_(db.dataset().entities.size()) {
+  Search(const Database& db, const G& graph, const PathQuery& query)
+      : db_(db), graph_(graph), query_(query), excluded_vertex_(db.dataset().entities.size()),
+        dist_(db.dataset().entities.size()) {
     type_allowed_.assign(db.schema().relation_type_count(), query.via.empty());
     for (const RelationTypeId t : query.via) type_allowed_[t] = true;
     for (const RelationTypeId t : query.avoid) type_allowed_[t] = false;
-    participant_in_ = db.schema().find_relation_type("participant_in");
-    if (query.max_hops) max_units_ = static_cast<std::uint32_t>(*query.max_hops) * kHop;
   }
 
-  bool allowed(EntityIndex from, EntityIndex to, const RelationEdge& edge) const {
+  bool allowed(EntityIndex from, EntityIndex to, const TraversalEdge& edge) const {
     if (excluded_vertex_[to] || excluded_relations_.count(edge.relation)) return false;
+    if (edge.met && excluded_relations_.count(edge.second)) return false;
     if (query_.directed && !edge.forward) return false;
     if (!type_allowed_[db_.dataset().relations[edge.relation].type]) return false;
-    if (max_units_ && dist_[from] != kUnreached && dist_[from] + cost(from, to, edge) > *max_units_) return false;
+    if (query_.max_hops && dist_[from] != kUnreached && dist_[from] + 1 > *query_.max_hops) return false;
     return true;
   }
 
-  std::uint32_t cost(EntityIndex from, EntityIndex to, const RelationEdge& edge) const {
-    if (query_.met && participant_in_ && db_.dataset().relations[edge.relation].type == *participant_in_ &&
-        (is_gathering(from) || is_gathering(to))) {
-      return 1;
-    }
-    return kHop;
-  }
-
-  // Distances from `source` until `target` is settled; false when it cannot be reached.
+  // Distances from `source` until `target` is reached; false when it cannot be.
   bool run(EntityIndex source, EntityIndex target) {
     std::fill(dist_.begin(), dist_.end(), kUnreached);
     dist_[source] = 0;
     if (source == target) return true;
-    const EdgeFilter edge_filter{this};
-    const VertexFilter vertex_filter{this};
-    const boost::filtered_graph<Graph, EdgeFilter, VertexFilter> view(db_.graph(), edge_filter, vertex_filter);
+    const boost::filtered_graph<G, EdgeFilter, VertexFilter> view(graph_, EdgeFilter{this}, VertexFilter{this});
     try {
-      if (query_.met) {
-        auto weight = boost::make_function_property_map<Edge, std::uint32_t>([this](const Edge& e) {
-          const Graph& g = db_.graph();
-          return cost(source_of(e), target_of(e), g[e]);
-        });
-        boost::dijkstra_shortest_paths(
-            view, source,
-            boost::weight_map(weight)
-                .distance_map(boost::make_iterator_property_map(dist_.begin(), boost::get(boost::vertex_index, db_.graph())))
-                .distance_inf(kUnreached)
-                .distance_zero(0)
-                .visitor(SettleVisitor{target}));
-      } else {
-        boost::breadth_first_search(view, source, boost::visitor(LevelVisitor{this, target}));
-      }
+      boost::breadth_first_search(view, source, boost::visitor(LevelVisitor{this, target}));
     } catch (const TargetReached&) {
     }
     return dist_[target] != kUnreached;
@@ -91,28 +75,22 @@ class Search {
   // Every step u→v that lies on a shortest path into v, in a stable order.
   std::vector<Step> predecessors(EntityIndex v) const {
     std::vector<Step> out;
-    for (const Edge e : boost::make_iterator_range(out_edges(v, db_.graph()))) {
-      const RelationEdge back = db_.graph()[e];
-      const EntityIndex u = target(e, db_.graph());
-      const RelationEdge along{back.relation, !back.forward};  // the same relation, walked u→v
+    for (const auto e : boost::make_iterator_range(out_edges(v, graph_))) {
+      const EntityIndex u = target(e, graph_);
+      const TraversalEdge along = reversed(traversal(graph_[e]));  // the same edge, walked u→v
       if (dist_[u] == kUnreached || excluded_vertex_[u] || !allowed(u, v, along)) continue;
-      if (dist_[u] + cost(u, v, along) == dist_[v]) out.push_back(Step{u, v, along.relation, along.forward});
+      if (dist_[u] + 1 == dist_[v]) out.push_back(Step{u, v, along});
     }
     return out;
   }
 
   // One shortest path from the last run, or all of them up to `limit`.
-  std::vector<std::vector<Step>> shortest_paths(EntityIndex source, EntityIndex target, std::size_t limit, bool& truncated) const {
+  std::vector<std::vector<Step>> shortest_paths(EntityIndex source, EntityIndex target, std::size_t limit,
+                                                bool& truncated) const {
     std::vector<std::vector<Step>> paths;
-    std::vector<Step> reversed;
-    collect(source, target, limit, reversed, paths, truncated);
+    std::vector<Step> reversed_steps;
+    collect(source, target, limit, reversed_steps, paths, truncated);
     return paths;
-  }
-
-  std::uint32_t cost_of(const std::vector<Step>& steps) const {
-    std::uint32_t total = 0;
-    for (const Step& s : steps) total += cost(s.from, s.to, RelationEdge{s.relation, s.forward});
-    return total;
   }
 
   void exclude_vertex(EntityIndex v) { excluded_vertex_[v] = true; }
@@ -123,87 +101,83 @@ class Search {
   }
 
  private:
+  using GraphEdge = typename boost::graph_traits<G>::edge_descriptor;
+  using GraphVertex = typename boost::graph_traits<G>::vertex_descriptor;
+
   struct EdgeFilter {
     const Search* search = nullptr;
-    bool operator()(const Edge& e) const {
-      return search->allowed(search->source_of(e), search->target_of(e), search->db_.graph()[e]);
+    bool operator()(const GraphEdge& e) const {
+      const G& g = search->graph_;
+      return search->allowed(source(e, g), target(e, g), traversal(g[e]));
     }
   };
   struct VertexFilter {
     const Search* search = nullptr;
-    bool operator()(const Vertex& v) const { return !search->excluded_vertex_[v]; }
+    bool operator()(const GraphVertex& v) const { return !search->excluded_vertex_[v]; }
   };
   struct LevelVisitor : boost::default_bfs_visitor {
     Search* search;
     EntityIndex target;
     LevelVisitor(Search* s, EntityIndex t) : search(s), target(t) {}
-    template <typename G>
-    void tree_edge(const Edge& e, const G&) const {
-      search->dist_[search->target_of(e)] = search->dist_[search->source_of(e)] + kHop;
-      if (search->target_of(e) == target) throw TargetReached{};
-    }
-  };
-  struct SettleVisitor : boost::default_dijkstra_visitor {
-    EntityIndex target;
-    explicit SettleVisitor(EntityIndex t) : target(t) {}
-    template <typename G>
-    void examine_vertex(const Vertex& v, const G&) const {
-      if (v == target) throw TargetReached{};
+    template <typename View>
+    void tree_edge(const GraphEdge& e, const View&) const {
+      const G& g = search->graph_;
+      search->dist_[boost::target(e, g)] = search->dist_[boost::source(e, g)] + 1;
+      if (boost::target(e, g) == target) throw TargetReached{};
     }
   };
 
-  EntityIndex source_of(const Edge& e) const { return boost::source(e, db_.graph()); }
-  EntityIndex target_of(const Edge& e) const { return boost::target(e, db_.graph()); }
-  bool is_gathering(EntityIndex e) const { return db_.schema().is_gathering(db_.dataset().entities[e].kind); }
-
-  void collect(EntityIndex source, EntityIndex at, std::size_t limit, std::vector<Step>& reversed,
+  void collect(EntityIndex source, EntityIndex at, std::size_t limit, std::vector<Step>& reversed_steps,
                std::vector<std::vector<Step>>& paths, bool& truncated) const {
     if (paths.size() >= limit) {
       truncated = true;
       return;
     }
     if (at == source) {
-      paths.emplace_back(reversed.rbegin(), reversed.rend());
+      paths.emplace_back(reversed_steps.rbegin(), reversed_steps.rend());
       return;
     }
     for (const Step& step : predecessors(at)) {
-      reversed.push_back(step);
-      collect(source, step.from, limit, reversed, paths, truncated);
-      reversed.pop_back();
+      reversed_steps.push_back(step);
+      collect(source, step.from, limit, reversed_steps, paths, truncated);
+      reversed_steps.pop_back();
       if (truncated) return;
     }
   }
 
   const Database& db_;
+  const G& graph_;
   const PathQuery& query_;
   std::vector<bool> type_allowed_;
-  std::optional<RelationTypeId> participant_in_;
-  std::optional<std::uint32_t> max_units_;
   std::vector<bool> excluded_vertex_;
   std::unordered_set<RelationIndex> excluded_relations_;
   std::vector<std::uint32_t> dist_;
 };
 
+using StepKey = std::tuple<std::size_t, std::vector<RelationIndex>, std::vector<bool>>;
+
+StepKey key_of(const std::vector<Step>& steps) {
+  std::vector<RelationIndex> relations;
+  std::vector<bool> directions;
+  for (const Step& s : steps) {
+    relations.push_back(s.edge.relation);
+    relations.push_back(s.edge.met ? s.edge.second : kUnreached);
+    directions.push_back(s.edge.forward);
+  }
+  return {steps.size(), relations, directions};
+}
+
 // Yen's algorithm: each next path deviates from an earlier one at some node (the spur), with
 // the earlier paths' next steps from that root removed and the root's nodes excluded, so every
 // path is simple and none repeats.
-std::vector<std::vector<Step>> k_shortest(Search& search, const PathQuery& query, bool& truncated) {
+template <typename G>
+std::vector<std::vector<Step>> k_shortest(Search<G>& search, const PathQuery& query, bool& truncated) {
   std::vector<std::vector<Step>> found;
   bool ignored = false;
   if (!search.run(query.from, query.to)) return found;
   found.push_back(search.shortest_paths(query.from, query.to, 1, ignored).front());
-  std::set<std::tuple<std::uint32_t, std::vector<RelationIndex>, std::vector<bool>>> seen;
-  const auto key = [&](const std::vector<Step>& steps) {
-    std::vector<RelationIndex> relations;
-    std::vector<bool> directions;
-    for (const Step& s : steps) {
-      relations.push_back(s.relation);
-      directions.push_back(s.forward);
-    }
-    return std::tuple(search.cost_of(steps), relations, directions);
-  };
-  std::map<decltype(key(found.front())), std::vector<Step>> candidates;
-  seen.insert(key(found.front()));
+  std::set<StepKey> seen = {key_of(found.front())};
+  std::map<StepKey, std::vector<Step>> candidates;
   const std::size_t wanted = std::min(query.k, query.limit);
   while (found.size() < wanted) {
     const std::vector<Step>& last = found.back();
@@ -212,14 +186,16 @@ std::vector<std::vector<Step>> k_shortest(Search& search, const PathQuery& query
       const std::vector<Step> root(last.begin(), last.begin() + static_cast<std::ptrdiff_t>(i));
       search.clear_exclusions();
       for (const auto& path : found) {
-        if (path.size() > i && std::equal(root.begin(), root.end(), path.begin())) search.exclude_relation(path[i].relation);
+        if (path.size() > i && std::equal(root.begin(), root.end(), path.begin())) {
+          search.exclude_relation(path[i].edge.relation);
+        }
       }
       for (const Step& s : root) search.exclude_vertex(s.from);
       if (!search.run(spur, query.to)) continue;
       std::vector<Step> candidate = root;
       const auto tail = search.shortest_paths(spur, query.to, 1, ignored).front();
       candidate.insert(candidate.end(), tail.begin(), tail.end());
-      if (seen.insert(key(candidate)).second) candidates.emplace(key(candidate), std::move(candidate));
+      if (seen.insert(key_of(candidate)).second) candidates.emplace(key_of(candidate), std::move(candidate));
     }
     search.clear_exclusions();
     if (candidates.empty()) break;
@@ -230,32 +206,23 @@ std::vector<std::vector<Step>> k_shortest(Search& search, const PathQuery& query
   return found;
 }
 
-Path to_path(const Database& db, const PathQuery& query, const std::vector<Step>& steps) {
-  const auto participant_in = db.schema().find_relation_type("participant_in");
-  const auto is_participation = [&](const Step& s) {
-    return participant_in && db.dataset().relations[s.relation].type == *participant_in;
-  };
+Path to_path(const std::vector<Step>& steps) {
   Path path;
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    const Step& s = steps[i];
-    const bool met_hop = query.met && i + 1 < steps.size() && is_participation(s) && s.forward &&
-                         is_participation(steps[i + 1]) && !steps[i + 1].forward &&
-                         db.schema().is_gathering(db.dataset().entities[s.to].kind);
-    if (met_hop) {
-      path.hops.push_back(Hop{s.from, steps[i + 1].to, s.relation, true, s.to, steps[i + 1].relation});
-      ++i;
+  for (const Step& s : steps) {
+    if (s.edge.met) {
+      // A met edge stands for both participations; the gathering is what both lead to.
+      path.hops.push_back(Hop{s.from, s.to, s.edge.relation, true, std::nullopt, s.edge.second});
     } else {
-      path.hops.push_back(Hop{s.from, s.to, s.relation, s.forward, std::nullopt, std::nullopt});
+      path.hops.push_back(Hop{s.from, s.to, s.edge.relation, s.edge.forward, std::nullopt, std::nullopt});
     }
   }
   return path;
 }
 
-}  // namespace
-
-PathResult find_paths(const Database& db, const PathQuery& query) {
+template <typename G>
+PathResult search_paths(const Database& db, const G& graph, const PathQuery& query) {
   PathResult result;
-  Search search(db, query);
+  Search<G> search(db, graph, query);
   std::vector<std::vector<Step>> paths;
   if (query.all_shortest || query.k <= 1) {
     if (search.run(query.from, query.to)) {
@@ -267,10 +234,19 @@ PathResult find_paths(const Database& db, const PathQuery& query) {
     paths = k_shortest(search, query, result.truncated);
   }
   for (const auto& steps : paths) {
-    Path path = to_path(db, query, steps);
-    if (!query.max_hops || path.hops.size() <= *query.max_hops) result.paths.push_back(std::move(path));
+    Path path = to_path(steps);
+    for (Hop& hop : path.hops) {
+      if (hop.second) hop.met_at = db.dataset().relations[hop.relation].to;
+    }
+    result.paths.push_back(std::move(path));
   }
   return result;
+}
+
+}  // namespace
+
+PathResult find_paths(const Database& db, const PathQuery& query) {
+  return query.met ? search_paths(db, db.met_graph(), query) : search_paths(db, db.graph(), query);
 }
 
 }  // namespace parley

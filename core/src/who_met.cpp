@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
+
+#include "parley/names.h"
 
 #include <boost/range/iterator_range.hpp>
 
@@ -30,13 +33,15 @@ bool MeetingFilter::accepts_status(const std::string& status) const {
 }
 
 void sort_by_date(const Database& db, std::vector<MeetingRow>& rows) {
+  const NameOrder names(db.dataset());
   const auto key = [&](const MeetingRow& row) {
     const auto& date = row.facts.date;
-    return std::tuple<bool, std::int32_t, std::int32_t, const std::string&>(
-        !date.has_value(), date ? date->first_day() : 0, date ? date->last_day() : 0,
-        db.dataset().entities[row.facts.event].name);
+    return std::tuple(!date.has_value(), date ? date->first_day() : 0, date ? date->last_day() : 0);
   };
-  std::stable_sort(rows.begin(), rows.end(), [&](const MeetingRow& x, const MeetingRow& y) { return key(x) < key(y); });
+  std::stable_sort(rows.begin(), rows.end(), [&](const MeetingRow& x, const MeetingRow& y) {
+    if (key(x) != key(y)) return key(x) < key(y);
+    return names.less(x.facts.event, y.facts.event);
+  });
 }
 
 WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
@@ -73,9 +78,10 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
       }
     }
     for (auto& [_, counterpart] : by_who) result.counterparts.push_back(std::move(counterpart));
+    const NameOrder names(db.dataset());
     std::stable_sort(result.counterparts.begin(), result.counterparts.end(), [&](const Counterpart& x, const Counterpart& y) {
       if (x.meetings.size() != y.meetings.size()) return x.meetings.size() > y.meetings.size();
-      return db.dataset().entities[x.who].name < db.dataset().entities[y.who].name;
+      return names.less(x.who, y.who);
     });
   }
   return result;
@@ -87,7 +93,7 @@ WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
     if (auto row = consider(db, e, filter)) table.meetings.push_back(std::move(*row));
   }
   sort_by_date(db, table.meetings);
-  const auto& entities = db.dataset().entities;
+  const NameOrder names(db.dataset());
   std::map<std::pair<EntityIndex, EntityIndex>, MeetingPair> pairs;
   for (std::size_t m = 0; m < table.meetings.size(); ++m) {
     std::vector<EntityIndex> people;
@@ -97,7 +103,7 @@ WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
     for (std::size_t i = 0; i < people.size(); ++i) {
       for (std::size_t j = i + 1; j < people.size(); ++j) {
         auto [x, y] = std::pair(people[i], people[j]);
-        if (entities[y].name < entities[x].name) std::swap(x, y);
+        if (names.less(y, x)) std::swap(x, y);
         auto& pair = pairs[{x, y}];
         pair.first = x;
         pair.second = y;
@@ -108,7 +114,8 @@ WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
   for (auto& [_, pair] : pairs) table.pairs.push_back(std::move(pair));
   std::stable_sort(table.pairs.begin(), table.pairs.end(), [&](const MeetingPair& x, const MeetingPair& y) {
     if (x.meetings.size() != y.meetings.size()) return x.meetings.size() > y.meetings.size();
-    return std::tie(entities[x.first].name, entities[x.second].name) < std::tie(entities[y.first].name, entities[y.second].name);
+    if (x.first != y.first) return names.less(x.first, y.first);
+    return names.less(x.second, y.second);
   });
   return table;
 }

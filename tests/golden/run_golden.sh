@@ -33,6 +33,10 @@ PATH="$work/bin:$PATH" sh -c "$command" >"$work/stdout" 2>"$work/stderr" </dev/n
 actual_exit=$?
 
 if [ "${PARLEY_UPDATE_GOLDEN:-0}" = 1 ]; then
+  if [ "$actual_exit" = 126 ] || [ "$actual_exit" = 127 ]; then  # the binary was missing or being relinked
+    echo "golden: not recording $case_file: the shell could not run the command (exit $actual_exit)" >&2
+    exit 1
+  fi
   {
     sed -n '/^--- \(stdout\|stderr\)$/q; /^? /d; p' "$case_file"
     echo "? $actual_exit"
@@ -45,7 +49,9 @@ fi
 
 status=0
 # Every DOT a case prints must be accepted by Graphviz without a warning, when it is installed.
-if [[ "$command" == *"--format dot"* ]] && command -v dot >/dev/null 2>&1; then
+if [[ "$command" == *"--format dot"* ]] && ! command -v dot >/dev/null 2>&1; then
+  echo "note: Graphviz's dot is not installed; this case's DOT was not checked with it"
+elif [[ "$command" == *"--format dot"* ]]; then
   if ! dot -Tsvg -o /dev/null "$work/stdout" 2>"$work/dot-stderr" || [ -s "$work/dot-stderr" ]; then
     echo "dot rejected or warned about the DOT output:"
     cat "$work/dot-stderr"

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,8 @@ class Database {
   const RelationSchema& schema() const { return schema_; }
   const Dataset& dataset() const { return dataset_; }
   const Graph& graph() const { return graph_; }
+  // The graph for `met` searches, built on first use (most sessions never need it).
+  const MetGraph& met_graph() const;
   const NameIndex& names() const { return names_; }
 
   // Entities matching an id, name or alias (see NameIndex::find).
@@ -47,6 +50,8 @@ class Database {
   Dataset dataset_;
   Graph graph_;
   NameIndex names_;
+  mutable std::once_flag met_graph_built_;
+  mutable std::unique_ptr<MetGraph> met_graph_;
 };
 
 // The embedded relation schema. Aborts if it does not parse, which the tests rule out.

@@ -18,6 +18,20 @@ namespace parley {
 // folded, runs of white space collapsed to one space, trimmed; recomposed to NFC.
 std::string normalize_name(std::string_view name);
 
+// Orders entities by name as people expect: case and accents ignored ("new framework" sorts
+// among the N's, not after "Vladimir"), then exactly, then by id. Folded names are computed
+// once per entity and kept, so sorting many rows stays cheap.
+class NameOrder {
+ public:
+  explicit NameOrder(const Dataset& dataset) : dataset_(dataset) {}
+  bool less(EntityIndex a, EntityIndex b) const;
+  const std::string& key(EntityIndex entity) const;
+
+ private:
+  const Dataset& dataset_;
+  mutable std::unordered_map<EntityIndex, std::string> keys_;
+};
+
 class NameIndex {
  public:
   // Indexes every entity's name and aliases. An alias that normalises to another entity's name

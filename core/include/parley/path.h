@@ -20,7 +20,7 @@ struct PathQuery {
   std::vector<RelationTypeId> via;      // only these relation types (empty: all)
   std::vector<RelationTypeId> avoid;    // never these relation types
   bool directed = false;                // follow relations only from `from` to `to`
-  bool met = false;                     // attending one gathering together is one hop
+  bool met = false;                     // attending one held gathering together is one hop
   std::size_t limit = 100;              // at most this many paths
 };
 

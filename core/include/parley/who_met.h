@@ -40,7 +40,7 @@ struct WhoMetResult {
 WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter);
 
 struct MeetingPair {
-  EntityIndex first = 0;   // first.name <= second.name
+  EntityIndex first = 0;   // first before second in name order
   EntityIndex second = 0;
   std::vector<std::size_t> meetings;  // indices into WhoMetTable::meetings
 };

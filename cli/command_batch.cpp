@@ -1,0 +1,162 @@
+// parley batch FILE|-: many queries, one per line, against a database opened once.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <rapidjson/document.h>
+#include <rapidjson/writer.h>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "runner.h"
+#include "tokenizer.h"
+
+namespace po = boost::program_options;
+
+namespace parley::cli {
+namespace {
+
+// One jsonl record: {"line", "query", "ok", "exit_code", "result" | "output", "output_file", "errors"}.
+void write_record(std::ostream& out, std::size_t line, const std::string& query, const RunOutcome& outcome,
+                  const std::string& answer, bool answer_is_json) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("line");
+  w.Uint64(line);
+  w.Key("query");
+  w.String(query.c_str(), static_cast<rapidjson::SizeType>(query.size()));
+  w.Key("ok");
+  w.Bool(outcome.exit_code == kExitOk);
+  w.Key("exit_code");
+  w.Int(outcome.exit_code);
+  if (outcome.exit_code == kExitOk) {
+    rapidjson::Document result;
+    if (!outcome.output_file.empty()) {
+      w.Key("output_file");
+      w.String(outcome.output_file.c_str(), static_cast<rapidjson::SizeType>(outcome.output_file.size()));
+    } else if (answer_is_json && !result.Parse(answer.c_str(), answer.size()).HasParseError()) {
+      w.Key("result");
+      result.Accept(w);
+    } else {
+      w.Key("output");
+      w.String(answer.c_str(), static_cast<rapidjson::SizeType>(answer.size()));
+    }
+  } else {
+    w.Key("errors");
+    w.StartArray();
+    for (const auto& e : outcome.errors) {
+      w.StartObject();
+      w.Key("code");
+      w.String(e.code.c_str(), static_cast<rapidjson::SizeType>(e.code.size()));
+      w.Key("message");
+      w.String(e.message.c_str(), static_cast<rapidjson::SizeType>(e.message.size()));
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  out << buffer.GetString() << '\n';
+}
+
+// The value a line gives --format, or "" when it gives none.
+std::string format_option(const std::vector<std::string>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "--format" && i + 1 < words.size()) return words[i + 1];
+    if (words[i].starts_with("--format=")) return words[i].substr(9);
+  }
+  return "";
+}
+
+int run_batch(const CommandContext& context) {
+  const po::variables_map& vm = context.args.command_options;
+  if (!vm.count("script")) throw po::error("batch needs a script: parley batch FILE (or - for standard input)");
+  const std::string script = vm["script"].as<std::string>();
+  const bool fail_fast = vm.count("fail-fast") > 0;
+  const bool jsonl = context.args.global.format == OutputFormat::kJsonl;
+  if (!context.args.global.output.empty()) throw po::error("batch writes answers per line: put -o FILE on a line");
+
+  std::ifstream file;
+  if (script != "-") {
+    file.open(script, std::ios::binary);
+    if (!file) {
+      context.err << script << ": error[io-error]: cannot open: " << std::strerror(errno) << '\n';
+      return kExitIoError;
+    }
+  }
+  std::istream& in = script == "-" ? std::cin : file;
+  int exit_code = kExitOk;
+  const Database* db = open_database(context, exit_code);
+  if (!db) return exit_code;
+  const std::string name = script == "-" ? "<stdin>" : script;
+
+  int batch_exit = kExitOk;
+  std::string line;
+  std::size_t number = 0;
+  bool first_answer = true;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const Tokenized tokens = tokenize(line);
+    RunOutcome outcome;
+    std::ostringstream answer;
+    std::ostringstream messages;
+    if (tokens.error) {
+      outcome.exit_code = kExitUsage;
+      outcome.errors.push_back(ReportedError{"usage", tokens.error->message});
+      messages << name << ':' << number << ':' << tokens.error->column << ": error[usage]: " << tokens.error->message << '\n';
+    } else if (tokens.words.empty()) {
+      continue;
+    } else {
+      std::vector<std::string> words = tokens.words;
+      if (jsonl && format_option(words).empty()) {
+        words.push_back("--format");
+        words.push_back("json");
+      }
+      outcome = run_command_line(words, RunSession{db, true}, answer, messages);
+    }
+    if (jsonl) {
+      const std::string line_format = format_option(tokens.words);
+      write_record(context.out, number, valid_utf8(line), outcome, answer.str(), line_format.empty() || line_format == "json");
+    } else {
+      context.out << (first_answer ? "" : "\n") << "== " << name << ':' << number << ": " << valid_utf8(line) << '\n'
+                  << answer.str();
+      first_answer = false;
+      if (!outcome.output_file.empty()) context.out << "(written to " << outcome.output_file << ")\n";
+      for (const auto& e : outcome.errors) context.out << "(failed: " << e.code << ": " << e.message << ")\n";
+      if (outcome.exit_code != kExitOk) {
+        // Each message line is prefixed with where it came from.
+        std::istringstream lines(messages.str());
+        std::string message;
+        while (std::getline(lines, message)) {
+          context.err << (message.starts_with(name + ":") ? "" : name + ":" + std::to_string(number) + ": ") << message << '\n';
+        }
+      }
+    }
+    if (outcome.exit_code != kExitOk) {
+      if (batch_exit == kExitOk) batch_exit = outcome.exit_code;
+      if (fail_fast) break;
+    }
+  }
+  return batch_exit;
+}
+
+}  // namespace
+
+Command batch_command() {
+  Command command{{}, run_batch};
+  CommandSpec& spec = command.spec;
+  spec.name = "batch";
+  spec.synopsis = "batch FILE|- [--format text|jsonl] [--fail-fast]";
+  spec.summary = "run a script of queries, one per line, on data loaded once";
+  spec.formats = {OutputFormat::kText, OutputFormat::kJsonl};
+  spec.options.add_options()
+      ("script", po::value<std::string>()->value_name("FILE"), "the script; - reads standard input")
+      ("fail-fast", "stop at the first line that fails");
+  spec.positional.add("script", 1);
+  return command;
+}
+
+}  // namespace parley::cli

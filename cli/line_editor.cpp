@@ -1,0 +1,58 @@
+#include "line_editor.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include <editline/readline.h>
+
+namespace parley::cli {
+namespace {
+
+// libedit's completion hooks are plain C callbacks: the active completer lives here.
+LineEditor::Completer* active_completer = nullptr;
+std::vector<std::string> pending_matches;
+
+char* next_match(const char*, int state) {
+  if (static_cast<std::size_t>(state) >= pending_matches.size()) return nullptr;
+  return strdup(pending_matches[static_cast<std::size_t>(state)].c_str());
+}
+
+char** complete(const char* word, int start, int) {
+  rl_attempted_completion_over = 1;  // no fallback to file names
+  if (!active_completer) return nullptr;
+  const std::string line(rl_line_buffer, static_cast<std::size_t>(start));
+  pending_matches = (*active_completer)(line, word);
+  if (pending_matches.empty()) return nullptr;
+  return rl_completion_matches(word, next_match);
+}
+
+}  // namespace
+
+LineEditor::LineEditor(std::string history_file, Completer completer) : history_file_(std::move(history_file)) {
+  static Completer stored;
+  stored = std::move(completer);
+  active_completer = &stored;
+  rl_readline_name = const_cast<char*>("parley");
+  rl_attempted_completion_function = complete;
+  rl_basic_word_break_characters = const_cast<char*>(" \t");
+  using_history();
+  stifle_history(1000);
+  if (!history_file_.empty()) read_history(history_file_.c_str());
+}
+
+LineEditor::~LineEditor() {
+  if (!history_file_.empty()) write_history(history_file_.c_str());
+  active_completer = nullptr;
+}
+
+std::optional<std::string> LineEditor::read(const std::string& prompt) {
+  char* raw = readline(prompt.c_str());
+  if (!raw) return std::nullopt;
+  std::string line(raw);
+  std::free(raw);
+  if (line.find_first_not_of(" \t") != std::string::npos) add_history(line.c_str());
+  return line;
+}
+
+}  // namespace parley::cli

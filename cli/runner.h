@@ -1,0 +1,47 @@
+// Running one parley command line: parse it, run the command, map every failure to an exit
+// code and a structured error. The program's main, batch scripts and the shell all go through
+// here, so a line means the same thing wherever it is typed.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+
+namespace parley::cli {
+
+struct ReportedError {
+  std::string code;     // a stable error code: "usage", "name-not-found", ...
+  std::string message;
+};
+
+struct RunOutcome {
+  int exit_code = 0;
+  std::vector<ReportedError> errors;
+  std::string output_file;  // where -o wrote the answer, if it did
+};
+
+// Where a line runs: on its own (open --db itself), or inside a session that has a database
+// open already and does not allow some commands (batch inside batch, --db per line).
+struct RunSession {
+  const Database* database = nullptr;
+  bool nested = false;  // inside batch or shell
+};
+
+// Runs `args` (without the program name). The answer goes to `out`, or to the -o file;
+// messages for people go to `err`.
+RunOutcome run_command_line(const std::vector<std::string>& args, const RunSession& session, std::ostream& out,
+                            std::ostream& err);
+
+// The commands, built once: their option descriptions are not rebuilt for every batch line.
+const std::vector<Command>& commands();
+
+// Writes `text` to `path` through a temporary file and a rename, so that a failure never
+// leaves a half-written file behind. Returns an error message, empty on success.
+std::string write_file_atomically(const std::string& path, const std::string& text);
+
+void print_usage(std::ostream& out);
+void print_command_help(const Command& command, std::ostream& out);
+
+}  // namespace parley::cli
