@@ -1,15 +1,16 @@
 # A thin front to CMake. `make run` and `make test` are the two set-up commands; both install
 # the Debian packages that are missing first.
+SHELL    := /bin/bash
 JOBS     ?= 2
 WERROR   ?= OFF
 RELEASE  := build/release
 ASAN     := build/asan
 PARLEY   := $(RELEASE)/cli/parley
 PACKAGES := cmake make g++ libboost-graph-dev libboost-program-options-dev rapidjson-dev \
-            catch2 libicu-dev libedit-dev graphviz python3
+            catch2 libicu-dev libedit-dev graphviz python3 python3-networkx python3-pydot
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build asan debug format clean
+.PHONY: run test deps build asan debug fuzz format clean
 
 run: build
 	$(PARLEY) check
@@ -37,6 +38,24 @@ asan: deps
 	cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_SANITIZE=ON -DPARLEY_WERROR=$(WERROR)
 	cmake --build $(ASAN) -j$(JOBS)
 	ctest --test-dir $(ASAN) --output-on-failure -j$(JOBS)
+
+# libFuzzer targets under ASan and UBSan, each run for FUZZ_SECONDS on a copy of its seed corpus
+# (add FUZZ_RUNS=N to stop after N executions instead).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := loader command_line export_roundtrip
+fuzz: deps
+	@dpkg-query -W -f='$${Status}\n' clang libclang-rt-14-dev 2>/dev/null | grep -c '^install ok installed' | grep -q 2 || \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev
+	cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DPARLEY_FUZZ=ON -DPARLEY_BUILD_TESTS=OFF
+	cmake --build build/fuzz -j$(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus/$$t build/fuzz/artifacts/$$t && \
+	  echo "== fuzz_$$t" && \
+	  build/fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS)) -timeout=10 -rss_limit_mb=4096 \
+	    -artifact_prefix=build/fuzz/artifacts/$$t/ -print_final_stats=1 build/fuzz/corpus/$$t tests/fuzz/corpus/$$t 2>&1 | \
+	    grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)' ; \
+	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
 
 debug: deps
 	cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug

@@ -51,6 +51,7 @@ class CheckedBuilder {
   bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return doc_.RawNumber(s, n, copy); }
   bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
   bool StartObject() {
+    if (!enter()) return false;
     frames_.push_back(keys_.size());
     return doc_.StartObject();
   }
@@ -60,7 +61,7 @@ class CheckedBuilder {
     for (std::size_t i = frames_.back(); i < keys_.size(); ++i) {
       if (keys_[i] == key) {
         duplicate_ = std::string(key);
-        duplicate_offset_ = stream_.Tell();
+        error_offset_ = stream_.Tell();
         return false;
       }
     }
@@ -70,21 +71,37 @@ class CheckedBuilder {
   bool EndObject(rapidjson::SizeType members) {
     keys_.resize(frames_.back());
     frames_.pop_back();
+    --depth_;
     return doc_.EndObject(members);
   }
-  bool StartArray() { return doc_.StartArray(); }
-  bool EndArray(rapidjson::SizeType elements) { return doc_.EndArray(elements); }
+  bool StartArray() { return enter() && doc_.StartArray(); }
+  bool EndArray(rapidjson::SizeType elements) {
+    --depth_;
+    return doc_.EndArray(elements);
+  }
 
   const std::optional<std::string>& duplicate() const { return duplicate_; }
-  std::size_t duplicate_offset() const { return duplicate_offset_; }
+  std::size_t error_offset() const { return error_offset_; }
+  bool too_deep() const { return too_deep_; }
 
  private:
   rapidjson::Document& doc_;
   const TextStream& stream_;
   std::vector<std::string> keys_;
   std::vector<std::size_t> frames_;
+  // Parsing is iterative, but later walks of the DOM (schema validation, destruction) recurse;
+  // no dataset needs more than a few levels, so depth is capped where the text is read.
+  bool enter() {
+    if (++depth_ <= kMaxJsonDepth) return true;
+    too_deep_ = true;
+    error_offset_ = stream_.Tell();
+    return false;
+  }
+
   std::optional<std::string> duplicate_;
-  std::size_t duplicate_offset_ = 0;
+  std::size_t error_offset_ = 0;
+  std::size_t depth_ = 0;
+  bool too_deep_ = false;
 };
 
 std::size_t skip_separators(std::string_view text, std::size_t pos) {
@@ -195,8 +212,12 @@ std::optional<JsonError> parse_json_strict(std::string_view text, rapidjson::Doc
     return !result.IsError();
   };
   doc.Populate(generate);
+  if (builder.too_deep()) {
+    return JsonError{builder.error_offset(),
+                     "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels (a dataset needs a handful)"};
+  }
   if (builder.duplicate()) {
-    return JsonError{builder.duplicate_offset(),
+    return JsonError{builder.error_offset(),
                      "duplicate key \"" + *builder.duplicate() + "\" in one object"};
   }
   if (result.IsError()) {

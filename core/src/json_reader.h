@@ -21,6 +21,9 @@ struct JsonError {
   std::string message;
 };
 
+// Arrays and objects nested deeper than this are rejected.
+inline constexpr std::size_t kMaxJsonDepth = 1000;
+
 // Parses `text` into `doc`. Returns the error on failure, nullopt on success.
 std::optional<JsonError> parse_json_strict(std::string_view text, rapidjson::Document& doc);
 

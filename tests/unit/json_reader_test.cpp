@@ -58,14 +58,19 @@ TEST_CASE("a UTF-8 byte-order mark is skipped and positions still count from the
   CHECK_FALSE(parse("\xEF\xBB\xBF{\"a\": 1}"));
 }
 
-TEST_CASE("nesting tens of thousands deep neither overflows the stack nor is accepted silently", "[json]") {
-  const std::size_t depth = 100000;
+TEST_CASE("nesting a million deep is rejected at the limit, without overflowing the stack", "[json]") {
+  const std::size_t depth = 1000000;
   const std::string deep = std::string(depth, '[') + std::string(depth, ']');
+  const auto error = parse(deep);
+  REQUIRE(error);
+  CHECK_THAT(error->message, Catch::Contains("nesting deeper than 1000 levels"));
+  CHECK(error->offset == kMaxJsonDepth);  // at the bracket that went one level too deep
+
   rapidjson::Document doc;
-  CHECK_FALSE(parse_json_strict(deep, doc));  // valid JSON: parsed iteratively
+  const std::string at_limit = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
+  CHECK_FALSE(parse_json_strict(at_limit, doc));
   CHECK(doc.IsArray());
-  const std::string unbalanced = std::string(depth, '[') + std::string(depth - 1, ']');
-  CHECK(parse(unbalanced));
+  CHECK(parse(std::string(depth, '[') + std::string(depth - 1, ']')));
 }
 
 TEST_CASE("JSON pointers are located at the start of their value", "[json]") {

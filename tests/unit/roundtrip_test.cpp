@@ -1,0 +1,55 @@
+// DOT that parley writes reads back with Boost's read_graphviz, hostile names and all, with
+// the same entities and relations (legend nodes aside).
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/graphviz.hpp>
+
+#include "parley/database.h"
+#include "parley/dot_export.h"
+
+using namespace parley;
+
+namespace {
+
+struct Counts {
+  std::size_t entities = 0;
+  std::size_t relations = 0;
+};
+
+Counts read_back(const std::string& dot) {
+  using Read = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
+                                     boost::property<boost::vertex_name_t, std::string>>;
+  Read graph;
+  boost::dynamic_properties properties(boost::ignore_other_properties);
+  properties.property("node_id", boost::get(boost::vertex_name, graph));
+  std::istringstream in(dot);
+  REQUIRE(boost::read_graphviz(in, graph, properties, "node_id"));
+  const auto is_entity = [&](auto v) {
+    const std::string& id = boost::get(boost::vertex_name, graph, v);
+    return id.size() > 1 && id[0] == 'e' && id.find_first_not_of("0123456789", 1) == std::string::npos;
+  };
+  Counts counts;
+  for (const auto v : boost::make_iterator_range(vertices(graph))) counts.entities += is_entity(v);
+  for (const auto e : boost::make_iterator_range(edges(graph))) {
+    counts.relations += is_entity(source(e, graph)) && is_entity(target(e, graph));
+  }
+  return counts;
+}
+
+}  // namespace
+
+TEST_CASE("DOT of hostile names reads back with Boost's read_graphviz", "[export][roundtrip]") {
+  for (const std::vector<std::string>& paths :
+       {std::vector<std::string>{std::string(PARLEY_SOURCE_DIR) + "/tests/fixtures/valid/hostile-names.json"},
+        std::vector<std::string>{}}) {
+    Diagnostics diagnostics;
+    const auto db = Database::open(paths, diagnostics);
+    REQUIRE(db);
+    const Counts counts = read_back(to_dot(*db, Subgraph::whole(db->dataset())));
+    CHECK(counts.entities == db->dataset().entities.size());
+    CHECK(counts.relations == db->dataset().relations.size());
+  }
+}
