@@ -131,6 +131,8 @@ int run_batch(const CommandContext& context) {
         std::istringstream lines(messages.str());
         std::string message;
         while (std::getline(lines, message)) {
+          // The runner says "parley: ..." for usage errors; in a script the line is what matters.
+          if (message.starts_with("parley: ")) message = "error[usage]: " + message.substr(8);
           context.err << (message.starts_with(name + ":") ? "" : name + ":" + std::to_string(number) + ": ") << message << '\n';
         }
       }

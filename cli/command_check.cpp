@@ -5,6 +5,7 @@
 #include "exit_codes.h"
 #include "json_output.h"
 #include "parley/stats.h"
+#include "presentation.h"
 
 namespace parley::cli {
 namespace {
@@ -76,8 +77,8 @@ int run_check(const CommandContext& context) {
     return kExitOk;
   }
   for (const auto& f : db->dataset().files) context.out << f << ": valid\n";
-  context.out << stats.sources << " sources, " << stats.entities << " entities, " << stats.relations
-              << " relations, " << stats.citations << " citations\n";
+  context.out << count_of(stats.sources, "source") << ", " << count_of(stats.entities, "entity", "entities") << ", "
+              << count_of(stats.relations, "relation") << ", " << count_of(stats.citations, "citation") << '\n';
   return kExitOk;
 }
 

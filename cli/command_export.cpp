@@ -15,6 +15,9 @@ int run_export(const CommandContext& context) {
   if (!db) return exit_code;
   const Dataset& data = db->dataset();
   if (context.args.global.format == OutputFormat::kJson) {
+    if (context.args.render) {
+      if (const int code = emit_graph(context, *db, Subgraph::whole(data), ""); code != kExitOk) return code;
+    }
     JsonOutput json;
     auto& w = json.writer();
     w.StartObject();
@@ -39,7 +42,7 @@ Command export_command() {
   Command command{{}, run_export};
   CommandSpec& spec = command.spec;
   spec.name = "export";
-  spec.synopsis = "export --format dot|graphml|json [--render svg|png FILE]";
+  spec.synopsis = "export [--format dot|graphml|json] [--render svg|png FILE]";
   spec.summary = "the whole graph as DOT (the default here), GraphML or JSON";
   spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
   return command;

@@ -92,16 +92,16 @@ Command neighbours_command() {
   Command command{{}, run_neighbours};
   CommandSpec& spec = command.spec;
   spec.name = "neighbours";
-  spec.synopsis = "neighbours A [--depth N] [--types TYPE,...] [--kinds KIND,...] [--directed]";
+  spec.synopsis = "neighbours A [--depth N] [--types TYPE,...] [--kinds KIND,...] [--directed] [--limit N]";
   spec.summary = "what surrounds A: every entity within N relations, and how it is reached";
   spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "the entity at the centre")
-      ("depth", po::value<std::size_t>()->default_value(1), "how many relations away")
+      ("depth", po::value<std::size_t>()->default_value(1)->value_name("N"), "how many relations away")
       ("types", po::value<std::string>()->value_name("TYPE,..."), "follow only these relation types")
       ("kinds", po::value<std::string>()->value_name("KIND,..."), "reach only entities of these kinds (or below)")
       ("directed", "follow relations only away from A, in their own direction")
-      ("limit", po::value<std::size_t>()->default_value(10000), "stop after this many entities");
+      ("limit", po::value<std::size_t>()->default_value(10000)->value_name("N"), "stop after this many entities");
   spec.positional.add("a", 1);
   return command;
 }

@@ -109,20 +109,21 @@ Command path_command() {
   Command command{{}, run_path};
   CommandSpec& spec = command.spec;
   spec.name = "path";
-  spec.synopsis = "path A B [--all | --k N] [--max-hops N] [--via TYPE,...] [--avoid TYPE,...] [--directed] [--met]";
+  spec.synopsis =
+      "path A B [--all | --k N] [--max-hops N] [--via TYPE,...] [--avoid TYPE,...] [--directed] [--met] [--limit N]";
   spec.summary = "how A and B are connected: the shortest chain of relations, read hop by hop";
   spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "where the path starts: id, name or alias")
       ("b", po::value<std::string>()->value_name("B"), "where it ends")
       ("all", "every shortest path, not only one")
-      ("k", po::value<std::size_t>()->default_value(1), "the N shortest simple paths")
+      ("k", po::value<std::size_t>()->default_value(1)->value_name("N"), "the N shortest simple paths")
       ("max-hops", po::value<std::size_t>()->value_name("N"), "no path longer than N hops")
       ("via", po::value<std::string>()->value_name("TYPE,..."), "follow only these relation types")
       ("avoid", po::value<std::string>()->value_name("TYPE,..."), "never follow these relation types")
       ("directed", "follow relations only in their own direction")
       ("met", "two actors at the same gathering are one hop apart")
-      ("limit", po::value<std::size_t>()->default_value(100), "at most this many paths");
+      ("limit", po::value<std::size_t>()->default_value(100)->value_name("N"), "at most this many paths");
   spec.positional.add("a", 1).add("b", 1);
   return command;
 }

@@ -47,7 +47,6 @@ std::vector<std::string> complete_word(const Database& db, const std::string& li
       const std::string name = option->long_name();
       if (name != "db" && !(command && is_positional(command->spec, name))) offer("--" + name);
     }
-    offer("--db");
     return out;
   }
   if (before.words.front() == "help") {
@@ -89,10 +88,12 @@ std::string history_file() {
 }
 
 int run_shell(const CommandContext& context) {
+  if (!context.args.global.output.empty()) throw po::error("shell answers on the terminal: put -o FILE on a line");
   int exit_code = kExitOk;
   const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
   const bool interactive = isatty(STDIN_FILENO);
+  int first_failure = kExitOk;  // what a piped session exits with, as batch does
   std::optional<LineEditor> editor;
   if (interactive) {
     editor.emplace(history_file(), [db](const std::string& line, const std::string& word) { return complete_word(*db, line, word); });
@@ -112,6 +113,7 @@ int run_shell(const CommandContext& context) {
     const Tokenized tokens = tokenize(*line);
     if (tokens.error) {
       context.err << "error[usage]: column " << tokens.error->column << ": " << tokens.error->message << '\n';
+      if (first_failure == kExitOk) first_failure = kExitUsage;
       continue;
     }
     if (tokens.words.empty()) continue;
@@ -127,10 +129,11 @@ int run_shell(const CommandContext& context) {
       }
       continue;
     }
-    run_command_line(tokens.words, RunSession{db, true}, context.out, context.err);
+    const RunOutcome outcome = run_command_line(tokens.words, RunSession{db, true}, context.out, context.err);
+    if (first_failure == kExitOk) first_failure = outcome.exit_code;
     context.out.flush();
   }
-  return kExitOk;
+  return interactive ? kExitOk : first_failure;
 }
 
 }  // namespace
@@ -141,6 +144,7 @@ Command shell_command() {
   spec.name = "shell";
   spec.synopsis = "shell [--db FILE]...";
   spec.summary = "an interactive prompt with history, line editing and tab completion";
+  spec.formats = {OutputFormat::kText};
   return command;
 }
 

@@ -117,8 +117,8 @@ int run_who_met(const CommandContext& context) {
       json.print(context.out);
       return kExitOk;
     }
-    context.out << "Who met whom (" << status_label(filter) << "): " << table.pairs.size() << " pairs in "
-                << table.meetings.size() << " gatherings\n\n";
+    context.out << "Who met whom (" << status_label(filter) << "): " << count_of(table.pairs.size(), "pair") << " in "
+                << count_of(table.meetings.size(), "gathering") << "\n\n";
     std::size_t width = 0;
     for (const auto& pair : table.pairs) width = std::max(width, data.entities[pair.first].name.size() + data.entities[pair.second].name.size() + 3);
     for (const auto& pair : table.pairs) {
@@ -162,6 +162,23 @@ int run_who_met(const CommandContext& context) {
     }
     write_statuses(json, filter);
     json.field("meeting_count", std::uint64_t{result.meetings.size()});
+    // Gatherings of the same people that the status filter left out, so that "no meetings"
+    // (Trump and Putin: cancelled talks) is explained in JSON as in text.
+    json.key("not_counted");
+    w.StartArray();
+    if (!filter.statuses.empty()) {
+      MeetingFilter any = filter;
+      any.statuses.clear();
+      for (const auto& row : who_met(*db, a, b, any).meetings) {
+        if (filter.accepts_status(row.facts.status)) continue;
+        w.StartObject();
+        json.field("id", data.entities[row.facts.event].id);
+        json.field("name", data.entities[row.facts.event].name);
+        json.field("status", row.facts.status);
+        w.EndObject();
+      }
+    }
+    w.EndArray();
     json.key("meetings");
     w.StartArray();
     for (const auto& row : result.meetings) write_event(json, *db, row.facts, row.date_match);
@@ -196,6 +213,7 @@ int run_who_met(const CommandContext& context) {
     any.statuses.clear();
     const WhoMetResult others = who_met(*db, a, b, any);
     for (const auto& row : others.meetings) {
+      if (filter.accepts_status(row.facts.status)) continue;
       context.out << "  not counted: " << data.entities[row.facts.event].name << " (" << date_text(row.facts) << ", "
                   << (row.facts.status.empty() ? "status not stated" : row.facts.status) << "); see --status any\n";
     }
@@ -236,7 +254,7 @@ Command who_met_command() {
   Command command{{}, run_who_met};
   CommandSpec& spec = command.spec;
   spec.name = "who-met";
-  spec.synopsis = "who-met A [B] | who-met --all  [--from DATE] [--to DATE] [--at PLACE] [--status held|planned|...|any]";
+  spec.synopsis = "who-met A [B] | who-met --all [--from DATE] [--to DATE] [--at PLACE] [--status held|planned|...|any]";
   spec.summary = "the meetings A attended (with B), everyone present, and A's counterparts";
   spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
   spec.options.add_options()

@@ -73,7 +73,11 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   po::positional_options_description first_positional;
   first_positional.add("command", 1).add("rest", -1);
   po::variables_map first;
-  po::store(po::command_line_parser(argc, argv).options(first_pass).positional(first_positional).allow_unregistered().run(), first);
+  // No guessing from prefixes: "--form" is not "--format", so a line means one thing only.
+  const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+  po::store(po::command_line_parser(argc, argv).options(first_pass).positional(first_positional).style(style)
+                .allow_unregistered().run(),
+            first);
   if (first.count("command")) parsed.command = first["command"].as<std::string>();
 
   const CommandSpec* spec = nullptr;
@@ -97,7 +101,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
     positional.add("command", 1).add("rest", -1);
   }
   po::variables_map vm;
-  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), vm);
   po::notify(vm);
 
   parsed.help = vm.count("help") > 0;

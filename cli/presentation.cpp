@@ -7,6 +7,10 @@
 
 namespace parley::cli {
 
+std::string count_of(std::size_t n, std::string_view noun, std::string_view plural) {
+  return std::to_string(n) + " " + std::string(n == 1 ? noun : (plural.empty() ? std::string(noun) + "s" : std::string(plural)));
+}
+
 std::string date_text(const EventFacts& facts) { return facts.date ? facts.date->describe() : "date not stated"; }
 
 std::string sources_text(const Dataset& data, const std::set<SourceIndex>& sources) {

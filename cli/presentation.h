@@ -17,6 +17,9 @@ namespace parley::cli {
 
 // ---- text ----
 
+// "1 source", "2 sources": a count with its noun, plural when it should be.
+std::string count_of(std::size_t n, std::string_view noun, std::string_view plural = {});
+
 // "1 December 2018", "September 2018", or "date not stated".
 std::string date_text(const EventFacts& facts);
 // "[asahi-2018-12, jiji-2019-01-15]" for the sources of some citations, or "".

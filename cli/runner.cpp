@@ -51,7 +51,8 @@ const std::vector<Command>& commands() {
 }
 
 void print_usage(std::ostream& out) {
-  out << "usage: parley [--db FILE]... [--format text|json|dot|graphml] [-o FILE] COMMAND [ARGS]\n\nCommands:\n";
+  out << "usage: parley [--db FILE]... [--format text|json|dot|graphml] [-o FILE] [--render svg|png FILE] COMMAND [ARGS]\n\n"
+         "Commands:\n";
   for (const auto& c : commands()) {
     out << "  " << c.spec.name << std::string(12 - std::min<std::size_t>(11, c.spec.name.size()), ' ') << c.spec.summary << '\n';
   }
@@ -142,6 +143,8 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     outcome.exit_code = command->run(context);
     both.flush();
     if (outcome.exit_code != kExitOk) {
+      // The file is left untouched; what the command did write (check's JSON report) is not lost.
+      if (to_file) out << buffered.str();
       std::string message = messages.str();
       while (!message.empty() && message.back() == '\n') message.pop_back();
       fail(outcome.exit_code, outcome.exit_code == kExitIoError ? "io-error" : "invalid-data", message);

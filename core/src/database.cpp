@@ -54,7 +54,7 @@ const MetGraph& Database::met_graph() const {
       const std::string status = read_event(*this, gathering).status;
       return status.empty() || status == "held";
     };
-    met_graph_ = std::make_unique<MetGraph>(build_met_graph(dataset_, schema_, held));
+    met_graph_ = std::make_unique<MetGraph>(build_met_graph(dataset_, *schema_, held));
   });
   return *met_graph_;
 }
@@ -79,9 +79,9 @@ std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnost
   for (auto& text : texts) inputs.push_back(detail::DatasetText{std::move(text.name), std::move(text.json)});
 
   std::unique_ptr<Database> db(new Database());
-  db->schema_ = embedded_schema();
+  db->schema_ = &embedded_schema();
   const std::size_t errors_before = diagnostics.size();
-  detail::load_datasets(inputs, db->schema_, embedded::dataset_schema, db->dataset_, diagnostics);
+  detail::load_datasets(inputs, *db->schema_, embedded::dataset_schema, db->dataset_, diagnostics);
   db->names_ = NameIndex::build(db->dataset_, diagnostics);
   if (diagnostics.size() != errors_before) {
     detail::resolve_positions(inputs, diagnostics);

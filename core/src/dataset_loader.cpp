@@ -1,6 +1,9 @@
 #include "dataset_loader.h"
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_set>
 
 #include "diagnostic_sink.h"
@@ -36,7 +39,7 @@ struct ParsedFile {
 class Loader {
  public:
   Loader(const RelationSchema& schema, std::string_view json_schema, Dataset& dataset, Diagnostics& diagnostics)
-      : schema_(schema), structure_(json_schema), dataset_(dataset), diagnostics_(diagnostics) {
+      : schema_(schema), structure_(checker_for(json_schema)), dataset_(dataset), diagnostics_(diagnostics) {
     for (KindId k = 0; k < schema.kind_count(); ++k) kind_names_.push_back(schema.kind(k).name);
     for (RelationTypeId t = 0; t < schema.relation_type_count(); ++t) {
       type_names_.push_back(schema.relation_type(t).name);
@@ -408,7 +411,20 @@ class Loader {
   }
 
   const RelationSchema& schema_;
-  StructureChecker structure_;
+  // Compiling the JSON Schema costs more than loading a small dataset: do it once per schema
+  // text for the whole process (the embedded one, in practice).
+  static const StructureChecker& checker_for(std::string_view json_schema) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<StructureChecker>, std::less<>> compiled;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto it = compiled.find(json_schema);
+    if (it == compiled.end()) {
+      it = compiled.emplace(std::string(json_schema), std::make_unique<StructureChecker>(json_schema)).first;
+    }
+    return *it->second;
+  }
+
+  const StructureChecker& structure_;
   Dataset& dataset_;
   Diagnostics& diagnostics_;
   std::unordered_set<EntityIndex> broken_;  // entities already reported as malformed

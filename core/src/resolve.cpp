@@ -48,7 +48,10 @@ std::optional<EntityIndex> resolve_entity(const Database& db, std::string_view t
   }
   std::string message = "\"" + std::string(text) + "\" could mean " + std::to_string(found.size()) +
                         " entities; name one by its id:";
-  for (const EntityIndex e : found) message += "\n  " + describe_entity(db, e);
+  std::vector<EntityIndex> sorted = found;
+  const NameOrder order(db.dataset());
+  std::sort(sorted.begin(), sorted.end(), [&](EntityIndex x, EntityIndex y) { return order.less(x, y); });
+  for (const EntityIndex e : sorted) message += "\n  " + describe_entity(db, e);
   diagnostics.add(ErrorCode::kNameAmbiguous, message, where);
   return std::nullopt;
 }

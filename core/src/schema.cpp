@@ -89,12 +89,11 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
   RelationSchema schema;
   const auto section = [&](const char* name) -> const Value* {
     if (!doc.IsObject()) return nullptr;
-    const auto it = doc.FindMember(name);
-    if (it == doc.MemberEnd() || !it->value.IsObject()) {
+    if (!doc.HasMember(name) || !doc[name].IsObject()) {
       sink.add(ErrorCode::kInvalidSchema, std::string("missing object \"") + name + "\"", "");
       return nullptr;
     }
-    return &it->value;
+    return &doc[name];
   };
   const Value* kinds = section("kinds");
   const Value* properties = section("properties");

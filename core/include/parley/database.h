@@ -33,7 +33,7 @@ class Database {
   };
   static std::unique_ptr<Database> open_texts(std::vector<Text> texts, Diagnostics& diagnostics);
 
-  const RelationSchema& schema() const { return schema_; }
+  const RelationSchema& schema() const { return *schema_; }
   const Dataset& dataset() const { return dataset_; }
   const Graph& graph() const { return graph_; }
   // The graph for `met` searches, built on first use (most sessions never need it).
@@ -46,7 +46,7 @@ class Database {
  private:
   Database() = default;
 
-  RelationSchema schema_;
+  const RelationSchema* schema_ = nullptr;  // the embedded schema: shared, lives for the process
   Dataset dataset_;
   Graph graph_;
   NameIndex names_;
