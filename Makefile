@@ -10,7 +10,7 @@ PACKAGES := cmake make g++ libboost-graph-dev libboost-program-options-dev rapid
             catch2 libicu-dev libedit-dev graphviz python3 python3-networkx python3-pydot
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build asan debug fuzz format clean
+.PHONY: run test deps build asan debug fuzz bench format clean
 
 run: build
 	$(PARLEY) check
@@ -56,6 +56,14 @@ fuzz: deps
 	    grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)' ; \
 	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
 	done
+
+# Benchmarks on demand, never in `make test`: figures are medians over repetitions.
+bench: deps
+	@dpkg-query -W -f='$${Status}\n' libbenchmark-dev 2>/dev/null | grep -q '^install ok installed' || \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libbenchmark-dev
+	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_BENCH=ON
+	cmake --build $(RELEASE) -j$(JOBS) --target parley_batch_bench
+	$(RELEASE)/tests/bench/parley_batch_bench
 
 debug: deps
 	cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug
