@@ -48,6 +48,22 @@ TEST_CASE("malformed JSON is rejected with the offset of the problem", "[json]")
   CHECK(parse(std::string("{\"a\": \"x\0y\"}", 12))->offset == 8);
 }
 
+TEST_CASE("numbers are converted safely, however long", "[json]") {
+  // RapidJSON 1.1.0's own conversion read out of bounds on this shape (found by fuzz_loader).
+  const std::string long_mantissa = "[" + std::string(300, '5') + "." + std::string(300, '0') + "1e-555]";
+  rapidjson::Document doc;
+  REQUIRE_FALSE(parse_json_strict(long_mantissa, doc));
+  CHECK(doc[0].IsDouble());
+  REQUIRE_FALSE(parse_json_strict("[9223372036854775807, 18446744073709551615, -9223372036854775808, 1.5, -0]", doc));
+  CHECK(doc[0].GetInt64() == INT64_MAX);
+  CHECK(doc[1].GetUint64() == UINT64_MAX);
+  CHECK(doc[2].GetInt64() == INT64_MIN);
+  CHECK(doc[3].GetDouble() == 1.5);
+  CHECK(doc[4].IsInt64());
+  REQUIRE_FALSE(parse_json_strict("[18446744073709551616]", doc));  // beyond 64 bits: a double
+  CHECK(doc[0].IsDouble());
+}
+
 TEST_CASE("a UTF-8 byte-order mark is skipped and positions still count from the file start", "[json]") {
   const std::string text = "\xEF\xBB\xBF{\"a\": [1, }";
   const auto error = parse(text);
