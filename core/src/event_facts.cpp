@@ -78,7 +78,7 @@ bool is_within(const Database& db, EntityIndex place, EntityIndex area) {
     if (!seen.insert(at).second) continue;
     for (const Edge e : boost::make_iterator_range(out_edges(at, db.graph()))) {
       const RelationEdge& edge = db.graph()[e];
-      const RelationTypeId type = db.dataset().relations[edge.relation].type;
+      const RelationTypeId type = edge.type;
       if (edge.forward && ((located_in && type == *located_in) || (capital_of && type == *capital_of))) {
         frontier.push_back(target(e, db.graph()));
       }

@@ -15,9 +15,9 @@ Graph build_graph(const Dataset& dataset) {
   for (RelationIndex r = 0; r < dataset.relations.size(); ++r) {
     const Relation& relation = dataset.relations[r];
     ends.emplace_back(relation.from, relation.to);
-    properties.push_back(RelationEdge{r, true});
+    properties.push_back(RelationEdge{r, relation.type, true});
     ends.emplace_back(relation.to, relation.from);
-    properties.push_back(RelationEdge{r, false});
+    properties.push_back(RelationEdge{r, relation.type, false});
   }
   Graph graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), properties.begin(),
               dataset.entities.size());
@@ -32,9 +32,9 @@ MetGraph build_met_graph(const Dataset& dataset, const RelationSchema& schema,
   for (RelationIndex r = 0; r < dataset.relations.size(); ++r) {
     const Relation& relation = dataset.relations[r];
     ends.emplace_back(relation.from, relation.to);
-    properties.push_back(TraversalEdge{r, 0, true, false});
+    properties.push_back(TraversalEdge{r, 0, relation.type, true, false});
     ends.emplace_back(relation.to, relation.from);
-    properties.push_back(TraversalEdge{r, 0, false, false});
+    properties.push_back(TraversalEdge{r, 0, relation.type, false, false});
   }
   // Participations grouped by gathering.
   const auto participant_in = schema.find_relation_type("participant_in");
@@ -52,7 +52,7 @@ MetGraph build_met_graph(const Dataset& dataset, const RelationSchema& schema,
       for (const RelationIndex b : participations) {
         if (dataset.relations[a].from == dataset.relations[b].from) continue;
         ends.emplace_back(dataset.relations[a].from, dataset.relations[b].from);
-        properties.push_back(TraversalEdge{a, b, true, true});
+        properties.push_back(TraversalEdge{a, b, dataset.relations[a].type, true, true});
       }
     }
   }

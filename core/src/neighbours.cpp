@@ -25,7 +25,7 @@ struct Walk {
   std::vector<Neighbour> found;
 
   bool relation_allowed(const RelationEdge& edge) const {
-    return type_allowed[db.dataset().relations[edge.relation].type] && (!query.directed || edge.forward);
+    return type_allowed[edge.type] && (!query.directed || edge.forward);
   }
   bool entity_allowed(EntityIndex e) const { return e == query.center || kind_allowed[db.dataset().entities[e].kind]; }
 };

@@ -17,12 +17,13 @@ namespace {
 constexpr std::uint32_t kUnreached = std::numeric_limits<std::uint32_t>::max();
 
 // Both graphs' edge bundles, seen the same way: plain relation edges are never `met` edges.
-TraversalEdge traversal(const RelationEdge& e) { return TraversalEdge{e.relation, 0, e.forward, false}; }
+TraversalEdge traversal(const RelationEdge& e) { return TraversalEdge{e.relation, 0, e.type, e.forward, false}; }
 TraversalEdge traversal(const TraversalEdge& e) { return e; }
 
 // The same edge walked the other way.
 TraversalEdge reversed(const TraversalEdge& e) {
-  return e.met ? TraversalEdge{e.second, e.relation, true, true} : TraversalEdge{e.relation, 0, !e.forward, false};
+  return e.met ? TraversalEdge{e.second, e.relation, e.type, true, true}
+               : TraversalEdge{e.relation, 0, e.type, !e.forward, false};
 }
 
 struct Step {
@@ -51,10 +52,13 @@ class Search {
   }
 
   bool allowed(EntityIndex from, EntityIndex to, const TraversalEdge& edge) const {
-    if (excluded_vertex_[to] || excluded_relations_.count(edge.relation)) return false;
-    if (edge.met && excluded_relations_.count(edge.second)) return false;
+    if (excluded_vertex_[to]) return false;
+    if (!excluded_relations_.empty() &&
+        (excluded_relations_.count(edge.relation) || (edge.met && excluded_relations_.count(edge.second)))) {
+      return false;
+    }
     if (query_.directed && !edge.forward) return false;
-    if (!type_allowed_[db_.dataset().relations[edge.relation].type]) return false;
+    if (!type_allowed_[edge.type]) return false;
     if (query_.max_hops && dist_[from] != kUnreached && dist_[from] + 1 > *query_.max_hops) return false;
     return true;
   }

@@ -53,7 +53,7 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   std::vector<EntityIndex> events;
   for (const Edge e : boost::make_iterator_range(out_edges(a, db.graph()))) {
     const RelationEdge& edge = db.graph()[e];
-    if (edge.forward && participant_in && db.dataset().relations[edge.relation].type == *participant_in) {
+    if (edge.forward && participant_in && edge.type == *participant_in) {
       events.push_back(target(e, db.graph()));
     }
   }

@@ -1,0 +1,207 @@
+// The scale benchmarks: parley against its own floors on generated datasets at scale 1 and 10.
+//   load            parse + validate + build the graph        floor: RapidJSON parsing the same text
+//   who-met         a hub, a popular and an ordinary person
+//   path            100 fixed random pairs of people           floor: bare CSR BFS over the same edges
+//   neighbours      1, 2 and 3 hops around a popular person
+//   export          DOT of the whole graph and of a 2-hop neighbourhood
+// Datasets come from parley_generate (same seed, same bytes) and are cached under /tmp.
+// Run: make bench (medians of repetitions; see docs/benchmarks.md).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/range/iterator_range.hpp>
+#include <rapidjson/document.h>
+
+#include "parley/database.h"
+#include "parley/dot_export.h"
+#include "parley/neighbours.h"
+#include "parley/path.h"
+#include "parley/who_met.h"
+
+namespace {
+
+std::string dataset_path(int scale) {
+  const std::string path = "/tmp/parley-bench-scale" + std::to_string(scale) + ".json";
+  if (!std::filesystem::exists(path)) {
+    const std::string command = std::string(PARLEY_GENERATE) + " --scale " + std::to_string(scale) + " > " + path;
+    if (std::system(command.c_str()) != 0) std::abort();
+  }
+  return path;
+}
+
+const std::string& dataset_text(int scale) {
+  static std::map<int, std::string> texts;
+  auto& text = texts[scale];
+  if (text.empty()) {
+    std::ifstream in(dataset_path(scale), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    text = s.str();
+  }
+  return text;
+}
+
+const parley::Database& database(int scale) {
+  static std::map<int, std::unique_ptr<parley::Database>> opened;
+  auto& db = opened[scale];
+  if (!db) {
+    parley::Diagnostics diagnostics;
+    db = parley::Database::open({dataset_path(scale)}, diagnostics);
+    if (!db) std::abort();
+  }
+  return *db;
+}
+
+parley::EntityIndex person(const parley::Database& db, int n) {
+  return *db.dataset().find_entity("person-" + std::to_string(n));
+}
+
+// 100 fixed pairs of people, the same in every run and for parley and its floor.
+std::vector<std::pair<parley::EntityIndex, parley::EntityIndex>> pairs(const parley::Database& db) {
+  std::vector<std::pair<parley::EntityIndex, parley::EntityIndex>> out;
+  std::uint64_t state = 7;
+  const auto next = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  const auto people = static_cast<std::uint64_t>(db.dataset().entities.size() > 20000 ? 10000 : 1000);
+  for (int i = 0; i < 100; ++i) out.emplace_back(person(db, static_cast<int>(next() % people)), person(db, static_cast<int>(next() % people)));
+  return out;
+}
+
+void BM_Load(benchmark::State& state) {
+  const int scale = static_cast<int>(state.range(0));
+  const std::string path = dataset_path(scale);
+  for (auto _ : state) {
+    parley::Diagnostics diagnostics;
+    auto db = parley::Database::open({path}, diagnostics);
+    benchmark::DoNotOptimize(db);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(std::filesystem::file_size(path)));
+}
+
+void BM_FloorParse(benchmark::State& state) {
+  const std::string& text = dataset_text(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    rapidjson::Document doc;
+    doc.Parse(text.c_str(), text.size());
+    benchmark::DoNotOptimize(doc.IsObject());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+
+void BM_WhoMet(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  const parley::EntityIndex who = person(db, static_cast<int>(state.range(1)));
+  parley::MeetingFilter filter;
+  filter.statuses = {"held"};
+  std::size_t meetings = 0;
+  for (auto _ : state) meetings = parley::who_met(db, who, std::nullopt, filter).meetings.size();
+  state.counters["meetings"] = static_cast<double>(meetings);
+}
+
+void BM_Path(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  const auto queries = pairs(db);
+  std::size_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    for (const auto& [a, b] : queries) {
+      parley::PathQuery query;
+      query.from = a;
+      query.to = b;
+      found += !parley::find_paths(db, query).paths.empty();
+    }
+  }
+  state.counters["per_query_us"] = benchmark::Counter(static_cast<double>(state.iterations()) * 100,
+                                                      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["found"] = static_cast<double>(found);
+}
+
+// The least a traversal can cost: a plain CSR over the same edges (both directions), plain BFS
+// with early exit, no filters, no property lookups.
+void BM_FloorBFS(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  using Bare = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                  boost::no_property, std::uint32_t, std::uint32_t>;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
+  for (const auto& r : db.dataset().relations) {
+    ends.emplace_back(r.from, r.to);
+    ends.emplace_back(r.to, r.from);
+  }
+  const Bare bare(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), db.dataset().entities.size());
+  const auto queries = pairs(db);
+  std::vector<std::uint32_t> dist(db.dataset().entities.size());
+  std::vector<std::uint32_t> queue;
+  for (auto _ : state) {
+    for (const auto& [a, b] : queries) {
+      std::fill(dist.begin(), dist.end(), UINT32_MAX);
+      queue.clear();
+      queue.push_back(a);
+      dist[a] = 0;
+      for (std::size_t head = 0; head < queue.size() && dist[b] == UINT32_MAX; ++head) {
+        const std::uint32_t u = queue[head];
+        for (const auto e : boost::make_iterator_range(out_edges(u, bare))) {
+          const std::uint32_t v = static_cast<std::uint32_t>(target(e, bare));
+          if (dist[v] == UINT32_MAX) {
+            dist[v] = dist[u] + 1;
+            queue.push_back(v);
+          }
+        }
+      }
+      benchmark::DoNotOptimize(dist[b]);
+    }
+  }
+  state.counters["per_query_us"] = benchmark::Counter(static_cast<double>(state.iterations()) * 100,
+                                                      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void BM_Neighbours(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  parley::NeighboursQuery query;
+  query.center = person(db, 50);
+  query.depth = static_cast<std::size_t>(state.range(1));
+  query.limit = 100000000;
+  std::size_t found = 0;
+  for (auto _ : state) found = parley::neighbours(db, query).neighbours.size();
+  state.counters["entities"] = static_cast<double>(found);
+}
+
+void BM_ExportDotWhole(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  const auto whole = parley::Subgraph::whole(db.dataset());
+  std::size_t bytes = 0;
+  for (auto _ : state) bytes = parley::to_dot(db, whole).size();
+  state.counters["MB"] = static_cast<double>(bytes) / 1e6;
+}
+
+void BM_ExportDotTwoHops(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  parley::NeighboursQuery query;
+  query.center = person(db, 5000);
+  query.depth = 2;
+  const auto around = parley::neighbours(db, query).subgraph;
+  for (auto _ : state) benchmark::DoNotOptimize(parley::to_dot(db, around).size());
+  state.counters["entities"] = static_cast<double>(around.entities.size());
+}
+
+constexpr int kReps = 5;
+
+}  // namespace
+
+BENCHMARK(BM_FloorParse)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_Load)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_WhoMet)->ArgsProduct({{1, 10}, {0, 50, 5000}})->Unit(benchmark::kMicrosecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_FloorBFS)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_Path)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_Neighbours)->ArgsProduct({{1, 10}, {1, 2, 3}})->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_ExportDotTwoHops)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_ExportDotWhole)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+
+BENCHMARK_MAIN();
