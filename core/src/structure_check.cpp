@@ -140,9 +140,14 @@ bool StructureChecker::check(RecordKind kind, const Value& record, const std::st
   } else if (keyword == "maxLength") {
     message = "is longer than the limit of " + std::to_string((*schema)["maxLength"].GetUint()) + " characters";
   } else if (keyword == "pattern") {
-    message = schema_at.ends_with("/definitions/date")
-                  ? "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, optionally after \"early \", \"mid \" or \"late \""
-                  : "does not match the pattern " + std::string((*schema)["pattern"].GetString());
+    const std::string pattern = (*schema)["pattern"].GetString();
+    if (schema_at.ends_with("/definitions/date")) {
+      message = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, optionally after \"early \", \"mid \" or \"late \"";
+    } else if (pattern.starts_with("^") && pattern.ends_with("$") && pattern.find_first_of("[]()*+?|\\") == std::string::npos) {
+      message = "must be \"" + pattern.substr(1, pattern.size() - 2) + "\"";  // a pattern that is a fixed string
+    } else {
+      message = "does not match the pattern " + pattern;
+    }
   } else if (keyword == "enum") {
     std::string allowed;
     for (const auto& v : (*schema)["enum"].GetArray()) allowed += (allowed.empty() ? "\"" : ", \"") + std::string(v.GetString()) + "\"";
