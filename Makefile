@@ -63,8 +63,8 @@ bench: deps
 	@dpkg-query -W -f='$${Status}\n' libbenchmark-dev 2>/dev/null | grep -q '^install ok installed' || \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libbenchmark-dev
 	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_BENCH=ON
-	cmake --build $(RELEASE) -j$(JOBS) --target parley_batch_bench
-	$(RELEASE)/tests/bench/parley_batch_bench
+	cmake --build $(RELEASE) -j$(JOBS) --target parley parley_batch_bench parley_query_bench parley_memory parley_generate
+	tests/bench/run_all.sh $(RELEASE)
 
 debug: deps
 	cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# make bench: every benchmark in one run, so that figures compare within the run.
+# usage: run_all.sh BUILD_DIR
+set -euo pipefail
+build=$1
+bench=$build/tests/bench
+
+echo "== batch of 10,000 queries on the embedded dataset"
+"$bench/parley_batch_bench"
+
+echo "== scale 1 and 10: parley against its floors"
+"$bench/parley_query_bench"
+
+echo "== peak resident memory after loading (MB, entities, relations)"
+for scale in 1 10; do
+  file=/tmp/parley-bench-scale$scale.json
+  [ -f "$file" ] || "$bench/parley_generate" --scale $scale > "$file"
+  echo "scale $scale  parley: $("$bench/parley_memory" parley "$file")   floor: $("$bench/parley_memory" floor "$file")"
+done
+
+echo "== parley who-met Abe from a cold process (wall time, 51 runs)"
+times=()
+for _ in $(seq 51); do
+  start=$(date +%s%N)
+  "$build/cli/parley" who-met Abe > /dev/null
+  times+=($(( ($(date +%s%N) - start) / 1000 )))
+done
+sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+echo "median ${sorted[25]} us, min ${sorted[0]} us, max ${sorted[50]} us"
