@@ -20,10 +20,14 @@ std::optional<EntityIndex> resolve_entity(const Database& db, std::string_view t
     // whole word ("Lavrov" in "Sergey Lavrov" is found directly; "Kono-Lavrov" is not a name).
     const std::string typed = normalize_name(text);
     std::vector<std::string> names;
-    for (const auto& key : nearest(typed, db.names().keys(), 3)) {
+    // Suggestions cost an edit distance per known name: for what is plainly not a name (a
+    // pasted paragraph), skip them rather than spend seconds on a large dataset.
+    constexpr std::size_t kLongestSuggestible = 100;
+    const bool suggest = typed.size() <= kLongestSuggestible;
+    for (const auto& key : suggest ? nearest(typed, db.names().keys(), 3) : std::vector<std::string>{}) {
       for (const EntityIndex e : db.find(key)) names.push_back(db.dataset().entities[e].name);
     }
-    if (names.empty() && typed.size() >= 3) {
+    if (names.empty() && suggest && typed.size() >= 3) {
       for (const auto key : db.names().keys()) {
         const auto at = key.find(typed);
         const bool word_start = at != std::string_view::npos && (at == 0 || key[at - 1] == ' ');

@@ -20,12 +20,35 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t over = limit + 1;
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return over;
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = std::min(j, over);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    const std::size_t from = i > limit ? i - limit : 1;
+    const std::size_t to = std::min(b.size(), i + limit);
+    std::size_t diagonal = row[from - 1];
+    row[from - 1] = from == 1 ? std::min(i, over) : over;  // outside the band: too far
+    std::size_t best = row[from - 1];
+    for (std::size_t j = from; j <= to; ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({over, above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+      best = std::min(best, row[j]);
+    }
+    if (to < b.size()) row[to + 1] = over;
+    if (best > limit) return over;
+  }
+  return std::min(row[b.size()], over);
+}
+
 std::vector<std::string> nearest(std::string_view word, const std::vector<std::string_view>& candidates,
                                  std::size_t at_most) {
   const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   std::vector<std::pair<std::size_t, std::string_view>> scored;
   for (const auto candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
+    const std::size_t distance = bounded_edit_distance(word, candidate, limit);
     if (distance <= limit) scored.emplace_back(distance, candidate);
   }
   std::sort(scored.begin(), scored.end());

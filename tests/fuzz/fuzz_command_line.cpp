@@ -1,12 +1,18 @@
-// libFuzzer target: any bytes as a batch script run against the embedded dataset. Every line
-// must end in an answer or a reported error. Lines that would write files (-o, --render) are
-// skipped so the fuzzer cannot litter the disk.
+// libFuzzer target: any bytes as a batch script, through the command line's parser: each line
+// is split into words (tokenizer.h), parsed with the real command specifications
+// (options.h), and any entity names it gives are resolved against the embedded dataset
+// (resolve.h). Every line must end in parsed arguments or a reported error. Answering the
+// queries is left to the test suite, which runs under the same sanitizers.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
 #include <string>
 
+#include <boost/program_options.hpp>
+
+#include "commands.h"
 #include "parley/database.h"
+#include "parley/resolve.h"
 #include "runner.h"
 #include "tokenizer.h"
 
@@ -20,26 +26,34 @@ const parley::Database& database() {
   return *db;
 }
 
-bool writes_files(const std::vector<std::string>& words) {
-  for (const auto& w : words) {
-    if (w.starts_with("-o") || w.starts_with("--o") || w.starts_with("--r")) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::vector<const parley::cli::CommandSpec*> specs;
+  for (const auto& command : parley::cli::commands()) specs.push_back(&command.spec);
   std::istringstream script(std::string(reinterpret_cast<const char*>(data), size));
   std::string line;
-  int lines = 0;
-  while (std::getline(script, line) && ++lines <= 8) {
+  while (std::getline(script, line)) {
     const auto tokens = parley::cli::tokenize(line);
-    if (tokens.error || tokens.words.empty() || writes_files(tokens.words)) continue;
-    std::ostringstream out;
-    std::ostringstream err;
-    const auto outcome = parley::cli::run_command_line(tokens.words, {&database(), true}, out, err);
-    if (outcome.exit_code != 0 && outcome.errors.empty()) __builtin_trap();  // a failure must say why
+    if (tokens.error) {
+      if (tokens.error->message.empty() || tokens.error->column == 0 || tokens.error->column > line.size() + 1) {
+        __builtin_trap();  // an error must say what and where
+      }
+      continue;
+    }
+    std::vector<const char*> argv = {"parley"};
+    for (const auto& word : tokens.words) argv.push_back(word.c_str());
+    try {
+      const auto parsed = parley::cli::parse_command_line(static_cast<int>(argv.size()), argv.data(), specs);
+      for (const char* name : {"a", "b", "at"}) {
+        if (!parsed.command_options.count(name)) continue;
+        parley::Diagnostics diagnostics;
+        const auto entity = parley::resolve_entity(database(), parsed.command_options[name].as<std::string>(), diagnostics);
+        if (!entity && diagnostics.ok()) __builtin_trap();  // a name that fails must say why
+      }
+    } catch (const boost::program_options::error&) {
+      // A usage error: reported to people as such.
+    }
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "parley/names.h"
+#include "parley/suggest.h"
 
 using parley::normalize_name;
 
@@ -24,4 +25,18 @@ TEST_CASE("marks that change a letter outside Latin, Greek and Cyrillic are kept
 TEST_CASE("distinct names stay distinct", "[names]") {
   CHECK(normalize_name("Habomai") != normalize_name("Habomais"));
   CHECK(normalize_name("Mori") != normalize_name("Morgulov"));
+}
+
+TEST_CASE("the bounded edit distance agrees with the full one within its bound", "[names][suggest]") {
+  const std::vector<std::string> words = {"", "a", "abe", "Abe", "lavrov", "lavrof", "sergey lavrov", "sergei lavrov",
+                                          "morgulov", "mori", "kono", "putin", "shikotan", "habomai islets", "xyz"};
+  for (const auto& a : words) {
+    for (const auto& b : words) {
+      for (std::size_t limit = 0; limit <= 6; ++limit) {
+        INFO(a << " / " << b << " limit " << limit);
+        const std::size_t full = parley::edit_distance(a, b);
+        CHECK(parley::bounded_edit_distance(a, b, limit) == std::min(full, limit + 1));
+      }
+    }
+  }
 }

@@ -11,6 +11,11 @@ namespace parley {
 // Edit (Levenshtein) distance between two byte strings.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+// The same when it is at most `limit`, else limit + 1; only a band of 2·limit + 1 diagonals is
+// computed and the work stops once every cell in a row exceeds the limit, so comparing a word
+// with a large dataset's names costs O(length · limit) each.
+std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
 // Up to `at_most` candidates closest to `word`, nearest first, among those within a distance
 // that still looks like a typo (a third of the word's length, at least 2).
 std::vector<std::string> nearest(std::string_view word, const std::vector<std::string_view>& candidates,
