@@ -1,51 +1,15 @@
 #include "tokenizer.h"
 
-#include <cstdint>
+#include "parley/utf8.h"
 
 namespace parley::cli {
 
-namespace {
-
-// The byte offset of the first invalid UTF-8 sequence, or npos. Lines become names and JSON
-// strings: invalid UTF-8 must stop here.
-std::size_t invalid_utf8_at(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return i;
-    std::uint32_t code = length == 1 ? byte : byte & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return i;
-      code = (code << 6) | (next & 0x3F);
-    }
-    const bool overlong = (length == 2 && code < 0x80) || (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
-    if (overlong || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
-    i += length;
-  }
-  return std::string_view::npos;
-}
-
-}  // namespace
-
-std::string valid_utf8(std::string_view text) {
-  std::string out;
-  while (!text.empty()) {
-    const std::size_t bad = invalid_utf8_at(text);
-    if (bad == std::string_view::npos) {
-      out.append(text);
-      break;
-    }
-    out.append(text.substr(0, bad));
-    out.append("\xEF\xBF\xBD");
-    text.remove_prefix(bad + 1);
-  }
-  return out;
-}
+std::string valid_utf8(std::string_view text) { return utf8::sanitize(text); }
 
 Tokenized tokenize(std::string_view line) {
   Tokenized result;
-  if (const std::size_t bad = invalid_utf8_at(line); bad != std::string_view::npos) {
+  // Lines become names and JSON strings: invalid UTF-8 stops here.
+  if (const std::size_t bad = utf8::first_invalid(line); bad != std::string_view::npos) {
     result.error = TokenizeError{bad + 1, "invalid UTF-8 in the line"};
     return result;
   }

@@ -1,5 +1,7 @@
 #include "parley/dot_export.h"
 
+#include "parley/utf8.h"
+
 #include <array>
 #include <optional>
 #include <vector>
@@ -16,44 +18,16 @@ constexpr std::size_t kMaxEdgeLabel = 60;
 // point ("&amp;"), not by what a reader wants; dot_quote's default is the same.
 constexpr std::size_t kMaxLongText = 2000;
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";     // U+2026
 constexpr std::string_view kFont = "Helvetica";
 
 // ---------------------------------------------------------------------------------------------
 // Escaping
 
-// One code point of UTF-8 text: its value and how many bytes it takes. The loader guarantees
-// valid UTF-8; a malformed byte still decodes (to U+FFFD, one byte long) so that the output
-// stays valid UTF-8, which `dot` insists on.
-struct CodePoint {
-  char32_t value;
-  std::size_t length;
-};
-
-// Bytes in the sequence a lead byte starts; 0 for a byte that cannot start one.
-std::size_t sequence_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead < 0xC2) return 0;  // a continuation byte, or an overlong lead
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  if (lead < 0xF5) return 4;
-  return 0;
-}
-
-CodePoint decode(std::string_view text, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  const std::size_t length = sequence_length(lead);
-  if (length == 1) return {lead, 1};
-  if (length == 0 || at + length > text.size()) return {0xFFFD, 1};
-  char32_t value = lead & (0x7F >> length);
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((byte(at + i) & 0xC0) != 0x80) return {0xFFFD, 1};
-    value = (value << 6) | (byte(at + i) & 0x3F);
-  }
-  return {value, length};
-}
+// The loader guarantees valid UTF-8; a malformed byte still decodes (to U+FFFD, one byte long,
+// see utf8.h) so that the output stays valid UTF-8, which `dot` insists on.
+using utf8::CodePoint;
+using utf8::decode;
 
 bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
 
@@ -78,7 +52,7 @@ void append_escaped(std::string& out, std::string_view bytes, char32_t c, bool l
     default: break;
   }
   if (is_control(c) || is_xml_noncharacter(c)) {
-    out += kReplacement;
+    out += utf8::kReplacement;
   } else {
     out += bytes;
   }

@@ -1,5 +1,7 @@
 #include "parley/graphml_export.h"
 
+#include "parley/utf8.h"
+
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -7,27 +9,12 @@
 namespace parley {
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Bytes in the UTF-8 sequence a lead byte starts; 0 for a byte that cannot start one.
-std::size_t sequence_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead < 0xC2) return 0;  // a continuation byte, or an overlong lead
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  if (lead < 0xF5) return 4;
-  return 0;
-}
 
 // The length of the well-formed sequence at `at`, or 0. The loader guarantees valid UTF-8;
 // this only keeps a broken promise from producing a file that no XML parser reads.
 std::size_t valid_sequence_at(std::string_view text, std::size_t at) {
-  const std::size_t length = sequence_length(static_cast<unsigned char>(text[at]));
-  if (length == 0 || at + length > text.size()) return 0;
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((static_cast<unsigned char>(text[at + i]) & 0xC0) != 0x80) return 0;
-  }
-  return length;
+  const utf8::CodePoint c = utf8::decode(text, at);
+  return c.valid ? c.length : 0;
 }
 
 // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML 1.0 characters.
@@ -51,7 +38,7 @@ bool append_escaped_ascii(std::string& out, char c) {
     default: break;
   }
   if (static_cast<unsigned char>(c) < 0x20) {
-    out += kReplacement;  // XML 1.0 cannot carry these, not even as references
+    out += utf8::kReplacement;  // XML 1.0 cannot carry these, not even as references
     return true;
   }
   return false;
@@ -142,13 +129,13 @@ std::string xml_escape(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
     const std::size_t length = valid_sequence_at(text, at);
     if (length == 0) {
-      out += kReplacement;
+      out += utf8::kReplacement;
       ++at;
       continue;
     }
     const std::string_view sequence = text.substr(at, length);
     if (length > 1) {
-      out += is_xml_noncharacter(sequence) ? kReplacement : sequence;
+      out += is_xml_noncharacter(sequence) ? utf8::kReplacement : sequence;
     } else if (!append_escaped_ascii(out, text[at])) {
       out += text[at];
     }
