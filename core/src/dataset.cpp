@@ -9,7 +9,7 @@ std::string_view Relation::property(PropertyId id) const {
   return {};
 }
 
-std::optional<EntityIndex> Dataset::find_entity(const std::string& id) const {
+std::optional<EntityIndex> Dataset::find_entity(std::string_view id) const {
   const auto it = entity_by_id.find(id);
   return it == entity_by_id.end() ? std::nullopt : std::optional<EntityIndex>(it->second);
 }

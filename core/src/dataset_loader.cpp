@@ -18,6 +18,7 @@ namespace {
 using rapidjson::Value;
 
 std::string text_of(const Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+std::string_view view_of(const Value& v) { return std::string_view(v.GetString(), v.GetStringLength()); }
 
 std::string optional_text(const Value& object, const char* name) {
   const auto it = object.FindMember(name);
@@ -118,19 +119,22 @@ class Loader {
     return true;
   }
 
-  // A citation list known to be structurally valid; unknown sources are reported.
-  bool read_citations(const Value& list, const std::string& pointer, const std::string& owner,
-                      std::vector<Citation>& out, DiagnosticSink& sink) {
+  // A citation list known to be structurally valid; unknown sources are reported. `owner()`
+  // names the record, and `pointer()` gives its citations' JSON pointer, only when needed.
+  template <typename Owner, typename Pointer>
+  bool read_citations(const Value& list, const Pointer& pointer, const Owner& owner, std::vector<Citation>& out,
+                      DiagnosticSink& sink) {
     bool ok = true;
+    out.reserve(list.Size());
     for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
-      const std::string source_id = text_of(list[i]["source"]);
+      const std::string_view source_id = view_of(list[i]["source"]);
       const auto it = dataset_.source_by_id.find(source_id);
       if (it == dataset_.source_by_id.end()) {
         std::vector<std::string_view> known;
         for (const auto& s : dataset_.sources) known.push_back(s.id);
         sink.add(ErrorCode::kUnknownSource,
-                 "cites source \"" + source_id + "\", which no file lists" + did_you_mean(source_id, known),
-                 pointer + "/" + std::to_string(i) + "/source", owner, "sources");
+                 "cites source \"" + std::string(source_id) + "\", which no file lists" + did_you_mean(source_id, known),
+                 pointer() + "/" + std::to_string(i) + "/source", owner(), "sources");
         ok = false;
         continue;
       }
@@ -241,7 +245,7 @@ class Loader {
     if (entity.name.find('\0') != std::string::npos) {
       sink.add(ErrorCode::kInvalidValue, "a name must not contain a NUL character", pointer + "/name", entity.id, "name");
     }
-    read_citations(record["sources"], pointer + "/sources", entity.id, entity.citations, sink);
+    read_citations(record["sources"], [&] { return pointer + "/sources"; }, [&] { return entity.id; }, entity.citations, sink);
 
     if (const auto aliases = record.FindMember("aliases"); aliases != record.MemberEnd()) {
       for (rapidjson::SizeType i = 0; i < aliases->value.Size(); ++i) {
@@ -254,7 +258,7 @@ class Loader {
           alias.name = text_of(a["name"]);
           alias.note = optional_text(a, "note");
           if (const auto s = a.FindMember("sources"); s != a.MemberEnd()) {
-            read_citations(s->value, at + "/sources", entity.id, alias.citations, sink);
+            read_citations(s->value, [&] { return at + "/sources"; }, [&] { return entity.id; }, alias.citations, sink);
           }
         }
         if (alias.name.find('\0') != std::string::npos) {
@@ -295,7 +299,7 @@ class Loader {
         }
         attribute.value = value_text(a["value"]);
         attribute.qualifier = optional_text(a, "qualifier");
-        read_citations(a["sources"], at + "/sources", entity.id, attribute.citations, sink);
+        read_citations(a["sources"], [&] { return at + "/sources"; }, [&] { return entity.id; }, attribute.citations, sink);
         entity.attributes.push_back(std::move(attribute));
       }
     }
@@ -314,25 +318,27 @@ class Loader {
   void add_relation(const ParsedFile& file, const Value& record, const std::string& pointer, DiagnosticSink& sink) {
     Relation relation;
     relation.origin = Origin{file.index, pointer};
-    const std::string type_name = text_of(record["type"]);
-    const std::string from_id = text_of(record["from"]);
-    const std::string to_id = text_of(record["to"]);
-    const std::string label = type_name + " " + from_id + " -> " + to_id;
+    // Views into the document, and the relation's label only when a message needs it: most
+    // relations are valid, and a large dataset has millions.
+    const std::string_view type_name = view_of(record["type"]);
+    const std::string_view from_id = view_of(record["from"]);
+    const std::string_view to_id = view_of(record["to"]);
+    const auto label = [&] { return std::string(type_name) + " " + std::string(from_id) + " -> " + std::string(to_id); };
     bool ok = true;
 
     const auto type = schema_.find_relation_type(type_name);
     if (!type) {
       sink.add(ErrorCode::kUnknownRelationType,
-               "relation type \"" + type_name + "\" is not defined by the relation schema" +
+               "relation type \"" + std::string(type_name) + "\" is not defined by the relation schema" +
                    did_you_mean(type_name, type_names_),
-               pointer + "/type", label, "type");
+               pointer + "/type", label(), "type");
       ok = false;
     }
-    const auto endpoint = [&](const std::string& id, const char* field) -> std::optional<EntityIndex> {
+    const auto endpoint = [&](std::string_view id, const char* field) -> std::optional<EntityIndex> {
       const auto found = dataset_.find_entity(id);
       if (!found) {
-        sink.add(ErrorCode::kDanglingReference, "refers to entity \"" + id + "\", which no file declares",
-                 pointer + "/" + field, label, field);
+        sink.add(ErrorCode::kDanglingReference, "refers to entity \"" + std::string(id) + "\", which no file declares",
+                 pointer + "/" + field, label(), field);
       }
       return found;
     };
@@ -353,16 +359,16 @@ class Loader {
     const Entity& to_entity = dataset_.entities[*to];
     if (!broken_.count(*from) && !schema_.allows_from(*type, from_entity.kind)) {
       sink.add(ErrorCode::kDomainViolation,
-               "\"" + from_id + "\" is of kind " + schema_.kind(from_entity.kind).name + ", but " + type_name +
+               "\"" + std::string(from_id) + "\" is of kind " + schema_.kind(from_entity.kind).name + ", but " + std::string(type_name) +
                    " goes from: " + kinds_text(spec.domain),
-               pointer + "/from", label, "from");
+               pointer + "/from", label(), "from");
       ok = false;
     }
     if (!broken_.count(*to) && !schema_.allows_to(*type, to_entity.kind)) {
       sink.add(ErrorCode::kRangeViolation,
-               "\"" + to_id + "\" is of kind " + schema_.kind(to_entity.kind).name + ", but " + type_name +
+               "\"" + std::string(to_id) + "\" is of kind " + schema_.kind(to_entity.kind).name + ", but " + std::string(type_name) +
                    " goes to: " + kinds_text(spec.range),
-               pointer + "/to", label, "to");
+               pointer + "/to", label(), "to");
       ok = false;
     }
 
@@ -380,9 +386,9 @@ class Loader {
             list += (list.empty() ? "" : ", ") + schema_.property(p).name;
           }
           sink.add(ErrorCode::kPropertyNotAllowed,
-                   type_name + " does not carry property \"" + name + "\"" + did_you_mean(name, names) +
+                   std::string(type_name) + " does not carry property \"" + name + "\"" + did_you_mean(name, names) +
                        (list.empty() ? "; it carries none" : "; it may carry: " + list),
-                   at, label, name);
+                   at, label(), name);
           ok = false;
           continue;
         }
@@ -391,7 +397,7 @@ class Loader {
           const ErrorCode code = vt == ValueType::kDate ? ErrorCode::kInvalidDate
                                  : vt == ValueType::kEntity ? ErrorCode::kDanglingReference
                                                             : ErrorCode::kInvalidValue;
-          sink.add(code, error, at, label, name);
+          sink.add(code, error, at, label(), name);
           ok = false;
           continue;
         }
@@ -401,12 +407,12 @@ class Loader {
     for (const PropertyId required : spec.required) {
       if (relation.property(required).empty()) {
         sink.add(ErrorCode::kMissingProperty,
-                 type_name + " requires property \"" + schema_.property(required).name + "\"", pointer, label,
+                 std::string(type_name) + " requires property \"" + schema_.property(required).name + "\"", pointer, label(),
                  schema_.property(required).name);
         ok = false;
       }
     }
-    ok = read_citations(record["sources"], pointer + "/sources", label, relation.citations, sink) && ok;
+    ok = read_citations(record["sources"], [&] { return pointer + "/sources"; }, label, relation.citations, sink) && ok;
     if (ok) dataset_.relations.push_back(std::move(relation));
   }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -82,16 +83,26 @@ struct Relation {
   std::string_view property(PropertyId id) const;
 };
 
+// Hashes std::string and std::string_view alike, so that ids can be looked up without first
+// copying them into a std::string.
+struct IdHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+
+template <typename Value>
+using IdMap = std::unordered_map<std::string, Value, IdHash, std::equal_to<>>;
+
 struct Dataset {
   std::vector<std::string> files;  // names of the files merged into this dataset, in order
   std::vector<Source> sources;
   std::vector<Entity> entities;
   std::vector<Relation> relations;
 
-  std::unordered_map<std::string, SourceIndex> source_by_id;
-  std::unordered_map<std::string, EntityIndex> entity_by_id;
+  IdMap<SourceIndex> source_by_id;
+  IdMap<EntityIndex> entity_by_id;
 
-  std::optional<EntityIndex> find_entity(const std::string& id) const;
+  std::optional<EntityIndex> find_entity(std::string_view id) const;
   // Values of one attribute of an entity, in the order they were given.
   std::vector<const Attribute*> attribute_values(EntityIndex entity, std::string_view name) const;
 };
