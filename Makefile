@@ -10,7 +10,7 @@ PACKAGES := cmake make g++ libboost-graph-dev libboost-program-options-dev rapid
             catch2 libicu-dev libedit-dev graphviz python3 python3-networkx python3-pydot
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build asan debug fuzz bench format clean
+.PHONY: run test deps build asan debug fuzz bench bench-peers format clean
 
 run: build
 	$(PARLEY) check
@@ -65,6 +65,16 @@ bench: deps
 	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_BENCH=ON
 	cmake --build $(RELEASE) -j$(JOBS) --target parley parley_batch_bench parley_query_bench parley_memory parley_generate
 	tests/bench/run_all.sh $(RELEASE)
+
+# The peers on the same generated data (scale 1), answers checked against parley's.
+bench-peers: deps
+	@dpkg-query -W -f='$${Status}\n' python3-igraph libbenchmark-dev 2>/dev/null | grep -c '^install ok installed' | grep -q 2 || \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-igraph libbenchmark-dev
+	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_BENCH=ON
+	cmake --build $(RELEASE) -j$(JOBS) --target parley parley_generate
+	mkdir -p build/peers/scale1
+	$(RELEASE)/tests/bench/parley_generate --scale 1 --csv build/peers/scale1 > build/peers/scale1/dataset.json
+	/usr/bin/python3 tests/bench/peers/peers.py $(RELEASE)/cli/parley build/peers/scale1 build/peers/scale1/dataset.json
 
 debug: deps
 	cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug

@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
   if (!csv_dir.empty()) {
     entities_csv.open(csv_dir + "/entities.csv");
     relations_csv.open(csv_dir + "/relations.csv");
-    entities_csv << "id,kind,name\n";
+    entities_csv << "id,kind,name,status\n";
     relations_csv << "from,to,type\n";
   }
 
@@ -132,7 +132,13 @@ int main(int argc, char** argv) {
       w.EndArray();
     }
     w.EndObject();
-    if (entities_csv) entities_csv << id << ',' << kind << ",\"" << name << "\"\n";
+    if (entities_csv) {
+      std::string status;
+      for (const auto& [key, value] : attributes) {
+        if (key == "status") status = value;
+      }
+      entities_csv << id << ',' << kind << ",\"" << name << "\"," << status << '\n';
+    }
   };
   std::vector<Edge> edges;
   const auto relation = [&](const std::string& type, const std::string& from, const std::string& to,
