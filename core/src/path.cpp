@@ -51,16 +51,87 @@ class Search {
     for (const RelationTypeId t : query.avoid) type_allowed_[t] = false;
   }
 
-  bool allowed(EntityIndex from, EntityIndex to, const TraversalEdge& edge) const {
+  // The query's filters, and the exclusions of Yen's algorithm, on an edge walked from→to.
+  bool passes_filters(EntityIndex to, const TraversalEdge& edge) const {
     if (excluded_vertex_[to]) return false;
     if (!excluded_relations_.empty() &&
         (excluded_relations_.count(edge.relation) || (edge.met && excluded_relations_.count(edge.second)))) {
       return false;
     }
     if (query_.directed && !edge.forward) return false;
-    if (!type_allowed_[edge.type]) return false;
-    if (query_.max_hops && dist_[from] != kUnreached && dist_[from] + 1 > *query_.max_hops) return false;
-    return true;
+    return type_allowed_[edge.type];
+  }
+
+  bool allowed(EntityIndex from, EntityIndex to, const TraversalEdge& edge) const {
+    if (!passes_filters(to, edge)) return false;
+    return !(query_.max_hops && dist_[from] != kUnreached && dist_[from] + 1 > *query_.max_hops);
+  }
+
+  // One shortest path by breadth-first search from both ends at once, expanding the smaller
+  // frontier a level at a time: it meets in the middle and visits far fewer vertices than a
+  // search from one end (BGL has no bidirectional search, hence the loop). Nullopt: no path.
+  std::optional<std::vector<Step>> bidirectional(EntityIndex source, EntityIndex target) {
+    if (source == target) return std::vector<Step>{};
+    std::vector<std::uint32_t>& forward = dist_;  // reused below by predecessors()
+    std::fill(forward.begin(), forward.end(), kUnreached);
+    backward_.assign(forward.size(), kUnreached);
+    forward[source] = 0;
+    backward_[target] = 0;
+    std::vector<EntityIndex> forward_frontier = {source};
+    std::vector<EntityIndex> backward_frontier = {target};
+    std::uint32_t forward_depth = 0;
+    std::uint32_t backward_depth = 0;
+    std::optional<EntityIndex> meeting;
+    std::uint32_t best = kUnreached;
+    std::vector<EntityIndex> next;
+    while (!forward_frontier.empty() && !backward_frontier.empty() && !meeting) {
+      if (query_.max_hops && forward_depth + backward_depth >= *query_.max_hops) break;
+      const bool expand_forward = forward_frontier.size() <= backward_frontier.size();
+      auto& frontier = expand_forward ? forward_frontier : backward_frontier;
+      auto& mine = expand_forward ? forward : backward_;
+      const auto& theirs = expand_forward ? backward_ : forward;
+      next.clear();
+      for (const EntityIndex u : frontier) {
+        for (const auto e : boost::make_iterator_range(out_edges(u, graph_))) {
+          const EntityIndex v = boost::target(e, graph_);
+          // Going forward the edge is walked u→v; going backward the path walks it v→u.
+          const TraversalEdge edge = traversal(graph_[e]);
+          if (mine[v] != kUnreached || !(expand_forward ? passes_filters(v, edge) : passes_filters(u, reversed(edge)))) {
+            continue;
+          }
+          mine[v] = mine[u] + 1;
+          next.push_back(v);
+          // Every vertex met at this level gives a path of the same length: keep the one with
+          // the smallest index, so the answer does not depend on the order of the search.
+          if (theirs[v] != kUnreached && mine[v] + theirs[v] <= best) {
+            if (mine[v] + theirs[v] < best || v < *meeting) meeting = v;
+            best = mine[v] + theirs[v];
+          }
+        }
+      }
+      frontier.swap(next);
+      (expand_forward ? forward_depth : backward_depth) += 1;
+    }
+    if (!meeting) return std::nullopt;
+    // The half from the source, by the forward distances; the half to the target, walking down
+    // the backward distances.
+    bool ignored = false;
+    std::vector<Step> steps = shortest_paths(source, *meeting, 1, ignored).front();
+    for (EntityIndex at = *meeting; at != target;) {
+      bool moved = false;
+      for (const auto e : boost::make_iterator_range(out_edges(at, graph_))) {
+        const EntityIndex next_vertex = boost::target(e, graph_);
+        const TraversalEdge edge = traversal(graph_[e]);
+        if (backward_[next_vertex] + 1 == backward_[at] && passes_filters(next_vertex, edge)) {
+          steps.push_back(Step{at, next_vertex, edge});
+          at = next_vertex;
+          moved = true;
+          break;
+        }
+      }
+      if (!moved) return std::nullopt;  // cannot happen: backward distances lead to the target
+    }
+    return steps;
   }
 
   // Distances from `source` until `target` is reached; false when it cannot be.
@@ -156,6 +227,7 @@ class Search {
   std::vector<bool> excluded_vertex_;
   std::unordered_set<RelationIndex> excluded_relations_;
   std::vector<std::uint32_t> dist_;
+  std::vector<std::uint32_t> backward_;  // distances to the target, for bidirectional search
 };
 
 using StepKey = std::tuple<std::size_t, std::vector<RelationIndex>, std::vector<bool>>;
@@ -228,7 +300,9 @@ PathResult search_paths(const Database& db, const G& graph, const PathQuery& que
   PathResult result;
   Search<G> search(db, graph, query);
   std::vector<std::vector<Step>> paths;
-  if (query.all_shortest || query.k <= 1) {
+  if (!query.all_shortest && query.k <= 1) {
+    if (auto steps = search.bidirectional(query.from, query.to)) paths.push_back(std::move(*steps));
+  } else if (query.all_shortest) {
     if (search.run(query.from, query.to)) {
       bool more = false;
       paths = search.shortest_paths(query.from, query.to, query.all_shortest ? query.limit : 1, more);
