@@ -27,6 +27,8 @@ int run_neighbours(const CommandContext& context) {
   if (vm.count("kinds")) query.kinds = kinds_option(*db, "kinds", vm["kinds"].as<std::string>());
   query.directed = vm.count("directed") > 0;
   query.limit = vm["limit"].as<std::size_t>();
+  // Text lists how each entity was reached; the relations among them are for diagrams and JSON.
+  query.with_subgraph = context.args.global.format != OutputFormat::kText || context.args.render;
   if (query.limit == 0) throw po::error("--limit must be at least 1");
   const NeighboursResult result = neighbours(*db, query);
   const Dataset& data = db->dataset();

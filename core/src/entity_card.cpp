@@ -23,7 +23,7 @@ EntityCard entity_card(const Database& db, EntityIndex entity) {
     card.relations.push_back(RelationView{g[e].relation, g[e].forward, target(e, g)});
   }
   const auto& data = db.dataset();
-  const NameOrder names(data);
+  const NameOrder names(db.names(), data);
   std::stable_sort(card.relations.begin(), card.relations.end(), [&](const RelationView& x, const RelationView& y) {
     const auto key = [&](const RelationView& v) { return std::tuple(data.relations[v.relation].type, !v.forward); };
     if (key(x) != key(y)) return key(x) < key(y);

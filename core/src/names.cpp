@@ -52,16 +52,10 @@ std::string normalize_name(std::string_view name) {
   return out;
 }
 
-const std::string& NameOrder::key(EntityIndex entity) const {
-  auto it = keys_.find(entity);
-  if (it == keys_.end()) it = keys_.emplace(entity, normalize_name(dataset_.entities[entity].name)).first;
-  return it->second;
-}
-
 bool NameOrder::less(EntityIndex a, EntityIndex b) const {
   const auto& x = dataset_.entities[a];
   const auto& y = dataset_.entities[b];
-  return std::tie(key(a), x.name, x.id) < std::tie(key(b), y.name, y.id);
+  return std::tie(index_.folded_name(a), x.name, x.id) < std::tie(index_.folded_name(b), y.name, y.id);
 }
 
 NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
@@ -80,7 +74,11 @@ NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
       start = end + 1;
     }
   };
-  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) add(normalize_name(dataset.entities[e].name), e);
+  index.folded_names_.reserve(dataset.entities.size());
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) {
+    index.folded_names_.push_back(normalize_name(dataset.entities[e].name));
+    add(index.folded_names_.back(), e);
+  }
   for (EntityIndex e = 0; e < dataset.entities.size(); ++e) {
     const Entity& entity = dataset.entities[e];
     for (std::size_t a = 0; a < entity.aliases.size(); ++a) {

@@ -83,13 +83,14 @@ NeighboursResult neighbours(const Database& db, const NeighboursQuery& query) {
     result.truncated = true;
   }
 
-  const NameOrder names(db.dataset());
+  const NameOrder names(db.names(), db.dataset());
   result.neighbours = std::move(walk.found);
   std::stable_sort(result.neighbours.begin(), result.neighbours.end(), [&](const Neighbour& a, const Neighbour& b) {
     if (a.distance != b.distance) return a.distance < b.distance;
     return names.less(a.entity, b.entity);
   });
 
+  if (!query.with_subgraph) return result;
   // The drawing: every allowed relation whose ends were both reached.
   result.subgraph.add_entity(query.center);
   result.subgraph.focus.push_back(query.center);

@@ -53,7 +53,7 @@ std::optional<EntityIndex> resolve_entity(const Database& db, std::string_view t
   std::string message = "\"" + std::string(text) + "\" could mean " + std::to_string(found.size()) +
                         " entities; name one by its id:";
   std::vector<EntityIndex> sorted = found;
-  const NameOrder order(db.dataset());
+  const NameOrder order(db.names(), db.dataset());
   std::sort(sorted.begin(), sorted.end(), [&](EntityIndex x, EntityIndex y) { return order.less(x, y); });
   for (const EntityIndex e : sorted) message += "\n  " + describe_entity(db, e);
   diagnostics.add(ErrorCode::kNameAmbiguous, message, where);

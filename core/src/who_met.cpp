@@ -33,7 +33,7 @@ bool MeetingFilter::accepts_status(const std::string& status) const {
 }
 
 void sort_by_date(const Database& db, std::vector<MeetingRow>& rows) {
-  const NameOrder names(db.dataset());
+  const NameOrder names(db.names(), db.dataset());
   const auto key = [&](const MeetingRow& row) {
     const auto& date = row.facts.date;
     return std::tuple(!date.has_value(), date ? date->first_day() : 0, date ? date->last_day() : 0);
@@ -78,7 +78,7 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
       }
     }
     for (auto& [_, counterpart] : by_who) result.counterparts.push_back(std::move(counterpart));
-    const NameOrder names(db.dataset());
+    const NameOrder names(db.names(), db.dataset());
     std::stable_sort(result.counterparts.begin(), result.counterparts.end(), [&](const Counterpart& x, const Counterpart& y) {
       if (x.meetings.size() != y.meetings.size()) return x.meetings.size() > y.meetings.size();
       return names.less(x.who, y.who);
@@ -93,7 +93,7 @@ WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
     if (auto row = consider(db, e, filter)) table.meetings.push_back(std::move(*row));
   }
   sort_by_date(db, table.meetings);
-  const NameOrder names(db.dataset());
+  const NameOrder names(db.names(), db.dataset());
   std::map<std::pair<EntityIndex, EntityIndex>, MeetingPair> pairs;
   for (std::size_t m = 0; m < table.meetings.size(); ++m) {
     std::vector<EntityIndex> people;

@@ -18,18 +18,19 @@ namespace parley {
 // folded, runs of white space collapsed to one space, trimmed; recomposed to NFC.
 std::string normalize_name(std::string_view name);
 
+class NameIndex;
+
 // Orders entities by name as people expect: case and accents ignored ("new framework" sorts
-// among the N's, not after "Vladimir"), then exactly, then by id. Folded names are computed
-// once per entity and kept, so sorting many rows stays cheap.
+// among the N's, not after "Vladimir"), then exactly, then by id. The folded names were
+// computed once, when the index was built, so sorting many rows costs no normalisation.
 class NameOrder {
  public:
-  explicit NameOrder(const Dataset& dataset) : dataset_(dataset) {}
+  NameOrder(const NameIndex& index, const Dataset& dataset) : index_(index), dataset_(dataset) {}
   bool less(EntityIndex a, EntityIndex b) const;
-  const std::string& key(EntityIndex entity) const;
 
  private:
+  const NameIndex& index_;
   const Dataset& dataset_;
-  mutable std::unordered_map<EntityIndex, std::string> keys_;
 };
 
 class NameIndex {
@@ -47,9 +48,13 @@ class NameIndex {
   // Every normalised key, for suggestions.
   std::vector<std::string_view> keys() const;
 
+  // An entity's name, normalised: the key names are sorted by.
+  const std::string& folded_name(EntityIndex entity) const { return folded_names_[entity]; }
+
  private:
   std::unordered_map<std::string, std::vector<EntityIndex>> by_key_;
   std::unordered_map<std::string, std::vector<EntityIndex>> by_word_;  // each word of each key
+  std::vector<std::string> folded_names_;                               // by entity
 };
 
 }  // namespace parley

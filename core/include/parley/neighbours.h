@@ -17,6 +17,7 @@ struct NeighboursQuery {
   std::vector<KindId> kinds;          // only entities of these kinds or below (empty: all)
   bool directed = false;              // follow relations only away from the centre
   std::size_t limit = 10000;          // at most this many entities besides the centre
+  bool with_subgraph = true;          // also collect every relation among them (for drawings)
 };
 
 struct Neighbour {
@@ -30,7 +31,8 @@ struct Neighbour {
 struct NeighboursResult {
   EntityIndex center = 0;
   std::vector<Neighbour> neighbours;  // by distance, then name
-  Subgraph subgraph;                  // the centre, the neighbours and every allowed relation among them
+  Subgraph subgraph;                  // the centre, the neighbours and every allowed relation among
+                                      // them; empty unless the query asked for it
   bool truncated = false;             // the limit cut the search short
 };
 
