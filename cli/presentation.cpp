@@ -82,7 +82,7 @@ std::string participants_text(const Database& db, const EventFacts& facts, std::
     const std::string role = p.role.empty() ? "participant" : p.role;
     if (!by_role.count(role)) order.push_back(role);
     auto& names = by_role[role];
-    const std::string& name = db.dataset().entities[p.who].name;
+    const std::string name = db.dataset().entities[p.who].name + (facts.counts(p) ? "" : " (expected)");
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
   std::string out;
@@ -186,6 +186,7 @@ void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, 
     json.field("name", data.entities[p.who].name);
     json.field("kind", db.schema().kind(data.entities[p.who].kind).name);
     json.field("role", p.role);
+    json.field("counts", facts.counts(p));
     json.key("sources");
     write_citations(json, data, data.relations[p.relation].citations);
     w.EndObject();

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -16,18 +17,24 @@ namespace {
 constexpr std::string_view kEmbeddedPrefix = "<embedded>/";
 
 std::optional<std::string> read_file(const std::string& path, Diagnostics& diagnostics) {
+  Location where;
+  where.file = path;
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    diagnostics.add(ErrorCode::kIoError, "cannot read: it is a directory", where);
+    return std::nullopt;
+  }
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    Location where;
-    where.file = path;
-    diagnostics.add(ErrorCode::kIoError, std::string("cannot open: ") + std::strerror(errno), where);
+    const int cause = errno;
+    diagnostics.add(ErrorCode::kIoError,
+                    std::string("cannot open: ") + (cause ? std::strerror(cause) : "unknown reason"), where);
     return std::nullopt;
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) {
-    Location where;
-    where.file = path;
     diagnostics.add(ErrorCode::kIoError, "read failed", where);
     return std::nullopt;
   }
@@ -49,17 +56,16 @@ const RelationSchema& embedded_schema() {
 
 const MetGraph& Database::met_graph() const {
   std::call_once(met_graph_built_, [this] {
-    // People have met at a gathering that was held, or whose status the sources do not give.
-    const auto held = [this](EntityIndex gathering) {
-      const std::string status = read_event(*this, gathering).status;
-      return status.empty() || status == "held";
-    };
+    // People have met at a gathering the sources say was held: the same rule as who-met's
+    // default --status held, so that the two commands never disagree.
+    const auto held = [this](EntityIndex gathering) { return read_event(*this, gathering).status == "held"; };
     met_graph_ = std::make_unique<MetGraph>(build_met_graph(dataset_, *schema_, held));
   });
   return *met_graph_;
 }
 
 std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.size();
   std::vector<Text> texts;
   const std::vector<std::string> wanted = paths.empty() ? std::vector<std::string>{std::string(kEmbeddedDatasetName)} : paths;
   for (const auto& path : wanted) {
@@ -69,7 +75,7 @@ std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, 
       texts.push_back(Text{path, std::move(*text)});
     }
   }
-  if (!diagnostics.ok()) return nullptr;
+  if (diagnostics.size() != errors_before) return nullptr;
   return open_texts(std::move(texts), diagnostics);
 }
 

@@ -9,13 +9,14 @@
 namespace parley {
 namespace {
 
-// Days since the epoch of a source's publication, for "most recent source" decisions;
-// unknown dates sort first.
+// Days since the epoch of a source's publication, for "most recent source" decisions: the
+// earliest day a publication date allows, so that "2019" does not outrank "2019-06-15".
+// Unknown dates sort first.
 std::int32_t published_day(const Dataset& data, const Attribute& attribute) {
   std::int32_t latest = INT32_MIN;
   for (const auto& citation : attribute.citations) {
     if (const auto date = FuzzyDate::parse(data.sources[citation.source].published)) {
-      latest = std::max(latest, date->last_day());
+      latest = std::max(latest, date->first_day());
     }
   }
   return latest;
@@ -23,8 +24,20 @@ std::int32_t published_day(const Dataset& data, const Attribute& attribute) {
 
 }  // namespace
 
+bool EventFacts::counts(const Participation& participation) const {
+  return participation.status != "planned" || status != "held";
+}
+
 bool EventFacts::has_participant(EntityIndex who) const {
-  return std::any_of(participants.begin(), participants.end(), [&](const Participation& p) { return p.who == who; });
+  return std::any_of(participants.begin(), participants.end(),
+                     [&](const Participation& p) { return p.who == who && counts(p); });
+}
+
+std::optional<DateSpan> EventFacts::span() const {
+  if (!date) return std::nullopt;
+  DateSpan out{date->first_day(), date->last_day()};
+  if (end_date) out.last = std::max(out.last, end_date->last_day());
+  return out;
 }
 
 EventFacts read_event(const Database& db, EntityIndex event) {
@@ -32,18 +45,25 @@ EventFacts read_event(const Database& db, EntityIndex event) {
   const RelationSchema& schema = db.schema();
   EventFacts facts;
   facts.event = event;
+  std::vector<const Attribute*> end_dates;
   for (const auto& attribute : data.entities[event].attributes) {
     if (attribute.name == "date") facts.dates.push_back(&attribute);
+    else if (attribute.name == "end_date") end_dates.push_back(&attribute);
     else if (attribute.name == "status") facts.statuses.push_back(&attribute);
     else if (attribute.name == "ordinal") facts.ordinals.push_back(&attribute);
     else if (attribute.name == "duration") facts.durations.push_back(&attribute);
     else if (attribute.name == "time_of_day") facts.times_of_day.push_back(&attribute);
   }
-  for (const Attribute* date : facts.dates) {
-    const auto parsed = FuzzyDate::parse(date->value);
+  // The narrowest of several stated dates is the one to sort and filter by.
+  const auto narrowest = [](const std::vector<const Attribute*>& values, std::optional<FuzzyDate>& out) {
     const auto width = [](const FuzzyDate& d) { return d.last_day() - d.first_day(); };
-    if (parsed && (!facts.date || width(*parsed) < width(*facts.date))) facts.date = parsed;
-  }
+    for (const Attribute* value : values) {
+      const auto parsed = FuzzyDate::parse(value->value);
+      if (parsed && (!out || width(*parsed) < width(*out))) out = parsed;
+    }
+  };
+  narrowest(facts.dates, facts.date);
+  narrowest(end_dates, facts.end_date);
   const Attribute* latest = nullptr;
   for (const Attribute* status : facts.statuses) {
     if (!latest || published_day(data, *status) >= published_day(data, *latest)) latest = status;
@@ -53,12 +73,14 @@ EventFacts read_event(const Database& db, EntityIndex event) {
   const auto participant_in = schema.find_relation_type("participant_in");
   const auto held_in = schema.find_relation_type("held_in");
   const auto role = schema.find_property("role");
+  const auto status = schema.find_property("status");
   for (const Edge e : boost::make_iterator_range(out_edges(event, db.graph()))) {
     const RelationEdge& edge = db.graph()[e];
     const Relation& relation = data.relations[edge.relation];
     if (!edge.forward && participant_in && relation.type == *participant_in) {
-      facts.participants.push_back(
-          Participation{relation.from, role ? std::string(relation.property(*role)) : std::string(), edge.relation});
+      facts.participants.push_back(Participation{relation.from, role ? std::string(relation.property(*role)) : std::string(),
+                                                 status ? std::string(relation.property(*status)) : std::string(),
+                                                 edge.relation});
     } else if (edge.forward && held_in && relation.type == *held_in) {
       facts.venues.push_back(Venue{relation.to, edge.relation});
     }

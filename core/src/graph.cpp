@@ -38,10 +38,13 @@ MetGraph build_met_graph(const Dataset& dataset, const RelationSchema& schema,
   }
   // Participations grouped by gathering.
   const auto participant_in = schema.find_relation_type("participant_in");
+  const auto status = schema.find_property("status");
   std::vector<std::vector<RelationIndex>> by_gathering(dataset.entities.size());
   for (RelationIndex r = 0; participant_in && r < dataset.relations.size(); ++r) {
     const Relation& relation = dataset.relations[r];
-    if (relation.type == *participant_in && schema.is_gathering(dataset.entities[relation.to].kind)) {
+    // Someone the sources only expected (a participation with status "planned") did not meet anyone there.
+    const bool expected_only = status && relation.property(*status) == "planned";
+    if (relation.type == *participant_in && !expected_only && schema.is_gathering(dataset.entities[relation.to].kind)) {
       by_gathering[relation.to].push_back(r);
     }
   }

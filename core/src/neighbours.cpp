@@ -53,8 +53,10 @@ struct Recorder : boost::default_bfs_visitor {
     const Graph& g = walk->db.graph();
     const EntityIndex from = source(e, g);
     const EntityIndex to = target(e, g);
-    walk->distance[to] = walk->distance[from] + 1;
+    // Checked before the distance is written: an entity past the limit is not reached at all,
+    // so no relation to it is drawn.
     if (walk->found.size() >= walk->query.limit) throw LimitReached{};
+    walk->distance[to] = walk->distance[from] + 1;
     walk->found.push_back(Neighbour{to, walk->distance[to], g[e].relation, g[e].forward, from});
   }
 };

@@ -5,7 +5,6 @@
 #include <limits>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
@@ -52,19 +51,22 @@ class Search {
   }
 
   // The query's filters, and the exclusions of Yen's algorithm, on an edge walked from→to.
-  bool passes_filters(EntityIndex to, const TraversalEdge& edge) const {
+  bool passes_filters(EntityIndex from, EntityIndex to, const TraversalEdge& edge) const {
     if (excluded_vertex_[to]) return false;
-    if (!excluded_relations_.empty() &&
-        (excluded_relations_.count(edge.relation) || (edge.met && excluded_relations_.count(edge.second)))) {
-      return false;
+    for (const Step& step : excluded_steps_) {
+      // Only that very step: another relation between the same entities, or a `met` edge through
+      // another gathering, stays open.
+      if (step == Step{from, to, edge}) return false;
     }
     if (query_.directed && !edge.forward) return false;
     return type_allowed_[edge.type];
   }
 
   bool allowed(EntityIndex from, EntityIndex to, const TraversalEdge& edge) const {
-    if (!passes_filters(to, edge)) return false;
-    return !(query_.max_hops && dist_[from] != kUnreached && dist_[from] + 1 > *query_.max_hops);
+    if (!passes_filters(from, to, edge)) return false;
+    // Hops are counted from the path's start: a spur search of Yen's algorithm starts
+    // `hop_offset_` hops into it.
+    return !(query_.max_hops && dist_[from] != kUnreached && hop_offset_ + dist_[from] + 1 > *query_.max_hops);
   }
 
   // One shortest path by breadth-first search from both ends at once, expanding the smaller
@@ -96,7 +98,8 @@ class Search {
           const EntityIndex v = boost::target(e, graph_);
           // Going forward the edge is walked u→v; going backward the path walks it v→u.
           const TraversalEdge edge = traversal(graph_[e]);
-          if (mine[v] != kUnreached || !(expand_forward ? passes_filters(v, edge) : passes_filters(u, reversed(edge)))) {
+          if (mine[v] != kUnreached ||
+              !(expand_forward ? passes_filters(u, v, edge) : passes_filters(v, u, reversed(edge)))) {
             continue;
           }
           mine[v] = mine[u] + 1;
@@ -122,7 +125,7 @@ class Search {
       for (const auto e : boost::make_iterator_range(out_edges(at, graph_))) {
         const EntityIndex next_vertex = boost::target(e, graph_);
         const TraversalEdge edge = traversal(graph_[e]);
-        if (backward_[next_vertex] + 1 == backward_[at] && passes_filters(next_vertex, edge)) {
+        if (backward_[next_vertex] + 1 == backward_[at] && passes_filters(at, next_vertex, edge)) {
           steps.push_back(Step{at, next_vertex, edge});
           at = next_vertex;
           moved = true;
@@ -169,10 +172,12 @@ class Search {
   }
 
   void exclude_vertex(EntityIndex v) { excluded_vertex_[v] = true; }
-  void exclude_relation(RelationIndex r) { excluded_relations_.insert(r); }
+  void exclude_step(const Step& step) { excluded_steps_.push_back(step); }
+  void set_hop_offset(std::uint32_t hops) { hop_offset_ = hops; }
   void clear_exclusions() {
     std::fill(excluded_vertex_.begin(), excluded_vertex_.end(), false);
-    excluded_relations_.clear();
+    excluded_steps_.clear();
+    hop_offset_ = 0;
   }
 
  private:
@@ -225,7 +230,8 @@ class Search {
   const PathQuery& query_;
   std::vector<bool> type_allowed_;
   std::vector<bool> excluded_vertex_;
-  std::unordered_set<RelationIndex> excluded_relations_;
+  std::vector<Step> excluded_steps_;  // Yen's: steps the next spur may not take
+  std::uint32_t hop_offset_ = 0;
   std::vector<std::uint32_t> dist_;
   std::vector<std::uint32_t> backward_;  // distances to the target, for bidirectional search
 };
@@ -245,32 +251,34 @@ StepKey key_of(const std::vector<Step>& steps) {
 
 // Yen's algorithm: each next path deviates from an earlier one at some node (the spur), with
 // the earlier paths' next steps from that root removed and the root's nodes excluded, so every
-// path is simple and none repeats.
+// path is simple and none repeats. The first path is the one `path` without --k gives.
 template <typename G>
 std::vector<std::vector<Step>> k_shortest(Search<G>& search, const PathQuery& query, bool& truncated) {
   std::vector<std::vector<Step>> found;
   bool ignored = false;
-  if (!search.run(query.from, query.to)) return found;
-  found.push_back(search.shortest_paths(query.from, query.to, 1, ignored).front());
+  auto first = search.bidirectional(query.from, query.to);
+  if (!first) return found;
+  found.push_back(std::move(*first));
   std::set<StepKey> seen = {key_of(found.front())};
   std::map<StepKey, std::vector<Step>> candidates;
-  const std::size_t wanted = std::min(query.k, query.limit);
+  // One path more than the limit is looked for, to know whether the answer was cut.
+  const std::size_t wanted = std::min(query.k, query.limit + 1);
   while (found.size() < wanted) {
-    const std::vector<Step>& last = found.back();
+    const std::vector<Step> last = found.back();
     for (std::size_t i = 0; i < last.size(); ++i) {
       const EntityIndex spur = last[i].from;
       const std::vector<Step> root(last.begin(), last.begin() + static_cast<std::ptrdiff_t>(i));
       search.clear_exclusions();
       for (const auto& path : found) {
-        if (path.size() > i && std::equal(root.begin(), root.end(), path.begin())) {
-          search.exclude_relation(path[i].edge.relation);
-        }
+        if (path.size() > i && std::equal(root.begin(), root.end(), path.begin())) search.exclude_step(path[i]);
       }
       for (const Step& s : root) search.exclude_vertex(s.from);
+      search.set_hop_offset(static_cast<std::uint32_t>(i));
       if (!search.run(spur, query.to)) continue;
       std::vector<Step> candidate = root;
       const auto tail = search.shortest_paths(spur, query.to, 1, ignored).front();
       candidate.insert(candidate.end(), tail.begin(), tail.end());
+      if (query.max_hops && candidate.size() > *query.max_hops) continue;
       if (seen.insert(key_of(candidate)).second) candidates.emplace(key_of(candidate), std::move(candidate));
     }
     search.clear_exclusions();
@@ -278,7 +286,8 @@ std::vector<std::vector<Step>> k_shortest(Search<G>& search, const PathQuery& qu
     found.push_back(std::move(candidates.begin()->second));
     candidates.erase(candidates.begin());
   }
-  truncated = query.k > query.limit && found.size() == query.limit && !candidates.empty();
+  truncated = found.size() > query.limit;
+  if (truncated) found.resize(query.limit);
   return found;
 }
 
@@ -305,8 +314,8 @@ PathResult search_paths(const Database& db, const G& graph, const PathQuery& que
   } else if (query.all_shortest) {
     if (search.run(query.from, query.to)) {
       bool more = false;
-      paths = search.shortest_paths(query.from, query.to, query.all_shortest ? query.limit : 1, more);
-      result.truncated = query.all_shortest && more;
+      paths = search.shortest_paths(query.from, query.to, query.limit, more);
+      result.truncated = more;
     }
   } else {
     paths = k_shortest(search, query, result.truncated);

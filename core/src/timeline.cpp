@@ -27,7 +27,7 @@ std::vector<MeetingRow> timeline(const Database& db, const TimelineQuery& query)
     if (!db.schema().is_a(db.dataset().entities[e].kind, event_kind)) continue;
     MeetingRow row{read_event(db, e)};
     if (!filter.accepts_status(row.facts.status)) continue;
-    row.date_match = query.dates.match(row.facts.date);
+    row.date_match = query.dates.match(row.facts.span());
     if (row.date_match != DateMatch::kOutside) rows.push_back(std::move(row));
   }
   sort_by_date(db, rows);

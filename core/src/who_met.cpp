@@ -16,7 +16,7 @@ std::optional<MeetingRow> consider(const Database& db, EntityIndex event, const 
   if (!db.schema().is_gathering(db.dataset().entities[event].kind)) return std::nullopt;
   MeetingRow row{read_event(db, event)};
   if (!filter.accepts_status(row.facts.status)) return std::nullopt;
-  row.date_match = filter.dates.match(row.facts.date);
+  row.date_match = filter.dates.match(row.facts.span());
   if (row.date_match == DateMatch::kOutside) return std::nullopt;
   if (filter.at) {
     const bool there = std::any_of(row.facts.venues.begin(), row.facts.venues.end(),
@@ -61,7 +61,9 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   events.erase(std::unique(events.begin(), events.end()), events.end());
   for (const EntityIndex event : events) {
     auto row = consider(db, event, filter);
-    if (row && (!b || row->facts.has_participant(*b))) result.meetings.push_back(std::move(*row));
+    if (row && row->facts.has_participant(a) && (!b || row->facts.has_participant(*b))) {
+      result.meetings.push_back(std::move(*row));
+    }
   }
   sort_by_date(db, result.meetings);
 
@@ -70,7 +72,9 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
     for (std::size_t m = 0; m < result.meetings.size(); ++m) {
       std::vector<EntityIndex> seen;
       for (const auto& p : result.meetings[m].facts.participants) {
-        if (p.who == a || std::find(seen.begin(), seen.end(), p.who) != seen.end()) continue;
+        if (p.who == a || !result.meetings[m].facts.counts(p) || std::find(seen.begin(), seen.end(), p.who) != seen.end()) {
+          continue;
+        }
         seen.push_back(p.who);
         auto& counterpart = by_who[p.who];
         counterpart.who = p.who;
@@ -97,7 +101,9 @@ WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
   std::map<std::pair<EntityIndex, EntityIndex>, MeetingPair> pairs;
   for (std::size_t m = 0; m < table.meetings.size(); ++m) {
     std::vector<EntityIndex> people;
-    for (const auto& p : table.meetings[m].facts.participants) people.push_back(p.who);
+    for (const auto& p : table.meetings[m].facts.participants) {
+      if (table.meetings[m].facts.counts(p)) people.push_back(p.who);
+    }
     std::sort(people.begin(), people.end());
     people.erase(std::unique(people.begin(), people.end()), people.end());
     for (std::size_t i = 0; i < people.size(); ++i) {

@@ -94,12 +94,18 @@ TEST_CASE("date ranges classify dates as inside, possibly inside or outside", "[
   CHECK(january.match(d("2019-01")) == DateMatch::kInside);
   CHECK(january.match(d("2019")) == DateMatch::kPossibly);
   CHECK(january.match(d("2019-02-01")) == DateMatch::kOutside);
-  CHECK(january.match(std::nullopt) == DateMatch::kPossibly);
+  CHECK(january.match(std::optional<FuzzyDate>()) == DateMatch::kPossibly);
   const DateRange from_mid_september{d("2018-09-15"), std::nullopt};
   CHECK(from_mid_september.match(d("2018-09")) == DateMatch::kPossibly);
   CHECK(from_mid_september.match(d("late 2018-09")) == DateMatch::kInside);
   CHECK(from_mid_september.match(d("early 2018-09")) == DateMatch::kOutside);
-  CHECK(DateRange{}.match(std::nullopt) == DateMatch::kInside);
+  CHECK(DateRange{}.match(std::optional<FuzzyDate>()) == DateMatch::kInside);
+  // An event with extent matches on its whole span: a war from 1941 to 1945 is inside 1943.
+  const DateRange year_1943{d("1943"), d("1943")};
+  CHECK(year_1943.match(std::optional<DateSpan>(DateSpan{d("1941-12")->first_day(), d("1945-08")->last_day()})) ==
+        DateMatch::kPossibly);
+  CHECK(year_1943.match(std::optional<DateSpan>(DateSpan{d("1941-12")->first_day(), d("1941-12")->last_day()})) ==
+        DateMatch::kOutside);
 }
 
 TEST_CASE("shortest paths have the length a brute-force search finds, for every pair of people", "[query][path]") {

@@ -2,6 +2,7 @@
 // range that cuts that month: answers say so rather than pretending it happened on the 1st.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 
 #include "parley/date.h"
@@ -10,6 +11,12 @@ namespace parley {
 
 enum class DateMatch { kInside, kPossibly, kOutside };
 
+// Days since 1970-01-01, inclusive at both ends.
+struct DateSpan {
+  std::int32_t first = 0;
+  std::int32_t last = 0;
+};
+
 struct DateRange {
   std::optional<FuzzyDate> from;  // inclusive: from the first day `from` may denote
   std::optional<FuzzyDate> to;    // inclusive: to the last day `to` may denote
@@ -17,6 +24,8 @@ struct DateRange {
   bool bounded() const { return from || to; }
   // Where a date falls. An unknown date is possibly inside a bounded range.
   DateMatch match(const std::optional<FuzzyDate>& date) const;
+  // The same for a span of days (an event with an end date).
+  DateMatch match(const std::optional<DateSpan>& span) const;
 };
 
 }  // namespace parley

@@ -9,12 +9,14 @@
 
 #include "parley/database.h"
 #include "parley/date.h"
+#include "parley/date_range.h"
 
 namespace parley {
 
 struct Participation {
   EntityIndex who = 0;
   std::string role;        // "principal", "present", ... or empty
+  std::string status;      // the participation's own status: "planned" for one only expected
   RelationIndex relation = 0;
 };
 
@@ -26,6 +28,7 @@ struct Venue {
 struct EventFacts {
   EntityIndex event = 0;
   std::optional<FuzzyDate> date;          // the narrowest stated date, to sort and filter by
+  std::optional<FuzzyDate> end_date;      // the narrowest stated end, for events with extent
   std::vector<const Attribute*> dates;    // every stated date, with its sources
   std::string status;                     // as stated by the most recent source; empty if none
   std::vector<const Attribute*> statuses; // every stated status, with its sources
@@ -35,7 +38,13 @@ struct EventFacts {
   std::vector<const Attribute*> durations;
   std::vector<const Attribute*> times_of_day;
 
+  // Whether a participation counts: at a gathering that was held, someone the sources only
+  // expected ("planned") is not known to have been there; at a planned one, that is the norm.
+  bool counts(const Participation& participation) const;
+  // True when `who` has a participation that counts.
   bool has_participant(EntityIndex who) const;
+  // The days the event may cover, from its date to its end date if it has one.
+  std::optional<DateSpan> span() const;
 };
 
 EventFacts read_event(const Database& db, EntityIndex event);
