@@ -22,14 +22,13 @@ int run_neighbours(const CommandContext& context) {
   if (!vm.count("a")) throw po::error("neighbours needs a name: parley neighbours A");
   NeighboursQuery query;
   query.center = entity_argument(*db, vm["a"].as<std::string>());
-  query.depth = vm["depth"].as<std::size_t>();
+  query.depth = count_option(vm, "depth", 0, 1000);
   if (vm.count("types")) query.types = relation_types_option(*db, "types", vm["types"].as<std::string>());
   if (vm.count("kinds")) query.kinds = kinds_option(*db, "kinds", vm["kinds"].as<std::string>());
   query.directed = vm.count("directed") > 0;
-  query.limit = vm["limit"].as<std::size_t>();
+  query.limit = count_option(vm, "limit", 1, 100000000);
   // Text lists how each entity was reached; the relations among them are for diagrams and JSON.
   query.with_subgraph = context.args.global.format != OutputFormat::kText || context.args.render;
-  if (query.limit == 0) throw po::error("--limit must be at least 1");
   const NeighboursResult result = neighbours(*db, query);
   const Dataset& data = db->dataset();
   const RelationSchema& schema = db->schema();
@@ -99,11 +98,11 @@ Command neighbours_command() {
   spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "the entity at the centre")
-      ("depth", po::value<std::size_t>()->default_value(1)->value_name("N"), "how many relations away")
+      ("depth", po::value<long long>()->default_value(1)->value_name("N"), "how many relations away")
       ("types", po::value<std::string>()->value_name("TYPE,..."), "follow only these relation types")
       ("kinds", po::value<std::string>()->value_name("KIND,..."), "reach only entities of these kinds (or below)")
       ("directed", "follow relations only away from A, in their own direction")
-      ("limit", po::value<std::size_t>()->default_value(10000)->value_name("N"), "stop after this many entities");
+      ("limit", po::value<long long>()->default_value(10000)->value_name("N"), "stop after this many entities");
   spec.positional.add("a", 1);
   return command;
 }

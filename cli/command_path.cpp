@@ -38,15 +38,13 @@ int run_path(const CommandContext& context) {
   query.from = entity_argument(*db, vm["a"].as<std::string>());
   query.to = entity_argument(*db, vm["b"].as<std::string>());
   query.all_shortest = vm.count("all") > 0;
-  query.k = vm["k"].as<std::size_t>();
-  if (query.k == 0) throw po::error("--k must be at least 1");
-  if (vm.count("max-hops")) query.max_hops = vm["max-hops"].as<std::size_t>();
+  query.k = count_option(vm, "k", 1, 10000);
+  if (vm.count("max-hops")) query.max_hops = count_option(vm, "max-hops", 0, 1000);
   if (vm.count("via")) query.via = relation_types_option(*db, "via", vm["via"].as<std::string>());
   if (vm.count("avoid")) query.avoid = relation_types_option(*db, "avoid", vm["avoid"].as<std::string>());
   query.directed = vm.count("directed") > 0;
   query.met = vm.count("met") > 0;
-  query.limit = vm["limit"].as<std::size_t>();
-  if (query.limit == 0) throw po::error("--limit must be at least 1");
+  query.limit = count_option(vm, "limit", 1, 100000);
   if (query.all_shortest && !vm["k"].defaulted()) throw po::error("--all and --k ask for different things: give one");
   const PathResult result = find_paths(*db, query);
   const Dataset& data = db->dataset();
@@ -117,13 +115,13 @@ Command path_command() {
       ("a", po::value<std::string>()->value_name("A"), "where the path starts: id, name or alias")
       ("b", po::value<std::string>()->value_name("B"), "where it ends")
       ("all", "every shortest path, not only one")
-      ("k", po::value<std::size_t>()->default_value(1)->value_name("N"), "the N shortest simple paths")
-      ("max-hops", po::value<std::size_t>()->value_name("N"), "no path longer than N hops")
+      ("k", po::value<long long>()->default_value(1)->value_name("N"), "the N shortest simple paths (at most 10,000)")
+      ("max-hops", po::value<long long>()->value_name("N"), "no path longer than N hops")
       ("via", po::value<std::string>()->value_name("TYPE,..."), "follow only these relation types")
       ("avoid", po::value<std::string>()->value_name("TYPE,..."), "never follow these relation types")
       ("directed", "follow relations only in their own direction")
       ("met", "two actors at the same gathering are one hop apart")
-      ("limit", po::value<std::size_t>()->default_value(100)->value_name("N"), "at most this many paths");
+      ("limit", po::value<long long>()->default_value(100)->value_name("N"), "at most this many paths (at most 100,000)");
   spec.positional.add("a", 1).add("b", 1);
   return command;
 }

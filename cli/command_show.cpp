@@ -28,7 +28,15 @@ std::string role_suffix(const Database& db, RelationIndex relation) {
     const std::string& name = db.schema().property(p.property).name;
     if (name == "role" && pattern.find("{role}") != std::string::npos) continue;
     std::string value = p.value;
-    if (value.size() > 90) value = value.substr(0, value.rfind(' ', 87)) + "...";
+    if (value.size() > 90) {
+      // At a word boundary when there is one, else at a character boundary.
+      std::size_t cut = value.rfind(' ', 87);
+      if (cut == std::string::npos) {
+        cut = 87;
+        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+      }
+      value = value.substr(0, cut) + "...";
+    }
     out += (out.empty() ? " [" : "; ") + (name == "role" ? value : name + ": " + value);
   }
   return out.empty() ? out : out + "]";
@@ -126,6 +134,7 @@ int run_why(const CommandContext& context) {
   if (!vm.count("a") || !vm.count("b")) throw po::error("why needs two names: parley why A B");
   const EntityIndex a = entity_argument(*db, vm["a"].as<std::string>());
   const EntityIndex b = entity_argument(*db, vm["b"].as<std::string>());
+  if (a == b) throw po::error("why A B needs two different entities; " + db->dataset().entities[a].name + " was given twice");
   const Links links = links_between(*db, a, b);
   const Dataset& data = db->dataset();
 

@@ -135,6 +135,7 @@ int run_who_met(const CommandContext& context) {
   const EntityIndex a = entity_argument(*db, vm["a"].as<std::string>());
   std::optional<EntityIndex> b;
   if (vm.count("b")) b = entity_argument(*db, vm["b"].as<std::string>());
+  if (b && *b == a) throw po::error("who-met A B needs two different entities; " + data.entities[a].name + " was given twice");
   const WhoMetResult result = who_met(*db, a, b, filter);
 
   if (graph_format(context) || context.args.render) {
@@ -208,7 +209,7 @@ int run_who_met(const CommandContext& context) {
   const std::size_t n = result.meetings.size();
   context.out << who << ": " << (n == 0 ? "no" : std::to_string(n)) << (n == 1 ? " meeting" : " meetings")
               << " in the dataset (" << status_label(filter) << ")\n";
-  if (n == 0 && !filter.statuses.empty()) {
+  if (!filter.statuses.empty()) {
     MeetingFilter any = filter;
     any.statuses.clear();
     const WhoMetResult others = who_met(*db, a, b, any);

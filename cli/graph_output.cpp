@@ -57,7 +57,10 @@ int emit_graph(const CommandContext& context, const Database& db, Subgraph subgr
   subgraph.normalize();
   const std::string dot = to_dot(db, subgraph, DotOptions{title, true});
   const OutputFormat format = context.args.global.format;
-  if (format == OutputFormat::kDot || (text_means_dot && format == OutputFormat::kText)) context.out << dot;
+  // `export --render FILE` asks for the drawing, not also for its DOT on standard output.
+  if (format == OutputFormat::kDot || (text_means_dot && format == OutputFormat::kText && !context.args.render)) {
+    context.out << dot;
+  }
   if (context.args.global.format == OutputFormat::kGraphml) context.out << to_graphml(db, subgraph);
   if (context.args.render) {
     if (const std::string error = render_with_graphviz(dot, *context.args.render); !error.empty()) {

@@ -11,7 +11,7 @@ po::options_description global_options_description() {
   global.add_options()
       ("db", po::value<std::vector<std::string>>()->composing(),
        "dataset file to open; repeat to merge several; @default is the embedded dataset")
-      ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot or graphml")
+      ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot or graphml (jsonl for batch)")
       ("output,o", po::value<std::string>()->value_name("FILE"), "write the answer to FILE (replaced only on success)")
       ("render", po::value<std::string>()->value_name("svg|png FILE"),
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")

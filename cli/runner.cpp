@@ -1,5 +1,8 @@
 #include "runner.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -71,20 +74,34 @@ void print_command_help(const Command& command, std::ostream& out) {
 }
 
 std::string write_file_atomically(const std::string& path, const std::string& text) {
-  const std::string temporary = path + ".parley-tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file) return "cannot write " + path + ": " + std::strerror(errno);
-    file << text;
-    file.close();
-    if (!file) {
-      std::remove(temporary.c_str());
-      return "cannot write " + path + ": " + std::strerror(errno);
-    }
+  // A unique temporary file beside the target (so the rename stays on one file system), its
+  // data flushed to disk before the rename: readers see the old file or the new, never half.
+  const std::string::size_type slash = path.rfind('/');
+  std::string temporary = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + ".parley-XXXXXX";
+  const int fd = mkstemp(temporary.data());
+  if (fd < 0) return "cannot write " + path + ": " + std::strerror(errno);
+  const auto fail = [&](const char* what) {
+    const std::string error = std::strerror(errno);
+    close(fd);
+    unlink(temporary.c_str());
+    return "cannot write " + path + " (" + what + "): " + error;
+  };
+  for (std::size_t written = 0; written < text.size();) {
+    const ssize_t n = write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail("write");
+    written += static_cast<std::size_t>(n);
+  }
+  if (fchmod(fd, 0644) != 0) return fail("chmod");
+  if (fsync(fd) != 0) return fail("fsync");
+  if (close(fd) != 0) {
+    const std::string error = std::strerror(errno);
+    unlink(temporary.c_str());
+    return "cannot write " + path + ": " + error;
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string error = std::strerror(errno);
-    std::remove(temporary.c_str());
+    unlink(temporary.c_str());
     return "cannot write " + path + ": " + error;
   }
   return "";
@@ -158,10 +175,14 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     }
   } catch (const po::error& e) {
     err << "parley: " << e.what() << (session.nested ? "\n" : "\nRun 'parley --help' for usage.\n");
-    fail(kExitUsage, "usage", e.what());
+    fail(kExitUsage, std::string(error_code_name(ErrorCode::kUsage)), e.what());
   } catch (const QueryError& e) {
     print_diagnostics(e.diagnostics, err);
     for (const auto& d : e.diagnostics.items()) fail(kExitQueryError, std::string(error_code_name(d.code)), d.message);
+  } catch (const std::exception& e) {
+    // Out of memory on a huge answer, say: one line fails, a batch or shell session goes on.
+    err << "parley: " << e.what() << '\n';
+    fail(kExitIoError, "internal-error", e.what());
   }
   return outcome;
 }

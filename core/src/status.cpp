@@ -56,7 +56,9 @@ std::string Diagnostic::to_string() const {
   if (!where.record.empty()) {
     // An absurdly long id would drown the message; JSON output keeps it whole.
     constexpr std::size_t kShown = 60;
-    out += '"' + (where.record.size() > kShown ? where.record.substr(0, kShown) + "..." : where.record) + '"';
+    std::size_t cut = std::min(where.record.size(), kShown);
+    while (cut < where.record.size() && (static_cast<unsigned char>(where.record[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    out += '"' + (cut < where.record.size() ? where.record.substr(0, cut) + "..." : where.record) + '"';
     if (!where.field.empty()) out += '.' + where.field;
     out += ": ";
   } else if (!where.field.empty()) {
