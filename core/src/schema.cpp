@@ -65,18 +65,6 @@ bool read_value_spec(const Value& spec, const std::string& pointer, ValueSpec& o
 
 }  // namespace
 
-std::string_view value_type_name(ValueType type) {
-  switch (type) {
-    case ValueType::kText: return "text";
-    case ValueType::kInteger: return "integer";
-    case ValueType::kDate: return "date";
-    case ValueType::kDuration: return "duration";
-    case ValueType::kEnum: return "enum";
-    case ValueType::kEntity: return "entity";
-  }
-  return "text";
-}
-
 std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const std::string& file,
                                                     Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.size();

@@ -20,7 +20,6 @@ using RelationTypeId = std::uint16_t;
 using PropertyId = std::uint16_t;
 
 enum class ValueType : std::uint8_t { kText, kInteger, kDate, kDuration, kEnum, kEntity };
-std::string_view value_type_name(ValueType type);
 
 // What values an attribute or property accepts.
 struct ValueSpec {
