@@ -58,6 +58,63 @@ void print_dates(std::ostream& out, const std::vector<MeetingRow>& meetings, con
   for (std::size_t i = 0; i < which.size(); ++i) out << (i ? "; " : "") << date_text(meetings[which[i]].facts);
 }
 
+// who-met --all: every pair of participants of every gathering that passes the filter.
+int run_who_met_all(const CommandContext& context, const Database* db, const MeetingFilter& filter) {
+  const Dataset& data = db->dataset();
+  const WhoMetTable table = who_met_all(*db, filter);
+  if (graph_format(context) || context.args.render) {
+    Subgraph subgraph;
+    for (const auto& row : table.meetings) {
+      for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
+    }
+    const int code = emit_graph(context, *db, subgraph, "Who met whom");
+    if (graph_format(context) || code != kExitOk) return code;
+  }
+  if (context.args.global.format == OutputFormat::kJson) {
+    JsonOutput json;
+    auto& w = json.writer();
+    w.StartObject();
+    write_statuses(json, filter);
+    json.key("pairs");
+    w.StartArray();
+    for (const auto& pair : table.pairs) {
+      w.StartObject();
+      json.key("a");
+      write_entity_ref(json, *db, pair.first);
+      json.key("b");
+      write_entity_ref(json, *db, pair.second);
+      json.field("meetings", std::uint64_t{pair.meetings.size()});
+      json.key("events");
+      w.StartArray();
+      for (const std::size_t m : pair.meetings) {
+        w.StartObject();
+        json.field("id", data.entities[table.meetings[m].facts.event].id);
+        json.key("date");
+        write_date(json, table.meetings[m].facts.date);
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    json.print(context.out);
+    return kExitOk;
+  }
+  context.out << "Who met whom (" << status_label(filter) << "): " << count_of(table.pairs.size(), "pair") << " in "
+              << count_of(table.meetings.size(), "gathering") << "\n\n";
+  std::size_t width = 0;
+  for (const auto& pair : table.pairs) width = std::max(width, data.entities[pair.first].name.size() + data.entities[pair.second].name.size() + 3);
+  for (const auto& pair : table.pairs) {
+    const std::string names = data.entities[pair.first].name + " — " + data.entities[pair.second].name;
+    context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << names << std::right << std::setw(3)
+                << pair.meetings.size() << "   ";
+    print_dates(context.out, table.meetings, pair.meetings);
+    context.out << '\n';
+  }
+  return kExitOk;
+}
+
 int run_who_met(const CommandContext& context) {
   int exit_code = kExitOk;
   const Database* db = open_database(context, exit_code);
@@ -77,58 +134,7 @@ int run_who_met(const CommandContext& context) {
 
   if (vm.count("all")) {
     if (vm.count("a")) throw po::error("who-met --all takes no names");
-    const WhoMetTable table = who_met_all(*db, filter);
-    if (graph_format(context) || context.args.render) {
-      Subgraph subgraph;
-      for (const auto& row : table.meetings) {
-        for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
-      }
-      const int code = emit_graph(context, *db, subgraph, "Who met whom");
-      if (graph_format(context) || code != kExitOk) return code;
-    }
-    if (context.args.global.format == OutputFormat::kJson) {
-      JsonOutput json;
-      auto& w = json.writer();
-      w.StartObject();
-      write_statuses(json, filter);
-      json.key("pairs");
-      w.StartArray();
-      for (const auto& pair : table.pairs) {
-        w.StartObject();
-        json.key("a");
-        write_entity_ref(json, *db, pair.first);
-        json.key("b");
-        write_entity_ref(json, *db, pair.second);
-        json.field("meetings", std::uint64_t{pair.meetings.size()});
-        json.key("events");
-        w.StartArray();
-        for (const std::size_t m : pair.meetings) {
-          w.StartObject();
-          json.field("id", data.entities[table.meetings[m].facts.event].id);
-          json.key("date");
-          write_date(json, table.meetings[m].facts.date);
-          w.EndObject();
-        }
-        w.EndArray();
-        w.EndObject();
-      }
-      w.EndArray();
-      w.EndObject();
-      json.print(context.out);
-      return kExitOk;
-    }
-    context.out << "Who met whom (" << status_label(filter) << "): " << count_of(table.pairs.size(), "pair") << " in "
-                << count_of(table.meetings.size(), "gathering") << "\n\n";
-    std::size_t width = 0;
-    for (const auto& pair : table.pairs) width = std::max(width, data.entities[pair.first].name.size() + data.entities[pair.second].name.size() + 3);
-    for (const auto& pair : table.pairs) {
-      const std::string names = data.entities[pair.first].name + " — " + data.entities[pair.second].name;
-      context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << names << std::right << std::setw(3)
-                  << pair.meetings.size() << "   ";
-      print_dates(context.out, table.meetings, pair.meetings);
-      context.out << '\n';
-    }
-    return kExitOk;
+    return run_who_met_all(context, db, filter);
   }
 
   if (!vm.count("a")) throw po::error("who-met needs a name (or --all)");
