@@ -74,7 +74,12 @@ bench-peers: deps
 	cmake --build $(RELEASE) -j$(JOBS) --target parley parley_generate
 	mkdir -p build/peers/scale1
 	$(RELEASE)/tests/bench/parley_generate --scale 1 --csv build/peers/scale1 > build/peers/scale1/dataset.json
-	/usr/bin/python3 tests/bench/peers/peers.py $(RELEASE)/cli/parley build/peers/scale1 build/peers/scale1/dataset.json
+	@# Kuzu from npm; npm 11 skips install scripts, so its prebuilt binary is put in place by hand.
+	[ -f build/peers/node_modules/kuzu/kuzujs.node ] || \
+	  (cd build/peers && npm install --no-audit --no-fund kuzu@0.11.3 && \
+	   cp node_modules/kuzu/prebuilt/kuzujs-linux-x64.node node_modules/kuzu/kuzujs.node)
+	KUZU_NODE_MODULES=$(CURDIR)/build/peers/node_modules \
+	  /usr/bin/python3 tests/bench/peers/peers.py $(RELEASE)/cli/parley build/peers/scale1 build/peers/scale1/dataset.json
 
 debug: deps
 	cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug

@@ -131,5 +131,22 @@ for depth, expected in zip((1, 2, 3), parley_neighbours):
     n, *t = timed(lambda: len(g_ig.neighborhood(index["person-50"], order=depth)) - 1)
     report("igraph", "neighbours %d hops" % depth, *t); agree.append(n == expected)
 
+# ---- Kuzu, from Node.js, when its npm package is installed beside this script's caller
+import os
+kuzu_modules = os.environ.get("KUZU_NODE_MODULES")
+if kuzu_modules:
+    questions = {"pairs": pairs, "who_met": ["person-0", "person-50", "person-5000"]}
+    with open(CSV_DIR + "/questions.json", "w") as f:
+        json.dump(questions, f)
+    env = dict(os.environ, NODE_PATH=kuzu_modules)
+    kuzu = json.loads(subprocess.run(["node", os.path.join(os.path.dirname(__file__), "kuzu_peer.js"),
+                                      os.path.abspath(CSV_DIR), CSV_DIR + "/questions.json"],
+                                     env=env, capture_output=True, check=True).stdout)
+    for query, t in kuzu["timings"].items():
+        report("kuzu", query, t["median"], t["min"], t["max"])
+    agree.append(kuzu["answers"]["who_met"] == parley_meetings)
+    agree.append(kuzu["answers"]["path"] == parley_hops)
+    agree.append(kuzu["answers"]["neighbours"] == parley_neighbours)
+
 print("answers agree with parley: %d of %d checks" % (sum(agree), len(agree)))
 sys.exit(0 if all(agree) else 1)
