@@ -21,7 +21,7 @@ Graph build_graph(const Dataset& dataset) {
   }
   Graph graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), properties.begin(),
               dataset.entities.size());
-  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) graph[e].entity = e;
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) graph[e] = EntityVertex{e, dataset.entities[e].kind};
   return graph;
 }
 
@@ -61,7 +61,7 @@ MetGraph build_met_graph(const Dataset& dataset, const RelationSchema& schema,
   }
   MetGraph graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), properties.begin(),
                  dataset.entities.size());
-  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) graph[e].entity = e;
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) graph[e] = EntityVertex{e, dataset.entities[e].kind};
   return graph;
 }
 

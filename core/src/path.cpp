@@ -8,6 +8,8 @@
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/two_bit_color_map.hpp>
+#include <boost/pending/queue.hpp>
 #include <boost/range/iterator_range.hpp>
 
 namespace parley {
@@ -144,7 +146,10 @@ class Search {
     if (source == target) return true;
     const boost::filtered_graph<G, EdgeFilter, VertexFilter> view(graph_, EdgeFilter{this}, VertexFilter{this});
     try {
-      boost::breadth_first_search(view, source, boost::visitor(LevelVisitor{this, target}));
+      // breadth_first_visit: no pass over every vertex of the graph before the search starts.
+      auto colors = boost::make_two_bit_color_map(num_vertices(graph_), boost::get(boost::vertex_index, graph_));
+      boost::queue<GraphVertex> queue;
+      boost::breadth_first_visit(view, source, queue, LevelVisitor{this, target}, colors);
     } catch (const TargetReached&) {
     }
     return dist_[target] != kUnreached;

@@ -17,6 +17,7 @@ namespace parley {
 
 struct EntityVertex {
   EntityIndex entity = 0;
+  KindId kind = 0;  // copied from the entity: kind filters read the small vertex array, not the records
 };
 
 struct RelationEdge {
