@@ -316,3 +316,39 @@ TEST_CASE("names resolve by id, name, alias and whole word; failures explain the
   REQUIRE(ambiguous.size() == 1);
   CHECK(ambiguous.items()[0].code == ErrorCode::kNameAmbiguous);
 }
+
+TEST_CASE("an expected participant at a held gathering has not met anyone", "[query][who-met]") {
+  const std::string json = R"({"format": "parley-dataset/1",
+    "sources": [{"id": "s", "publisher": "P", "title": "T", "published": "2019-06"}],
+    "entities": [
+      {"id": "a", "kind": "person", "name": "Ann", "sources": [{"source": "s", "quote": "q"}]},
+      {"id": "b", "kind": "person", "name": "Bob", "sources": [{"source": "s", "quote": "q"}]},
+      {"id": "c", "kind": "person", "name": "Cid", "sources": [{"source": "s", "quote": "q"}]},
+      {"id": "m", "kind": "meeting", "name": "Talks", "sources": [{"source": "s", "quote": "q"}],
+       "attributes": [{"name": "status", "value": "held", "sources": [{"source": "s", "quote": "q"}]}]}],
+    "relations": [
+      {"type": "participant_in", "from": "a", "to": "m", "sources": [{"source": "s", "quote": "q"}]},
+      {"type": "participant_in", "from": "b", "to": "m", "sources": [{"source": "s", "quote": "q"}]},
+      {"type": "participant_in", "from": "c", "to": "m", "properties": {"status": "planned"},
+       "sources": [{"source": "s", "quote": "q"}]}]})";
+  Diagnostics diagnostics;
+  const auto db = Database::open_texts({{"t.json", json}}, diagnostics);
+  REQUIRE(db);
+  const EntityIndex ann = *db->dataset().find_entity("a");
+  const EntityIndex bob = *db->dataset().find_entity("b");
+  const EntityIndex cid = *db->dataset().find_entity("c");
+  CHECK(who_met(*db, ann, bob, MeetingFilter{}).meetings.size() == 1);
+  CHECK(who_met(*db, ann, cid, MeetingFilter{}).meetings.empty());
+  const auto counterparts = who_met(*db, ann, std::nullopt, MeetingFilter{}).counterparts;
+  REQUIRE(counterparts.size() == 1);
+  CHECK(counterparts[0].who == bob);
+
+  PathQuery met;
+  met.from = ann;
+  met.to = cid;
+  met.met = true;
+  const PathResult path = find_paths(*db, met);
+  REQUIRE(path.paths.size() == 1);
+  CHECK(path.paths[0].hops.size() == 2);  // through the meeting, not "met at"
+  for (const Hop& hop : path.paths[0].hops) CHECK_FALSE(hop.met_at);
+}
