@@ -44,7 +44,7 @@ Command export_command() {
   spec.name = "export";
   spec.synopsis = "export [--format dot|graphml|json] [--render svg|png FILE]";
   spec.summary = "the whole graph as DOT (the default here), GraphML or JSON";
-  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.formats = kEveryAnswerFormat;
   return command;
 }
 

@@ -95,7 +95,7 @@ Command neighbours_command() {
   spec.name = "neighbours";
   spec.synopsis = "neighbours A [--depth N] [--types TYPE,...] [--kinds KIND,...] [--directed] [--limit N]";
   spec.summary = "what surrounds A: every entity within N relations, and how it is reached";
-  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.formats = kEveryAnswerFormat;
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "the entity at the centre")
       ("depth", po::value<long long>()->default_value(1)->value_name("N"), "how many relations away")

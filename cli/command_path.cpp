@@ -110,7 +110,7 @@ Command path_command() {
   spec.synopsis =
       "path A B [--all | --k N] [--max-hops N] [--via TYPE,...] [--avoid TYPE,...] [--directed] [--met] [--limit N]";
   spec.summary = "how A and B are connected: the shortest chain of relations, read hop by hop";
-  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.formats = kEveryAnswerFormat;
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "where the path starts: id, name or alias")
       ("b", po::value<std::string>()->value_name("B"), "where it ends")

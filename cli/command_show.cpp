@@ -216,7 +216,7 @@ CommandSpec pair_spec(const char* name, const char* summary) {
   spec.name = name;
   spec.synopsis = std::string(name) + " A B";
   spec.summary = summary;
-  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.formats = kEveryAnswerFormat;
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "an entity: id, name or alias")
       ("b", po::value<std::string>()->value_name("B"), "another entity");
@@ -232,7 +232,7 @@ Command show_command() {
   spec.name = "show";
   spec.synopsis = "show A";
   spec.summary = "the entity card: kind, names, attributes and every relation, with sources";
-  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.formats = kEveryAnswerFormat;
   spec.options.add_options()("a", po::value<std::string>()->value_name("A"), "an entity: id, name or alias");
   spec.positional.add("a", 1);
   return command;

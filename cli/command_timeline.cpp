@@ -85,7 +85,7 @@ Command timeline_command() {
   spec.name = "timeline";
   spec.synopsis = "timeline [A] [--from DATE] [--to DATE] [--status STATUS,...|any]";
   spec.summary = "events in date order, optionally those linked to A";
-  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.formats = kEveryAnswerFormat;
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "only events linked to this entity")
       ("from", po::value<std::string>()->value_name("DATE"), "only events that may fall on or after DATE")

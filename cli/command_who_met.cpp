@@ -263,7 +263,7 @@ Command who_met_command() {
   spec.name = "who-met";
   spec.synopsis = "who-met A [B] | who-met --all [--from DATE] [--to DATE] [--at PLACE] [--status held|planned|...|any]";
   spec.summary = "the meetings A attended (with B), everyone present, and A's counterparts";
-  spec.formats = {OutputFormat::kText, OutputFormat::kJson, OutputFormat::kDot, OutputFormat::kGraphml};
+  spec.formats = kEveryAnswerFormat;
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "an entity: id, name or alias")
       ("b", po::value<std::string>()->value_name("B"), "a second entity: only meetings both attended")

@@ -12,6 +12,10 @@ namespace parley::cli {
 
 enum class OutputFormat { kText, kJson, kDot, kGraphml, kJsonl };
 
+// What a query command answers in: text, JSON, and its drawing as DOT or GraphML.
+inline const std::vector<OutputFormat> kEveryAnswerFormat = {OutputFormat::kText, OutputFormat::kJson,
+                                                            OutputFormat::kDot, OutputFormat::kGraphml};
+
 struct GlobalOptions {
   std::vector<std::string> databases;  // --db, in order; empty = the embedded dataset
   OutputFormat format = OutputFormat::kText;
