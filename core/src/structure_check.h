@@ -1,7 +1,9 @@
 // Structural validation of dataset files against schemas/dataset.schema.json (JSON Schema
-// draft-04, validated by RapidJSON). RapidJSON's validator stops at the first violation, so
-// the document's top level and each source, entity and relation are validated separately:
-// every malformed record is reported, each with the JSON pointer of the offending value.
+// draft-04). The verdict comes from the schema compiled to plain checks (compiled_schema.h);
+// a rejected record goes through RapidJSON's validator, which names the violation and its
+// place. The validator stops at the first violation, so the document's top level and each
+// source, entity and relation are validated separately: every malformed record is reported,
+// each with the JSON pointer of the offending value.
 #pragma once
 
 #include <memory>
@@ -29,6 +31,10 @@ class StructureChecker {
   // the schema. For kDocument only the top level is checked, not the records inside the arrays.
   bool check(RecordKind kind, const rapidjson::Value& record, const std::string& pointer,
              DiagnosticSink& sink) const;
+
+  // Whether the compiled checks and RapidJSON's validator give `record` the same verdict; for
+  // the tests and the loader fuzz target.
+  bool verdicts_agree(RecordKind kind, const rapidjson::Value& record) const;
 
  private:
   struct Compiled;

@@ -48,6 +48,24 @@ TEST_CASE("malformed JSON is rejected with the offset of the problem", "[json]")
   CHECK(parse(std::string("{\"a\": \"x\0y\"}", 12))->offset == 8);
 }
 
+TEST_CASE("a lone low surrogate escape is rejected where it stands; pairs are kept", "[json]") {
+  // RapidJSON 1.1.0 decodes a lone \uDC00-\uDFFF into bytes that are not UTF-8 (found by
+  // fuzz_schema_verdicts); they must never reach a dataset or its output.
+  for (const std::string text : {R"({"a": "ab\uDC77cd"})", R"({"k\udfff": 1})", R"(["\uD83D\uDE00", "\uDC00"])",
+                                 R"(["\\\uDC00"])"}) {
+    INFO(text);
+    const auto error = parse(text);
+    REQUIRE(error);
+    CHECK_THAT(error->message, Catch::Contains("surrogate"));
+    CHECK(text.substr(error->offset, 2) == "\\u");
+    CHECK(text.substr(error->offset - 1, 1) != "D");  // not the low half of the valid pair
+  }
+  rapidjson::Document doc;
+  REQUIRE_FALSE(parse_json_strict(R"(["\uD83D\uDE00", "\\uDC00", "\uE000"])", doc));
+  CHECK(std::string(doc[0].GetString()) == "\xF0\x9F\x98\x80");
+  CHECK(std::string(doc[1].GetString()) == "\\uDC00");  // an escaped backslash, then text
+}
+
 TEST_CASE("numbers are converted safely, however long", "[json]") {
   // RapidJSON 1.1.0's own conversion read out of bounds on this shape (found by fuzz_loader).
   const std::string long_mantissa = "[" + std::string(300, '5') + "." + std::string(300, '0') + "1e-555]";
