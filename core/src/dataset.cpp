@@ -10,8 +10,7 @@ std::string_view Relation::property(PropertyId id) const {
 }
 
 std::optional<EntityIndex> Dataset::find_entity(std::string_view id) const {
-  const auto it = entity_by_id.find(id);
-  return it == entity_by_id.end() ? std::nullopt : std::optional<EntityIndex>(it->second);
+  return entity_by_id.find(id, [this](EntityIndex e) -> std::string_view { return entities[e].id; });
 }
 
 std::vector<const Attribute*> Dataset::attribute_values(EntityIndex entity, std::string_view name) const {

@@ -63,7 +63,8 @@ class Loader {
   }
 
  private:
-  using RecordHandler = void (Loader::*)(const ParsedFile&, const Value&, const std::string&, DiagnosticSink&);
+  using RecordHandler = void (Loader::*)(const ParsedFile&, const Value&, std::uint32_t, const std::string&,
+                                         DiagnosticSink&);
 
   void parse(ParsedFile& file) {
     DiagnosticSink sink(file.input->name, diagnostics_);
@@ -84,19 +85,22 @@ class Loader {
     DiagnosticSink sink(file.input->name, diagnostics_);
     const Value& records = file.doc[array];
     const std::string base = pointer_join("", array);
+    std::string pointer;  // one buffer for every record's pointer: no allocation per record
     for (rapidjson::SizeType i = 0; i < records.Size(); ++i) {
-      const std::string pointer = pointer_join(base, i);
+      pointer.assign(base);
+      pointer += '/';
+      pointer += std::to_string(i);
       if (structure_.check(kind, records[i], pointer, sink)) {
-        (this->*handler)(file, records[i], pointer, sink);
+        (this->*handler)(file, records[i], i, pointer, sink);
       } else {
-        register_placeholder(kind, records[i], file, pointer);
+        register_placeholder(kind, records[i], file, i);
       }
     }
   }
 
   // A record that broke the JSON Schema has been reported; its id (if readable) is still
   // registered so that references to it do not add a second, misleading error.
-  void register_placeholder(RecordKind kind, const Value& record, const ParsedFile& file, const std::string& pointer) {
+  void register_placeholder(RecordKind kind, const Value& record, const ParsedFile& file, std::uint32_t index) {
     if (!record.IsObject()) return;
     const auto id = record.FindMember("id");
     if (id == record.MemberEnd() || !id->value.IsString() || id->value.GetStringLength() == 0) return;
@@ -105,16 +109,17 @@ class Loader {
         dataset_.sources.push_back(Source{text_of(id->value), {}, {}, {}, {}, {}, {}});
       }
     } else if (kind == RecordKind::kEntity) {
-      register_entity(Entity{text_of(id->value), 0, {}, {}, {}, {}, Origin{file.index, pointer}}, /*broken=*/true);
+      register_entity(Entity{text_of(id->value), 0, {}, {}, {}, {}, Origin{file.index, index}}, /*broken=*/true);
     }
   }
 
   // Adds an entity unless its id is taken; a broken one has already been reported and is
   // exempt from kind checks on the relations that name it.
   bool register_entity(Entity entity, bool broken) {
-    const auto [it, inserted] = dataset_.entity_by_id.emplace(entity.id, static_cast<EntityIndex>(dataset_.entities.size()));
-    if (!inserted) return false;
-    if (broken) broken_.insert(it->second);
+    const auto position = static_cast<EntityIndex>(dataset_.entities.size());
+    const auto id_at = [this](EntityIndex e) -> std::string_view { return dataset_.entities[e].id; };
+    if (!dataset_.entity_by_id.insert(entity.id, position, id_at)) return false;
+    if (broken) broken_.insert(position);
     dataset_.entities.push_back(std::move(entity));
     return true;
   }
@@ -153,7 +158,8 @@ class Loader {
     return true;
   }
 
-  void add_source(const ParsedFile&, const Value& record, const std::string& pointer, DiagnosticSink& sink) {
+  void add_source(const ParsedFile&, const Value& record, std::uint32_t, const std::string& pointer,
+                  DiagnosticSink& sink) {
     Source source;
     source.id = text_of(record["id"]);
     if (!check_identifier(source.id, pointer + "/id", "a source", sink)) return;
@@ -203,7 +209,7 @@ class Loader {
       }
       case ValueType::kEntity:
         if (!value.IsString()) return "expected an entity id (a string)";
-        return dataset_.entity_by_id.count(text_of(value)) ? "" : "names no entity \"" + text_of(value) + "\"";
+        return dataset_.find_entity(view_of(value)) ? "" : "names no entity \"" + text_of(value) + "\"";
     }
     return "";
   }
@@ -212,10 +218,11 @@ class Loader {
     return value.IsString() ? text_of(value) : std::to_string(value.GetInt64());
   }
 
-  void add_entity(const ParsedFile& file, const Value& record, const std::string& pointer, DiagnosticSink& sink) {
+  void add_entity(const ParsedFile& file, const Value& record, std::uint32_t index, const std::string& pointer,
+                  DiagnosticSink& sink) {
     Entity entity;
     entity.id = text_of(record["id"]);
-    entity.origin = Origin{file.index, pointer};
+    entity.origin = Origin{file.index, index};
     if (!check_identifier(entity.id, pointer + "/id", "an entity", sink)) return;
 
     const std::string kind_name = text_of(record["kind"]);
@@ -308,16 +315,17 @@ class Loader {
       const Entity& existing = dataset_.entities[*first];
       sink.add(ErrorCode::kDuplicateId,
                "entity id \"" + entity.id + "\" is already used by the entity declared at " +
-                   dataset_.files[existing.origin.file] + " " + existing.origin.pointer,
+                   dataset_.files[existing.origin.file] + " " + existing.pointer(),
                pointer + "/id", entity.id, "id");
       return;
     }
     register_entity(std::move(entity), broken);
   }
 
-  void add_relation(const ParsedFile& file, const Value& record, const std::string& pointer, DiagnosticSink& sink) {
+  void add_relation(const ParsedFile& file, const Value& record, std::uint32_t index, const std::string& pointer,
+                    DiagnosticSink& sink) {
     Relation relation;
-    relation.origin = Origin{file.index, pointer};
+    relation.origin = Origin{file.index, index};
     // Views into the document, and the relation's label only when a message needs it: most
     // relations are valid, and a large dataset has millions.
     const std::string_view type_name = view_of(record["type"]);

@@ -94,7 +94,7 @@ NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
         const Entity& other = dataset.entities[others.front()];
         Location where;
         where.file = dataset.files[entity.origin.file];
-        where.json_pointer = entity.origin.pointer + "/aliases/" + std::to_string(a);
+        where.json_pointer = entity.pointer() + "/aliases/" + std::to_string(a);
         where.record = entity.id;
         where.field = "aliases";
         diagnostics.add(ErrorCode::kAmbiguousName,

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "parley/id_index.h"
 #include "parley/schema.h"
 
 namespace parley {
@@ -50,10 +51,11 @@ struct Attribute {
   std::vector<Citation> citations;
 };
 
-// Where a record was declared, for diagnostics that come after loading.
+// Where a record was declared, for diagnostics that come after loading. Two numbers rather
+// than the pointer's text: a large dataset has millions of records and few diagnostics.
 struct Origin {
-  std::uint32_t file = 0;   // index into Dataset::files
-  std::string pointer;      // JSON pointer of the record in that file
+  std::uint32_t file = 0;    // index into Dataset::files
+  std::uint32_t record = 0;  // position in that file's "entities" or "relations" array
 };
 
 struct Entity {
@@ -64,6 +66,9 @@ struct Entity {
   std::vector<Citation> citations;
   std::vector<Attribute> attributes;
   Origin origin;
+
+  // The JSON pointer of the entity's record in its file, such as "/entities/12".
+  std::string pointer() const { return "/entities/" + std::to_string(origin.record); }
 };
 
 struct PropertyValue {
@@ -100,7 +105,7 @@ struct Dataset {
   std::vector<Relation> relations;
 
   IdMap<SourceIndex> source_by_id;
-  IdMap<EntityIndex> entity_by_id;
+  IdIndex entity_by_id;  // over entities[i].id
 
   std::optional<EntityIndex> find_entity(std::string_view id) const;
   // Values of one attribute of an entity, in the order they were given.
