@@ -57,6 +57,11 @@ class Loader {
     }
     // Sources first, then entities, then relations, each across all files, so that any file
     // may cite a source or refer to an entity that another file declares.
+    // Reserved up front: growing by doubling would hold the old and the new array at once, at
+    // the moment the whole document is in memory too.
+    dataset_.entities.reserve(dataset_.entities.size() + record_count(files, "entities"));
+    dataset_.entity_by_id.reserve(dataset_.entities.capacity());
+    dataset_.relations.reserve(dataset_.relations.size() + record_count(files, "relations"));
     for (auto& file : files) each_record(file, "sources", RecordKind::kSource, &Loader::add_source);
     for (auto& file : files) each_record(file, "entities", RecordKind::kEntity, &Loader::add_entity);
     for (auto& file : files) each_record(file, "relations", RecordKind::kRelation, &Loader::add_relation);
@@ -78,6 +83,14 @@ class Loader {
       return;
     }
     file.usable = structure_.check(RecordKind::kDocument, file.doc, "", sink);
+  }
+
+  static std::size_t record_count(const std::vector<ParsedFile>& files, const char* array) {
+    std::size_t count = 0;
+    for (const auto& file : files) {
+      if (file.usable) count += file.doc[array].Size();
+    }
+    return count;
   }
 
   void each_record(const ParsedFile& file, const char* array, RecordKind kind, RecordHandler handler) {
