@@ -8,6 +8,7 @@
 
 #include "diagnostic_sink.h"
 #include "json_reader.h"
+#include "record_stream.h"
 #include "parley/date.h"
 #include "parley/suggest.h"
 #include "structure_check.h"
@@ -47,7 +48,57 @@ class Loader {
     }
   }
 
-  void load(const std::vector<DatasetText>& inputs) {
+  bool load(const std::vector<DatasetText>& inputs, LoadPath path) {
+    if (path != LoadPath::kWholeDocuments) {
+      if (load_streaming(inputs)) return true;
+      // Something is wrong, or a record refers forward to one not read yet: start again from
+      // whole documents, which check everything in order and report every problem.
+      dataset_ = Dataset{};
+      broken_.clear();
+      if (path == LoadPath::kStreamedOnly) return false;
+    }
+    load_whole_documents(inputs);
+    return true;
+  }
+
+ private:
+  using RecordHandler = void (Loader::*)(std::uint32_t, const Value&, std::uint32_t, const std::string&,
+                                         DiagnosticSink&);
+
+  static RecordHandler handler_for(RecordKind kind) {
+    return kind == RecordKind::kSource ? &Loader::add_source
+           : kind == RecordKind::kEntity ? &Loader::add_entity
+                                         : &Loader::add_relation;
+  }
+
+  // The fast path, for data with nothing to report: each file read once, record by record, with
+  // the same checks as below, and no document held. It gives up at the first finding of any
+  // kind, and when a citation or relation names a record further on (its own file's sources
+  // after its entities, say, or an entity of a later file), which the loop below allows.
+  bool load_streaming(const std::vector<DatasetText>& inputs) {
+    Diagnostics findings;
+    std::string pointer;
+    for (const auto& input : inputs) {
+      const auto file_index = static_cast<std::uint32_t>(dataset_.files.size());
+      dataset_.files.push_back(input.name);
+      DiagnosticSink sink(input.name, findings);
+      const auto visit = [&](std::string_view array, std::uint32_t index, const Value& record) {
+        const RecordKind kind = array == "sources" ? RecordKind::kSource
+                                : array == "entities" ? RecordKind::kEntity
+                                                      : RecordKind::kRelation;
+        pointer.assign("/").append(array).append("/").append(std::to_string(index));
+        if (!structure_.check(kind, record, pointer, sink)) return false;
+        (this->*handler_for(kind))(file_index, record, index, pointer, sink);
+        return findings.size() == 0;
+      };
+      rapidjson::Document skeleton;
+      if (!stream_records(input.text, visit, skeleton) || findings.size() != 0) return false;
+      if (!skeleton.IsObject() || !structure_.check(RecordKind::kDocument, skeleton, "", sink)) return false;
+    }
+    return true;
+  }
+
+  void load_whole_documents(const std::vector<DatasetText>& inputs) {
     std::vector<ParsedFile> files(inputs.size());
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       files[i].input = &inputs[i];
@@ -66,10 +117,6 @@ class Loader {
     for (auto& file : files) each_record(file, "entities", RecordKind::kEntity, &Loader::add_entity);
     for (auto& file : files) each_record(file, "relations", RecordKind::kRelation, &Loader::add_relation);
   }
-
- private:
-  using RecordHandler = void (Loader::*)(const ParsedFile&, const Value&, std::uint32_t, const std::string&,
-                                         DiagnosticSink&);
 
   void parse(ParsedFile& file) {
     DiagnosticSink sink(file.input->name, diagnostics_);
@@ -104,7 +151,7 @@ class Loader {
       pointer += '/';
       pointer += std::to_string(i);
       if (structure_.check(kind, records[i], pointer, sink)) {
-        (this->*handler)(file, records[i], i, pointer, sink);
+        (this->*handler)(file.index, records[i], i, pointer, sink);
       } else {
         register_placeholder(kind, records[i], file, i);
       }
@@ -171,7 +218,7 @@ class Loader {
     return true;
   }
 
-  void add_source(const ParsedFile&, const Value& record, std::uint32_t, const std::string& pointer,
+  void add_source(std::uint32_t, const Value& record, std::uint32_t, const std::string& pointer,
                   DiagnosticSink& sink) {
     Source source;
     source.id = text_of(record["id"]);
@@ -231,11 +278,11 @@ class Loader {
     return value.IsString() ? text_of(value) : std::to_string(value.GetInt64());
   }
 
-  void add_entity(const ParsedFile& file, const Value& record, std::uint32_t index, const std::string& pointer,
+  void add_entity(std::uint32_t file, const Value& record, std::uint32_t index, const std::string& pointer,
                   DiagnosticSink& sink) {
     Entity entity;
     entity.id = text_of(record["id"]);
-    entity.origin = Origin{file.index, index};
+    entity.origin = Origin{file, index};
     if (!check_identifier(entity.id, pointer + "/id", "an entity", sink)) return;
 
     const std::string kind_name = text_of(record["kind"]);
@@ -335,10 +382,10 @@ class Loader {
     register_entity(std::move(entity), broken);
   }
 
-  void add_relation(const ParsedFile& file, const Value& record, std::uint32_t index, const std::string& pointer,
+  void add_relation(std::uint32_t file, const Value& record, std::uint32_t index, const std::string& pointer,
                     DiagnosticSink& sink) {
     Relation relation;
-    relation.origin = Origin{file.index, index};
+    relation.origin = Origin{file, index};
     // Views into the document, and the relation's label only when a message needs it: most
     // relations are valid, and a large dataset has millions.
     const std::string_view type_name = view_of(record["type"]);
@@ -461,9 +508,10 @@ class Loader {
 
 }  // namespace
 
-void load_datasets(const std::vector<DatasetText>& inputs, const RelationSchema& schema,
-                   std::string_view dataset_json_schema, Dataset& dataset, Diagnostics& diagnostics) {
-  Loader(schema, dataset_json_schema, dataset, diagnostics).load(inputs);
+bool load_datasets(const std::vector<DatasetText>& inputs, const RelationSchema& schema,
+                   std::string_view dataset_json_schema, Dataset& dataset, Diagnostics& diagnostics,
+                   LoadPath path) {
+  return Loader(schema, dataset_json_schema, dataset, diagnostics).load(inputs, path);
 }
 
 void resolve_positions(const std::vector<DatasetText>& inputs, Diagnostics& diagnostics) {

@@ -18,9 +18,16 @@ struct DatasetText {
   std::string text;
 };
 
-// Loads and merges `inputs` into `dataset`. Diagnostics carry file, line and column.
-void load_datasets(const std::vector<DatasetText>& inputs, const RelationSchema& schema,
-                   std::string_view dataset_json_schema, Dataset& dataset, Diagnostics& diagnostics);
+// How the files are read. kAuto streams them record by record and, at the first problem or
+// forward reference, reads them again as whole documents; the tests force each path to show
+// that both give the same dataset.
+enum class LoadPath { kAuto, kStreamedOnly, kWholeDocuments };
+
+// Loads and merges `inputs` into `dataset`. Diagnostics carry file, line and column. With
+// kStreamedOnly, returns false (and reports nothing) where kAuto would fall back.
+bool load_datasets(const std::vector<DatasetText>& inputs, const RelationSchema& schema,
+                   std::string_view dataset_json_schema, Dataset& dataset, Diagnostics& diagnostics,
+                   LoadPath path = LoadPath::kAuto);
 
 // Fills in line and column for diagnostics that name a file among `inputs` and a JSON pointer.
 void resolve_positions(const std::vector<DatasetText>& inputs, Diagnostics& diagnostics);
