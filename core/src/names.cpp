@@ -1,6 +1,7 @@
 #include "parley/names.h"
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
 #include <unicode/normalizer2.h>
@@ -20,7 +21,39 @@ bool strips_marks(UChar32 base) {
 
 }  // namespace
 
+namespace {
+
+bool is_plain_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// What ICU's path does to ASCII: NFKD and NFC leave it alone, it has no marks, its white space
+// is tab to carriage return and the space, and case folding is lower-casing.
+std::string normalize_ascii(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  bool pending_space = false;
+  for (const char c : name) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
+
+}  // namespace
+
 std::string normalize_name(std::string_view name) {
+  return is_plain_ascii(name) ? normalize_ascii(name) : detail::normalize_name_with_icu(name);
+}
+
+std::string detail::normalize_name_with_icu(std::string_view name) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -60,75 +93,91 @@ bool NameOrder::less(EntityIndex a, EntityIndex b) const {
 
 NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
   NameIndex index;
-  // Checking only the last owner keeps common words ("meeting" in 50,000 names) linear, not
-  // quadratic; the rare repeats it lets through (a name, then an alias of the same entity)
-  // are removed once at the end.
-  const auto add_to = [](std::vector<EntityIndex>& owners, EntityIndex entity) {
-    if (owners.empty() || owners.back() != entity) owners.push_back(entity);
-  };
-  const auto add = [&](const std::string& key, EntityIndex entity) {
-    add_to(index.by_key_[key], entity);
+  const auto add = [&](std::string_view key, EntityIndex entity) {
+    index.by_key_.push_back(Entry{hash_of(key), key, entity});
     for (std::size_t start = 0; start < key.size();) {
       const std::size_t end = std::min(key.find(' ', start), key.size());
-      if (end > start) add_to(index.by_word_[key.substr(start, end - start)], entity);
+      if (end > start) {
+        const std::string_view word = key.substr(start, end - start);
+        index.by_word_.push_back(Entry{hash_of(word), word, entity});
+      }
       start = end + 1;
     }
   };
   index.folded_names_.reserve(dataset.entities.size());
-  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) {
-    index.folded_names_.push_back(normalize_name(dataset.entities[e].name));
-    add(index.folded_names_.back(), e);
-  }
+  index.by_key_.reserve(dataset.entities.size());
+  index.by_word_.reserve(dataset.entities.size() * 2);
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) index.folded_names_.push_back(normalize_name(dataset.entities[e].name));
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) add(index.folded_names_[e], e);
+  sort_and_deduplicate(index.by_key_);
+
+  // An alias may not name another entity: not by another's name, nor by an alias accepted
+  // before it. Aliases are few, so those accepted so far are searched directly.
+  std::vector<Entry> accepted;
   for (EntityIndex e = 0; e < dataset.entities.size(); ++e) {
     const Entity& entity = dataset.entities[e];
     for (std::size_t a = 0; a < entity.aliases.size(); ++a) {
-      const std::string key = normalize_name(entity.aliases[a].name);
-      const auto existing = index.by_key_.find(key);
-      std::vector<EntityIndex> others;
-      if (existing != index.by_key_.end()) {
-        for (const EntityIndex other : existing->second) {
-          if (other != e) others.push_back(other);
-        }
+      std::string key = normalize_name(entity.aliases[a].name);
+      std::optional<EntityIndex> other;
+      for (const EntityIndex owner : lookup(index.by_key_, key)) {
+        if (owner != e && !other) other = owner;
       }
-      if (!others.empty()) {
-        const Entity& other = dataset.entities[others.front()];
+      const std::uint64_t hash = hash_of(key);
+      for (const Entry& earlier : accepted) {
+        if (!other && earlier.hash == hash && earlier.key == key && earlier.entity != e) other = earlier.entity;
+      }
+      if (other) {
+        const Entity& named = dataset.entities[*other];
         Location where;
         where.file = dataset.files[entity.origin.file];
         where.json_pointer = entity.pointer() + "/aliases/" + std::to_string(a);
         where.record = entity.id;
         where.field = "aliases";
         diagnostics.add(ErrorCode::kAmbiguousName,
-                        "alias \"" + entity.aliases[a].name + "\" would also name \"" + other.id +
-                            "\" (" + other.name + "); an alias must name one entity only",
+                        "alias \"" + entity.aliases[a].name + "\" would also name \"" + named.id +
+                            "\" (" + named.name + "); an alias must name one entity only",
                         std::move(where));
         continue;
       }
-      add(key, e);
+      index.folded_aliases_.push_back(std::move(key));
+      accepted.push_back(Entry{hash, index.folded_aliases_.back(), e});
     }
   }
-  for (auto* map : {&index.by_key_, &index.by_word_}) {
-    for (auto& [_, owners] : *map) {
-      std::sort(owners.begin(), owners.end());
-      owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
-    }
-  }
+  for (const Entry& alias : accepted) add(alias.key, alias.entity);
+  sort_and_deduplicate(index.by_key_);
+  sort_and_deduplicate(index.by_word_);
   return index;
 }
 
-std::vector<EntityIndex> NameIndex::find(const Dataset& dataset, std::string_view query) const {
-  if (const auto by_id = dataset.find_entity(std::string(query))) return {*by_id};
-  const std::string key = normalize_name(query);
-  if (const auto it = by_key_.find(key); it != by_key_.end()) return it->second;
-  if (key.find(' ') == std::string::npos) {
-    if (const auto it = by_word_.find(key); it != by_word_.end()) return it->second;
+void NameIndex::sort_and_deduplicate(std::vector<Entry>& entries) {
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+}
+
+std::vector<EntityIndex> NameIndex::lookup(const std::vector<Entry>& entries, std::string_view key) {
+  const std::uint64_t hash = hash_of(key);
+  auto it = std::lower_bound(entries.begin(), entries.end(), hash,
+                             [](const Entry& entry, std::uint64_t h) { return entry.hash < h; });
+  std::vector<EntityIndex> out;
+  for (; it != entries.end() && it->hash == hash; ++it) {
+    if (it->key == key) out.push_back(it->entity);
   }
+  return out;
+}
+
+std::vector<EntityIndex> NameIndex::find(const Dataset& dataset, std::string_view query) const {
+  if (const auto by_id = dataset.find_entity(query)) return {*by_id};
+  const std::string key = normalize_name(query);
+  if (auto found = lookup(by_key_, key); !found.empty()) return found;
+  if (key.find(' ') == std::string::npos) return lookup(by_word_, key);
   return {};
 }
 
 std::vector<std::string_view> NameIndex::keys() const {
   std::vector<std::string_view> out;
-  out.reserve(by_key_.size());
-  for (const auto& [key, _] : by_key_) out.push_back(key);
+  for (std::size_t i = 0; i < by_key_.size(); ++i) {
+    if (i == 0 || by_key_[i].key != by_key_[i - 1].key) out.push_back(by_key_[i].key);
+  }
   return out;
 }
 

@@ -40,3 +40,16 @@ TEST_CASE("the bounded edit distance agrees with the full one within its bound",
     }
   }
 }
+
+TEST_CASE("the ASCII shortcut folds exactly as ICU does", "[names]") {
+  std::vector<std::string> samples = {"", " ", "Abe", "  Shinzo\tABE  ", "A\x01B", "x\x1Fy", "a\x0Bb\x0Cc\rd\ne",
+                                      "~!@#$%^&*()_+{}|:<>?`-=[]\\;',./\"", "\x7F", "MiXeD CaSe 123"};
+  std::string every_byte;
+  for (int c = 1; c < 0x80; ++c) every_byte += static_cast<char>(c);
+  samples.push_back(every_byte);
+  for (int c = 1; c < 0x80; ++c) samples.push_back(std::string("a") + static_cast<char>(c) + "Z " + static_cast<char>(c));
+  for (const auto& sample : samples) {
+    INFO(sample);
+    CHECK(normalize_name(sample) == parley::detail::normalize_name_with_icu(sample));
+  }
+}

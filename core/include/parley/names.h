@@ -4,9 +4,10 @@
 // Normalisation uses ICU (see docs/design.md for why a library and not a table).
 #pragma once
 
+#include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "parley/dataset.h"
@@ -15,8 +16,14 @@
 namespace parley {
 
 // The key two spellings of a name share when they should match: NFKD, accents removed, case
-// folded, runs of white space collapsed to one space, trimmed; recomposed to NFC.
+// folded, runs of white space collapsed to one space, trimmed; recomposed to NFC. Plain ASCII,
+// most names in large datasets, takes a shortcut with the same result.
 std::string normalize_name(std::string_view name);
+
+namespace detail {
+// normalize_name() always through ICU, to test the shortcut against.
+std::string normalize_name_with_icu(std::string_view name);
+}  // namespace detail
 
 class NameIndex;
 
@@ -35,6 +42,13 @@ class NameOrder {
 
 class NameIndex {
  public:
+  NameIndex() = default;
+  // Movable only: the entries view strings the index owns, which a move leaves in place.
+  NameIndex(NameIndex&&) = default;
+  NameIndex& operator=(NameIndex&&) = default;
+  NameIndex(const NameIndex&) = delete;
+  NameIndex& operator=(const NameIndex&) = delete;
+
   // Indexes every entity's name and aliases. An alias that normalises to another entity's name
   // or alias is reported (ambiguous-name), since it could not tell them apart; two entities may
   // share a name (namesakes), which lookups answer with all candidates.
@@ -52,9 +66,25 @@ class NameIndex {
   const std::string& folded_name(EntityIndex entity) const { return folded_names_[entity]; }
 
  private:
-  std::unordered_map<std::string, std::vector<EntityIndex>> by_key_;
-  std::unordered_map<std::string, std::vector<EntityIndex>> by_word_;  // each word of each key
-  std::vector<std::string> folded_names_;                               // by entity
+  // One (key, entity) pair per name, alias or word, sorted by the key's hash, then key, then
+  // entity: a lookup is a binary search by hash, and the build is two sorts of integers rather
+  // than a node and a vector allocated for every distinct key.
+  struct Entry {
+    std::uint64_t hash;
+    std::string_view key;  // into folded_names_ or folded_aliases_
+    EntityIndex entity;
+    friend bool operator<(const Entry& a, const Entry& b) {
+      return a.hash != b.hash ? a.hash < b.hash : a.key != b.key ? a.key < b.key : a.entity < b.entity;
+    }
+    friend bool operator==(const Entry& a, const Entry& b) { return a.key == b.key && a.entity == b.entity; }
+  };
+  static std::vector<EntityIndex> lookup(const std::vector<Entry>& entries, std::string_view key);
+  static void sort_and_deduplicate(std::vector<Entry>& entries);
+
+  std::vector<Entry> by_key_;
+  std::vector<Entry> by_word_;  // each word of each key
+  std::vector<std::string> folded_names_;    // by entity
+  std::deque<std::string> folded_aliases_;   // the keys of accepted aliases; a deque keeps them in place
 };
 
 }  // namespace parley
