@@ -85,10 +85,21 @@ std::string detail::normalize_name_with_icu(std::string_view name) {
   return out;
 }
 
-bool NameOrder::less(EntityIndex a, EntityIndex b) const {
-  const auto& x = dataset_.entities[a];
-  const auto& y = dataset_.entities[b];
-  return std::tie(index_.folded_name(a), x.name, x.id) < std::tie(index_.folded_name(b), y.name, y.id);
+NameOrder::NameOrder(const NameIndex& index, const Dataset& dataset) : ranks_(index.name_ranks(dataset)) {}
+
+const std::vector<std::uint32_t>& NameIndex::name_ranks(const Dataset& dataset) const {
+  std::call_once(ranks_->built, [&] {
+    std::vector<EntityIndex> order(dataset.entities.size());
+    for (EntityIndex e = 0; e < order.size(); ++e) order[e] = e;
+    std::sort(order.begin(), order.end(), [&](EntityIndex a, EntityIndex b) {
+      const auto& x = dataset.entities[a];
+      const auto& y = dataset.entities[b];
+      return std::tie(folded_names_[a], x.name, x.id) < std::tie(folded_names_[b], y.name, y.id);
+    });
+    ranks_->by_entity.resize(order.size());
+    for (std::uint32_t r = 0; r < order.size(); ++r) ranks_->by_entity[order[r]] = r;
+  });
+  return ranks_->by_entity;
 }
 
 NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {

@@ -1,8 +1,9 @@
 // The scale benchmarks: parley against its own floors on generated datasets at scale 1 and 10.
 //   load            parse + validate + build the graph        floor: RapidJSON parsing the same text
-//   who-met         a hub, a popular and an ordinary person
-//   path            100 fixed random pairs of people           floor: bare CSR BFS over the same edges
-//   neighbours      1, 2 and 3 hops around a popular person
+//   who-met         a hub, a popular and an ordinary person    floor: their meetings and co-participants on a bare CSR
+//   path            100 fixed random pairs of people           floor: bare CSR BFS over the same edges, from
+//                                                              one end and from both
+//   neighbours      1, 2 and 3 hops around a popular person    floor: bare CSR BFS to the same depth
 //   export          DOT of the whole graph and of a 2-hop neighbourhood
 // Datasets come from parley_generate (same seed, same bytes) and are cached under /tmp.
 // Run: make bench (medians of repetitions; see docs/benchmarks.md).
@@ -124,6 +125,140 @@ void BM_Path(benchmark::State& state) {
   state.counters["found"] = static_cast<double>(found);
 }
 
+// The floors' graph: a plain CSR over the same relations, an edge each way carrying only the
+// relation type, and a visit stamp per vertex that is reset by bumping a counter, so that no
+// floor query pays for clearing an array over the whole graph.
+struct BareGraph {
+  using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, parley::RelationTypeId,
+                                                 boost::no_property, std::uint32_t, std::uint32_t>;
+  Csr csr;
+  mutable std::vector<std::uint32_t> stamp;
+  mutable std::uint32_t now = 0;
+
+  explicit BareGraph(const parley::Dataset& d) : csr(make(d)), stamp(d.entities.size(), 0) {}
+  static Csr make(const parley::Dataset& d) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
+    std::vector<parley::RelationTypeId> types;
+    for (const auto& r : d.relations) {
+      ends.emplace_back(r.from, r.to);
+      ends.emplace_back(r.to, r.from);
+      types.push_back(r.type);
+      types.push_back(r.type);
+    }
+    return Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), types.begin(), d.entities.size());
+  }
+  std::uint32_t next_stamp() const { return ++now; }
+};
+
+const BareGraph& bare_graph(int scale) {
+  static std::map<int, std::unique_ptr<BareGraph>> built;
+  auto& g = built[scale];
+  if (!g) g = std::make_unique<BareGraph>(database(scale).dataset());
+  return *g;
+}
+
+// Floor for who-met: the meetings a person took part in and everyone else in them, counted
+// once each; no dates, statuses, places, sorting or text.
+void BM_FloorWhoMet(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  const BareGraph& g = bare_graph(static_cast<int>(state.range(0)));
+  const auto participant_in = *db.schema().find_relation_type("participant_in");
+  const std::uint32_t who = person(db, static_cast<int>(state.range(1)));
+  std::size_t meetings = 0, counterparts = 0;
+  for (auto _ : state) {
+    meetings = counterparts = 0;
+    const std::uint32_t stamp = g.next_stamp();
+    g.stamp[who] = stamp;
+    for (const auto e : boost::make_iterator_range(out_edges(who, g.csr))) {
+      if (g.csr[e] != participant_in) continue;
+      const auto meeting = static_cast<std::uint32_t>(target(e, g.csr));
+      ++meetings;
+      for (const auto f : boost::make_iterator_range(out_edges(meeting, g.csr))) {
+        const auto other = static_cast<std::uint32_t>(target(f, g.csr));
+        if (g.csr[f] != participant_in || g.stamp[other] == stamp) continue;
+        g.stamp[other] = stamp;
+        ++counterparts;
+      }
+    }
+    benchmark::DoNotOptimize(counterparts);
+  }
+  state.counters["meetings"] = static_cast<double>(meetings);
+}
+
+// Floor for neighbours: a plain BFS to the same depth, collecting what it reaches.
+void BM_FloorNeighbours(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  const BareGraph& g = bare_graph(static_cast<int>(state.range(0)));
+  const std::uint32_t center = person(db, 50);
+  const auto depth = static_cast<std::size_t>(state.range(1));
+  std::vector<std::uint32_t> frontier, next, reached;
+  for (auto _ : state) {
+    const std::uint32_t stamp = g.next_stamp();
+    frontier.assign(1, center);
+    reached.clear();
+    g.stamp[center] = stamp;
+    for (std::size_t hop = 0; hop < depth && !frontier.empty(); ++hop) {
+      next.clear();
+      for (const std::uint32_t u : frontier) {
+        for (const auto e : boost::make_iterator_range(out_edges(u, g.csr))) {
+          const auto v = static_cast<std::uint32_t>(target(e, g.csr));
+          if (g.stamp[v] == stamp) continue;
+          g.stamp[v] = stamp;
+          next.push_back(v);
+          reached.push_back(v);
+        }
+      }
+      frontier.swap(next);
+    }
+    benchmark::DoNotOptimize(reached.data());
+  }
+  state.counters["entities"] = static_cast<double>(reached.size());
+}
+
+// Floor for path, as parley searches: a plain BFS from both ends at once, the smaller frontier
+// first, stopping when they meet; no filters, no property lookups.
+void BM_FloorBidirectional(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  const BareGraph& g = bare_graph(static_cast<int>(state.range(0)));
+  const auto queries = pairs(db);
+  std::vector<std::uint32_t> side(db.dataset().entities.size());  // which end reached it, valid under the stamp
+  std::vector<std::uint32_t> frontier[2], next;
+  std::size_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    for (const auto& [a, b] : queries) {
+      const std::uint32_t stamp = g.next_stamp();
+      frontier[0].assign(1, a);
+      frontier[1].assign(1, b);
+      g.stamp[a] = g.stamp[b] = stamp;
+      side[a] = 0;
+      side[b] = 1;
+      bool met = a == b;
+      while (!met && !frontier[0].empty() && !frontier[1].empty()) {
+        const int s = frontier[0].size() <= frontier[1].size() ? 0 : 1;
+        next.clear();
+        for (const std::uint32_t u : frontier[s]) {
+          for (const auto e : boost::make_iterator_range(out_edges(u, g.csr))) {
+            const auto v = static_cast<std::uint32_t>(target(e, g.csr));
+            if (g.stamp[v] == stamp) {
+              if (side[v] != static_cast<std::uint32_t>(s)) met = true;
+              continue;
+            }
+            g.stamp[v] = stamp;
+            side[v] = static_cast<std::uint32_t>(s);
+            next.push_back(v);
+          }
+        }
+        frontier[s].swap(next);
+      }
+      found += met;
+    }
+  }
+  state.counters["per_query_us"] = benchmark::Counter(static_cast<double>(state.iterations()) * 100,
+                                                      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["found"] = static_cast<double>(found);
+}
+
 // The least a traversal can cost: a plain CSR over the same edges (both directions), plain BFS
 // with early exit, no filters, no property lookups.
 void BM_FloorBFS(benchmark::State& state) {
@@ -199,6 +334,9 @@ constexpr int kReps = 5;
 BENCHMARK(BM_FloorParse)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_Load)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_WhoMet)->ArgsProduct({{1, 10}, {0, 50, 5000}})->Unit(benchmark::kMicrosecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_FloorWhoMet)->ArgsProduct({{1, 10}, {0, 50, 5000}})->Unit(benchmark::kMicrosecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_FloorBidirectional)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_FloorNeighbours)->ArgsProduct({{1, 10}, {1, 2, 3}})->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_FloorBFS)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_Path)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_Neighbours)->ArgsProduct({{1, 10}, {1, 2, 3}})->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,16 +30,16 @@ std::string normalize_name_with_icu(std::string_view name);
 class NameIndex;
 
 // Orders entities by name as people expect: case and accents ignored ("new framework" sorts
-// among the N's, not after "Vladimir"), then exactly, then by id. The folded names were
-// computed once, when the index was built, so sorting many rows costs no normalisation.
+// among the N's, not after "Vladimir"), then exactly, then by id. Every entity's place in that
+// order is computed once, on first use, so sorting a large answer compares integers.
 class NameOrder {
  public:
-  NameOrder(const NameIndex& index, const Dataset& dataset) : index_(index), dataset_(dataset) {}
-  bool less(EntityIndex a, EntityIndex b) const;
+  NameOrder(const NameIndex& index, const Dataset& dataset);
+  bool less(EntityIndex a, EntityIndex b) const { return ranks_[a] < ranks_[b]; }
+  std::uint32_t rank(EntityIndex e) const { return ranks_[e]; }
 
  private:
-  const NameIndex& index_;
-  const Dataset& dataset_;
+  const std::vector<std::uint32_t>& ranks_;
 };
 
 class NameIndex {
@@ -65,7 +67,16 @@ class NameIndex {
   // An entity's name, normalised: the key names are sorted by.
   const std::string& folded_name(EntityIndex entity) const { return folded_names_[entity]; }
 
+  // Each entity's place when all are sorted by NameOrder; built on the first call.
+  const std::vector<std::uint32_t>& name_ranks(const Dataset& dataset) const;
+
  private:
+  struct Ranks {
+    std::once_flag built;
+    std::vector<std::uint32_t> by_entity;
+  };
+  std::unique_ptr<Ranks> ranks_ = std::make_unique<Ranks>();
+
   // One (key, entity) pair per name, alias or word, sorted by the key's hash, then key, then
   // entity: a lookup is a binary search by hash, and the build is two sorts of integers rather
   // than a node and a vector allocated for every distinct key.
