@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "parley/names.h"
+#include "rank_sort.h"
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
@@ -91,12 +92,19 @@ NeighboursResult neighbours(const Database& db, const NeighboursQuery& query) {
     result.truncated = true;
   }
 
+  // Breadth-first search finds entities layer by layer, so the rows are in distance order
+  // already; within a layer they are put in name order by sorting 8-byte keys (name rank,
+  // position) rather than moving the rows themselves.
   const NameOrder names(db.names(), db.dataset());
-  result.neighbours = std::move(walk.found);
-  std::stable_sort(result.neighbours.begin(), result.neighbours.end(), [&](const Neighbour& a, const Neighbour& b) {
-    if (a.distance != b.distance) return a.distance < b.distance;
-    return names.less(a.entity, b.entity);
-  });
+  std::vector<std::uint64_t> keys(walk.found.size());
+  for (std::size_t begin = 0, end = 0; begin < walk.found.size(); begin = end) {
+    for (end = begin; end < walk.found.size() && walk.found[end].distance == walk.found[begin].distance; ++end) {
+      keys[end] = (std::uint64_t{names.rank(walk.found[end].entity)} << 32) | end;
+    }
+    detail::sort_by_rank(keys, begin, end, static_cast<std::uint32_t>(db.dataset().entities.size()));
+  }
+  result.neighbours.reserve(walk.found.size());
+  for (const std::uint64_t key : keys) result.neighbours.push_back(walk.found[key & 0xFFFFFFFFu]);
 
   if (!query.with_subgraph) return result;
   // The drawing: every allowed relation whose ends were both reached.
