@@ -33,15 +33,29 @@ bool MeetingFilter::accepts_status(const std::string& status) const {
 }
 
 void sort_by_date(const Database& db, std::vector<MeetingRow>& rows) {
+  // Each row's key is computed once and the keys are sorted, not the rows: a hub's answer has
+  // tens of thousands of rows, and a date's first and last day take a calendar computation.
   const NameOrder names(db.names(), db.dataset());
-  const auto key = [&](const MeetingRow& row) {
-    const auto& date = row.facts.date;
-    return std::tuple(!date.has_value(), date ? date->first_day() : 0, date ? date->last_day() : 0);
+  struct Key {
+    bool undated;
+    std::int32_t first, last;
+    std::uint32_t name_rank;  // unique per entity: the order is total
+    std::uint32_t row;
   };
-  std::stable_sort(rows.begin(), rows.end(), [&](const MeetingRow& x, const MeetingRow& y) {
-    if (key(x) != key(y)) return key(x) < key(y);
-    return names.less(x.facts.event, y.facts.event);
+  std::vector<Key> keys;
+  keys.reserve(rows.size());
+  for (std::uint32_t i = 0; i < rows.size(); ++i) {
+    const auto& date = rows[i].facts.date;
+    keys.push_back(Key{!date.has_value(), date ? date->first_day() : 0, date ? date->last_day() : 0,
+                       names.rank(rows[i].facts.event), i});
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+    return std::tie(x.undated, x.first, x.last, x.name_rank) < std::tie(y.undated, y.first, y.last, y.name_rank);
   });
+  std::vector<MeetingRow> sorted;
+  sorted.reserve(rows.size());
+  for (const Key& key : keys) sorted.push_back(std::move(rows[key.row]));
+  rows = std::move(sorted);
 }
 
 WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
