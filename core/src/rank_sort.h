@@ -1,5 +1,5 @@
-// Sorting search results by name rank: keys are (rank << 32 | position), ranks unique and below
-// the entity count. A least-significant-digit radix sort on the rank's bytes orders 50,000 keys
+// Sorting search results by an entity number: keys are (entity rank or index << 32 | position),
+// the upper word below the entity count. A least-significant-digit radix sort on the rank's bytes orders 50,000 keys
 // in a few linear passes, where std::sort took most of a 3-hop neighbours query.
 #pragma once
 
@@ -10,7 +10,9 @@
 
 namespace parley::detail {
 
-// Sorts `keys` by their upper 32 bits (all distinct), for ranks below `rank_bound`.
+// Sorts `keys` by their upper 32 bits, for ranks below `rank_bound`. Keys whose upper words are
+// equal come out in the order of their lower words provided they went in that way (as a
+// counterpart's meetings do).
 inline void sort_by_rank(std::vector<std::uint64_t>& keys, std::uint64_t begin, std::uint64_t end,
                          std::uint32_t rank_bound) {
   const auto first = keys.begin() + static_cast<std::ptrdiff_t>(begin);

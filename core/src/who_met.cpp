@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "parley/names.h"
+#include "rank_sort.h"
 
 #include <boost/range/iterator_range.hpp>
 
@@ -82,22 +83,22 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   sort_by_date(db, result.meetings);
 
   if (!b) {
-    std::map<EntityIndex, Counterpart> by_who;
+    // Every (counterpart, meeting) once, grouped by counterpart with a radix sort: a hub has met
+    // thousands of people, and a search tree over them was most of the query.
+    std::vector<std::uint64_t> pairs;
     for (std::size_t m = 0; m < result.meetings.size(); ++m) {
-      std::vector<EntityIndex> seen;
       for (const auto& p : result.meetings[m].facts.participants) {
-        if (p.who == a || !result.meetings[m].facts.counts(p) || std::find(seen.begin(), seen.end(), p.who) != seen.end()) {
-          continue;
-        }
-        seen.push_back(p.who);
-        auto& counterpart = by_who[p.who];
-        counterpart.who = p.who;
-        counterpart.meetings.push_back(m);
+        if (p.who != a && result.meetings[m].facts.counts(p)) pairs.push_back((std::uint64_t{p.who} << 32) | m);
       }
     }
-    for (auto& [_, counterpart] : by_who) result.counterparts.push_back(std::move(counterpart));
+    detail::sort_by_rank(pairs, 0, pairs.size(), static_cast<std::uint32_t>(db.dataset().entities.size()));
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      const auto who = static_cast<EntityIndex>(pairs[i] >> 32);
+      if (i == 0 || who != static_cast<EntityIndex>(pairs[i - 1] >> 32)) result.counterparts.push_back(Counterpart{who, {}});
+      if (i == 0 || pairs[i] != pairs[i - 1]) result.counterparts.back().meetings.push_back(pairs[i] & 0xFFFFFFFFu);
+    }
     const NameOrder names(db.names(), db.dataset());
-    std::stable_sort(result.counterparts.begin(), result.counterparts.end(), [&](const Counterpart& x, const Counterpart& y) {
+    std::sort(result.counterparts.begin(), result.counterparts.end(), [&](const Counterpart& x, const Counterpart& y) {
       if (x.meetings.size() != y.meetings.size()) return x.meetings.size() > y.meetings.size();
       return names.less(x.who, y.who);
     });
