@@ -67,19 +67,26 @@ bench: deps
 	tests/bench/run_all.sh $(RELEASE)
 
 # The peers on the same generated data (scale 1), answers checked against parley's.
+# PEER_SCALES: the generated dataset scales the peers are measured at.
+PEER_SCALES ?= 1 10
 bench-peers: deps
 	@dpkg-query -W -f='$${Status}\n' python3-igraph libbenchmark-dev 2>/dev/null | grep -c '^install ok installed' | grep -q 2 || \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-igraph libbenchmark-dev
 	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_BENCH=ON
 	cmake --build $(RELEASE) -j$(JOBS) --target parley parley_generate
-	mkdir -p build/peers/scale1
-	$(RELEASE)/tests/bench/parley_generate --scale 1 --csv build/peers/scale1 > build/peers/scale1/dataset.json
 	@# Kuzu from npm; npm 11 skips install scripts, so its prebuilt binary is put in place by hand.
+	mkdir -p build/peers
 	[ -f build/peers/node_modules/kuzu/kuzujs.node ] || \
 	  (cd build/peers && npm install --no-audit --no-fund kuzu@0.11.3 && \
 	   cp node_modules/kuzu/prebuilt/kuzujs-linux-x64.node node_modules/kuzu/kuzujs.node)
-	KUZU_NODE_MODULES=$(CURDIR)/build/peers/node_modules \
-	  /usr/bin/python3 tests/bench/peers/peers.py $(RELEASE)/cli/parley build/peers/scale1 build/peers/scale1/dataset.json
+	for scale in $(PEER_SCALES); do \
+	  mkdir -p build/peers/scale$$scale && \
+	  $(RELEASE)/tests/bench/parley_generate --scale $$scale --csv build/peers/scale$$scale > build/peers/scale$$scale/dataset.json && \
+	  echo "== peers at scale $$scale" && \
+	  KUZU_NODE_MODULES=$(CURDIR)/build/peers/node_modules \
+	    /usr/bin/python3 tests/bench/peers/peers.py $(RELEASE)/cli/parley build/peers/scale$$scale build/peers/scale$$scale/dataset.json \
+	    || exit 1; \
+	done
 
 debug: deps
 	cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug

@@ -1,6 +1,7 @@
 #include "parley/suggest.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 namespace parley {
@@ -23,7 +24,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   const std::size_t over = limit + 1;
   if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return over;
-  std::vector<std::size_t> row(b.size() + 1);
+  // One row of the table; on the stack for the short strings suggestions compare (a name that
+  // fails to resolve is compared with every key), so that the scan allocates nothing.
+  std::array<std::size_t, 128> short_row;
+  std::vector<std::size_t> long_row;
+  std::size_t* row = short_row.data();
+  if (b.size() + 1 > short_row.size()) {
+    long_row.resize(b.size() + 1);
+    row = long_row.data();
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = std::min(j, over);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     const std::size_t from = i > limit ? i - limit : 1;

@@ -29,7 +29,8 @@ TEST_CASE("distinct names stay distinct", "[names]") {
 
 TEST_CASE("the bounded edit distance agrees with the full one within its bound", "[names][suggest]") {
   const std::vector<std::string> words = {"", "a", "abe", "Abe", "lavrov", "lavrof", "sergey lavrov", "sergei lavrov",
-                                          "morgulov", "mori", "kono", "putin", "shikotan", "habomai islets", "xyz"};
+                                          "morgulov", "mori", "kono", "putin", "shikotan", "habomai islets", "xyz",
+                                          std::string(130, 'a'), std::string(127, 'a') + "b", std::string(131, 'b')};
   for (const auto& a : words) {
     for (const auto& b : words) {
       for (std::size_t limit = 0; limit <= 6; ++limit) {

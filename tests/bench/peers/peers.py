@@ -108,9 +108,9 @@ def paths_ig():
     return [int(d) if d != float("inf") else None
             for d in (g_ig.distances(source=index[a], target=index[b])[0][0] for a, b in pairs)]
 
-def paths_sql():
+def paths_sql(some_pairs):
     out = []
-    for a, b in pairs:
+    for a, b in some_pairs:
         row = db.execute("""WITH RECURSIVE bfs(node, depth) AS (
                               SELECT ?, 0 UNION SELECT edges.dst, bfs.depth + 1 FROM bfs JOIN edges ON edges.src = bfs.node
                               WHERE bfs.depth < ?)
@@ -120,9 +120,12 @@ def paths_sql():
 
 hops, *t = timed(paths_nx, 3); report("networkx", "path, per query", t[0] / 100, t[1] / 100, t[2] / 100); agree.append(hops == parley_hops)
 hops, *t = timed(paths_ig, 3); report("igraph", "path, per query", t[0] / 100, t[1] / 100, t[2] / 100); agree.append(hops == parley_hops)
-if max(h for h in parley_hops if h is not None) <= 4:
-    hops, *t = timed(paths_sql, 1); report("sqlite", "path, per query (CTE, depth<=4)", t[0] / 100, t[1] / 100, t[2] / 100)
-    agree.append(hops == parley_hops)
+# The recursive CTE takes seconds per pair on the larger graphs: time the first 10 pairs there.
+sql_pairs = 100 if len(relations) < 1000000 else 10
+if max(h for h in parley_hops[:sql_pairs] if h is not None) <= 4:
+    hops, *t = timed(lambda: paths_sql(pairs[:sql_pairs]), 1)
+    report("sqlite", "path, per query (CTE, depth<=4, %d pairs)" % sql_pairs, t[0] / sql_pairs, t[1] / sql_pairs, t[2] / sql_pairs)
+    agree.append(hops == parley_hops[:sql_pairs])
 
 # ---- k-hop neighbourhoods of person-50
 for depth, expected in zip((1, 2, 3), parley_neighbours):
