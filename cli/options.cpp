@@ -6,9 +6,12 @@ namespace po = boost::program_options;
 
 namespace parley::cli {
 
-po::options_description global_options_description() {
-  po::options_description global("Global options");
-  global.add_options()
+const po::options_description& global_options_description() {
+  // Built once: a batch parses every line with it, and building option descriptions (each
+  // name parsed, each value semantic allocated) cost more than the parse.
+  static const po::options_description global = [] {
+    po::options_description global("Global options");
+    global.add_options()
       ("db", po::value<std::vector<std::string>>()->composing(),
        "dataset file to open; repeat to merge several; @default is the embedded dataset")
       ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot or graphml (jsonl for batch)")
@@ -17,6 +20,8 @@ po::options_description global_options_description() {
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
       ("help,h", "show help")
       ("version", "show the version");
+    return global;
+  }();
   return global;
 }
 
@@ -65,13 +70,19 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   const std::vector<const char*> args = extract_render(argc, argv, parsed.render);
   argc = static_cast<int>(args.size());
   argv = args.data();
-  const po::options_description global = global_options_description();
+  const po::options_description& global = global_options_description();
 
   // First pass: find the command word, whatever options surround it.
-  po::options_description first_pass;
-  first_pass.add(global).add_options()("command", po::value<std::string>())("rest", po::value<std::vector<std::string>>());
-  po::positional_options_description first_positional;
-  first_positional.add("command", 1).add("rest", -1);
+  static const po::options_description first_pass = [&] {
+    po::options_description first;
+    first.add(global).add_options()("command", po::value<std::string>())("rest", po::value<std::vector<std::string>>());
+    return first;
+  }();
+  static const po::positional_options_description first_positional = [] {
+    po::positional_options_description first;
+    first.add("command", 1).add("rest", -1);
+    return first;
+  }();
   po::variables_map first;
   // No guessing from prefixes: "--form" is not "--format", so a line means one thing only.
   const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;

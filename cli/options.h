@@ -52,7 +52,7 @@ struct CommandSpec {
 // command line is wrong; an unknown command is reported by the caller.
 ParsedCommandLine parse_command_line(int argc, const char* const argv[], const std::vector<const CommandSpec*>& commands);
 
-boost::program_options::options_description global_options_description();
+const boost::program_options::options_description& global_options_description();
 
 // True when `name` is one of the command's positional arguments (A, B, FILE).
 bool is_positional(const CommandSpec& spec, const std::string& name);
