@@ -66,7 +66,7 @@ bench: deps
 	cmake --build $(RELEASE) -j$(JOBS) --target parley parley_batch_bench parley_query_bench parley_memory parley_generate
 	tests/bench/run_all.sh $(RELEASE)
 
-# The peers on the same generated data (scale 1), answers checked against parley's.
+# The peers on the same generated data, answers checked against parley's.
 # PEER_SCALES: the generated dataset scales the peers are measured at.
 PEER_SCALES ?= 1 10
 bench-peers: deps
