@@ -157,6 +157,9 @@ NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
   for (const Entry& alias : accepted) add(alias.key, alias.entity);
   sort_and_deduplicate(index.by_key_);
   sort_and_deduplicate(index.by_word_);
+  for (std::size_t i = 0; i < index.by_key_.size(); ++i) {
+    if (i == 0 || index.by_key_[i].key != index.by_key_[i - 1].key) index.keys_.push_back(index.by_key_[i].key);
+  }
   return index;
 }
 
@@ -182,14 +185,6 @@ std::vector<EntityIndex> NameIndex::find(const Dataset& dataset, std::string_vie
   if (auto found = lookup(by_key_, key); !found.empty()) return found;
   if (key.find(' ') == std::string::npos) return lookup(by_word_, key);
   return {};
-}
-
-std::vector<std::string_view> NameIndex::keys() const {
-  std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < by_key_.size(); ++i) {
-    if (i == 0 || by_key_[i].key != by_key_[i - 1].key) out.push_back(by_key_[i].key);
-  }
-  return out;
 }
 
 }  // namespace parley

@@ -61,8 +61,8 @@ class NameIndex {
   // ("Trump" finds "Donald Trump"). Empty when nothing matches; several when it is shared.
   std::vector<EntityIndex> find(const Dataset& dataset, std::string_view query) const;
 
-  // Every normalised key, for suggestions.
-  std::vector<std::string_view> keys() const;
+  // Every normalised key once, for suggestions.
+  const std::vector<std::string_view>& keys() const { return keys_; }
 
   // An entity's name, normalised: the key names are sorted by.
   const std::string& folded_name(EntityIndex entity) const { return folded_names_[entity]; }
@@ -94,6 +94,7 @@ class NameIndex {
 
   std::vector<Entry> by_key_;
   std::vector<Entry> by_word_;  // each word of each key
+  std::vector<std::string_view> keys_;  // the distinct keys of by_key_
   std::vector<std::string> folded_names_;    // by entity
   std::deque<std::string> folded_aliases_;   // the keys of accepted aliases; a deque keeps them in place
 };
