@@ -65,6 +65,12 @@ class Loader {
   using RecordHandler = void (Loader::*)(std::uint32_t, const Value&, std::uint32_t, const std::string&,
                                          DiagnosticSink&);
 
+  // "/entities/12": the pointer of a record in one of the three arrays, written into `out`
+  // (reused from record to record). The array names need no escaping.
+  static void record_pointer(std::string_view array, std::uint32_t index, std::string& out) {
+    out.assign("/").append(array).append("/").append(std::to_string(index));
+  }
+
   static RecordHandler handler_for(RecordKind kind) {
     return kind == RecordKind::kSource ? &Loader::add_source
            : kind == RecordKind::kEntity ? &Loader::add_entity
@@ -86,7 +92,7 @@ class Loader {
         const RecordKind kind = array == "sources" ? RecordKind::kSource
                                 : array == "entities" ? RecordKind::kEntity
                                                       : RecordKind::kRelation;
-        pointer.assign("/").append(array).append("/").append(std::to_string(index));
+        record_pointer(array, index, pointer);
         if (!structure_.check(kind, record, pointer, sink)) return false;
         (this->*handler_for(kind))(file_index, record, index, pointer, sink);
         return findings.size() == 0;
@@ -144,12 +150,9 @@ class Loader {
     if (!file.usable) return;
     DiagnosticSink sink(file.input->name, diagnostics_);
     const Value& records = file.doc[array];
-    const std::string base = pointer_join("", array);
     std::string pointer;  // one buffer for every record's pointer: no allocation per record
     for (rapidjson::SizeType i = 0; i < records.Size(); ++i) {
-      pointer.assign(base);
-      pointer += '/';
-      pointer += std::to_string(i);
+      record_pointer(array, i, pointer);
       if (structure_.check(kind, records[i], pointer, sink)) {
         (this->*handler)(file.index, records[i], i, pointer, sink);
       } else {
