@@ -23,7 +23,7 @@ int run_timeline(const CommandContext& context) {
   if (vm.count("a")) query.about = entity_argument(*db, vm["a"].as<std::string>());
   query.dates = date_range_options(vm);
   query.statuses = statuses_option(*db, vm["status"].as<std::string>());
-  const std::vector<MeetingRow> rows = timeline(*db, query);
+  const std::vector<MeetingDetail> rows = read_meetings(*db, timeline(*db, query));
   const Dataset& data = db->dataset();
 
   if (graph_format(context) || context.args.render) {
@@ -61,7 +61,7 @@ int run_timeline(const CommandContext& context) {
   bool undated_heading = false;
   for (const auto& row : rows) {
     const Entity& e = data.entities[row.facts.event];
-    // Undated events come last (sort_by_date); they get their own heading rather than a
+    // Undated events come last (the event table's order); they get their own heading rather than a
     // made-up place in the sequence.
     if (!row.facts.date && !undated_heading) {
       context.out << "\n  Date not stated" << (query.dates.bounded() ? " (so possibly in range)" : "") << '\n';

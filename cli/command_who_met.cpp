@@ -29,7 +29,7 @@ void write_statuses(JsonOutput& json, const MeetingFilter& filter) {
   json.writer().EndArray();
 }
 
-void print_meeting(std::ostream& out, const Database& db, const MeetingRow& row) {
+void print_meeting(std::ostream& out, const Database& db, const MeetingDetail& row) {
   const Dataset& data = db.dataset();
   const EventFacts& f = row.facts;
   constexpr int kDateWidth = 20;
@@ -54,7 +54,7 @@ void print_meeting(std::ostream& out, const Database& db, const MeetingRow& row)
   out << indent << "sources " << sources_text(data, event_sources(db, f)) << '\n';
 }
 
-void print_dates(std::ostream& out, const std::vector<MeetingRow>& meetings, const std::vector<std::size_t>& which) {
+void print_dates(std::ostream& out, const std::vector<MeetingDetail>& meetings, const std::vector<std::size_t>& which) {
   for (std::size_t i = 0; i < which.size(); ++i) out << (i ? "; " : "") << date_text(meetings[which[i]].facts);
 }
 
@@ -62,9 +62,10 @@ void print_dates(std::ostream& out, const std::vector<MeetingRow>& meetings, con
 int run_who_met_all(const CommandContext& context, const Database* db, const MeetingFilter& filter) {
   const Dataset& data = db->dataset();
   const WhoMetTable table = who_met_all(*db, filter);
+  const std::vector<MeetingDetail> meetings = read_meetings(*db, table.meetings);
   if (graph_format(context) || context.args.render) {
     Subgraph subgraph;
-    for (const auto& row : table.meetings) {
+    for (const auto& row : meetings) {
       for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
     }
     const int code = emit_graph(context, *db, subgraph, "Who met whom");
@@ -88,9 +89,9 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
       w.StartArray();
       for (const std::size_t m : pair.meetings) {
         w.StartObject();
-        json.field("id", data.entities[table.meetings[m].facts.event].id);
+        json.field("id", data.entities[meetings[m].facts.event].id);
         json.key("date");
-        write_date(json, table.meetings[m].facts.date);
+        write_date(json, meetings[m].facts.date);
         w.EndObject();
       }
       w.EndArray();
@@ -109,7 +110,7 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
     const std::string names = data.entities[pair.first].name + " — " + data.entities[pair.second].name;
     context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << names << std::right << std::setw(3)
                 << pair.meetings.size() << "   ";
-    print_dates(context.out, table.meetings, pair.meetings);
+    print_dates(context.out, meetings, pair.meetings);
     context.out << '\n';
   }
   return kExitOk;
@@ -143,12 +144,13 @@ int run_who_met(const CommandContext& context) {
   if (vm.count("b")) b = entity_argument(*db, vm["b"].as<std::string>());
   if (b && *b == a) throw po::error("who-met A B needs two different entities; " + data.entities[a].name + " was given twice");
   const WhoMetResult result = who_met(*db, a, b, filter);
+  const std::vector<MeetingDetail> meetings = read_meetings(*db, result.meetings);
 
   if (graph_format(context) || context.args.render) {
     Subgraph subgraph;
     subgraph.focus.push_back(a);
     if (b) subgraph.focus.push_back(*b);
-    for (const auto& row : result.meetings) {
+    for (const auto& row : meetings) {
       for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
       for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
     }
@@ -176,7 +178,7 @@ int run_who_met(const CommandContext& context) {
     if (!filter.statuses.empty()) {
       MeetingFilter any = filter;
       any.statuses.clear();
-      for (const auto& row : who_met(*db, a, b, any).meetings) {
+      for (const auto& row : read_meetings(*db, who_met(*db, a, b, any).meetings)) {
         if (filter.accepts_status(row.facts.status)) continue;
         w.StartObject();
         json.field("id", data.entities[row.facts.event].id);
@@ -188,7 +190,7 @@ int run_who_met(const CommandContext& context) {
     w.EndArray();
     json.key("meetings");
     w.StartArray();
-    for (const auto& row : result.meetings) write_event(json, *db, row.facts, row.date_match);
+    for (const auto& row : meetings) write_event(json, *db, row.facts, row.date_match);
     w.EndArray();
     if (!b) {
       json.key("counterparts");
@@ -200,7 +202,7 @@ int run_who_met(const CommandContext& context) {
         json.field("meetings", std::uint64_t{c.meetings.size()});
         json.key("events");
         w.StartArray();
-        for (const std::size_t m : c.meetings) json.string(data.entities[result.meetings[m].facts.event].id);
+        for (const std::size_t m : c.meetings) json.string(data.entities[result.meetings[m].event].id);
         w.EndArray();
         w.EndObject();
       }
@@ -218,15 +220,14 @@ int run_who_met(const CommandContext& context) {
   if (!filter.statuses.empty()) {
     MeetingFilter any = filter;
     any.statuses.clear();
-    const WhoMetResult others = who_met(*db, a, b, any);
-    for (const auto& row : others.meetings) {
+    for (const auto& row : read_meetings(*db, who_met(*db, a, b, any).meetings)) {
       if (filter.accepts_status(row.facts.status)) continue;
       context.out << "  not counted: " << data.entities[row.facts.event].name << " (" << date_text(row.facts) << ", "
                   << (row.facts.status.empty() ? "status not stated" : row.facts.status) << "); see --status any\n";
     }
   }
   if (n > 0) context.out << '\n';
-  for (const auto& row : result.meetings) print_meeting(context.out, *db, row);
+  for (const auto& row : meetings) print_meeting(context.out, *db, row);
 
   if (!b && !result.counterparts.empty()) {
     context.out << "\nCounterparts\n";
@@ -235,16 +236,16 @@ int run_who_met(const CommandContext& context) {
     for (const auto& c : result.counterparts) {
       context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << data.entities[c.who].name << std::right
                   << std::setw(3) << c.meetings.size() << "   ";
-      print_dates(context.out, result.meetings, c.meetings);
+      print_dates(context.out, meetings, c.meetings);
       context.out << '\n';
     }
   }
   if (b) {
     bool any_stated = false;
-    for (const auto& row : result.meetings) any_stated |= !row.facts.ordinals.empty();
+    for (const auto& row : meetings) any_stated |= !row.facts.ordinals.empty();
     if (any_stated) {
       context.out << "\nCounts stated by the sources (not the dataset's own count of " << n << "):\n";
-      for (const auto& row : result.meetings) {
+      for (const auto& row : meetings) {
         for (const Attribute* ordinal : row.facts.ordinals) {
           context.out << "  " << date_text(row.facts) << ": " << ordinal_text(*ordinal) << ' '
                       << sources_text(data, ordinal->citations) << '\n';

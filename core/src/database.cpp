@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "dataset_loader.h"
-#include "parley/event_facts.h"
 #include "parley/embedded.h"
 
 namespace parley {
@@ -69,10 +68,19 @@ const MetGraph& Database::met_graph() const {
   std::call_once(met_graph_built_, [this] {
     // People have met at a gathering the sources say was held: the same rule as who-met's
     // default --status held, so that the two commands never disagree.
-    const auto held = [this](EntityIndex gathering) { return read_event(*this, gathering).status == "held"; };
+    const EventTable& table = events();
+    const auto held = [&table](EntityIndex gathering) {
+      const auto slot = table.slot(gathering);
+      return slot != EventTable::kNoSlot && table.status_name(table.status(slot)) == "held";
+    };
     met_graph_ = std::make_unique<MetGraph>(build_met_graph(dataset_, *schema_, held));
   });
   return *met_graph_;
+}
+
+const EventTable& Database::events() const {
+  std::call_once(events_built_, [this] { events_ = std::make_unique<EventTable>(EventTable::build(*this)); });
+  return *events_;
 }
 
 std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, Diagnostics& diagnostics) {

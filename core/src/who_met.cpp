@@ -1,7 +1,6 @@
 #include "parley/who_met.h"
 
 #include <algorithm>
-#include <map>
 #include <tuple>
 
 #include "parley/names.h"
@@ -12,19 +11,32 @@
 namespace parley {
 namespace {
 
-// The gathering's facts if it passes the filter.
-std::optional<MeetingRow> consider(const Database& db, EntityIndex event, const MeetingFilter& filter) {
-  if (!db.schema().is_gathering(db.dataset().entities[event].kind)) return std::nullopt;
-  MeetingRow row{read_event(db, event)};
-  if (!filter.accepts_status(row.facts.status)) return std::nullopt;
-  row.date_match = filter.dates.match(row.facts.span());
-  if (row.date_match == DateMatch::kOutside) return std::nullopt;
-  if (filter.at) {
-    const bool there = std::any_of(row.facts.venues.begin(), row.facts.venues.end(),
-                                   [&](const Venue& v) { return is_within(db, v.place, *filter.at); });
-    if (!there) return std::nullopt;
+// Sorts slots and drops repeats: a radix sort, as a hub's answer has tens of thousands.
+void sort_distinct(std::vector<EventTable::Slot>& slots, std::size_t table_size) {
+  std::vector<std::uint64_t> keys(slots.begin(), slots.end());
+  for (auto& key : keys) key <<= 32;
+  detail::sort_by_rank(keys, 0, keys.size(), static_cast<std::uint32_t>(table_size));
+  slots.clear();
+  for (const std::uint64_t key : keys) {
+    const auto slot = static_cast<EventTable::Slot>(key >> 32);
+    if (slots.empty() || slots.back() != slot) slots.push_back(slot);
   }
-  return row;
+}
+
+// A's gatherings, as slots in date order: the targets of its participant_in relations.
+std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
+  const EventTable& events = db.events();
+  const auto participant_in = db.schema().find_relation_type("participant_in");
+  std::vector<EventTable::Slot> slots;
+  if (!participant_in) return slots;
+  for (const Edge e : boost::make_iterator_range(out_edges(a, db.graph()))) {
+    const RelationEdge& edge = db.graph()[e];
+    if (!edge.forward || edge.type != *participant_in) continue;
+    const auto slot = events.slot(target(e, db.graph()));
+    if (slot != EventTable::kNoSlot && events.is_gathering(slot)) slots.push_back(slot);
+  }
+  sort_distinct(slots, events.size());
+  return slots;
 }
 
 }  // namespace
@@ -33,62 +45,48 @@ bool MeetingFilter::accepts_status(const std::string& status) const {
   return statuses.empty() || std::find(statuses.begin(), statuses.end(), status) != statuses.end();
 }
 
-void sort_by_date(const Database& db, std::vector<MeetingRow>& rows) {
-  // Each row's key is computed once and the keys are sorted, not the rows: a hub's answer has
-  // tens of thousands of rows, and a date's first and last day take a calendar computation.
-  const NameOrder names(db.names(), db.dataset());
-  struct Key {
-    bool undated;
-    std::int32_t first, last;
-    std::uint32_t name_rank;  // unique per entity: the order is total
-    std::uint32_t row;
-  };
-  std::vector<Key> keys;
-  keys.reserve(rows.size());
-  for (std::uint32_t i = 0; i < rows.size(); ++i) {
-    const auto& date = rows[i].facts.date;
-    keys.push_back(Key{!date.has_value(), date ? date->first_day() : 0, date ? date->last_day() : 0,
-                       names.rank(rows[i].facts.event), i});
+std::vector<MeetingRow> MeetingFilter::select(const Database& db, const std::vector<EventTable::Slot>& slots) const {
+  const EventTable& events = db.events();
+  const std::vector<bool> accepted = events.accepted_statuses(statuses);
+  std::vector<MeetingRow> rows;
+  for (const EventTable::Slot slot : slots) {
+    if (!accepted[events.status(slot)]) continue;
+    const DateMatch match = dates.match(events.span(slot));
+    if (match == DateMatch::kOutside) continue;
+    if (at) {
+      const auto venues = events.venues(slot);
+      if (std::none_of(venues.begin(), venues.end(), [&](EntityIndex place) { return is_within(db, place, *at); })) continue;
+    }
+    rows.push_back(MeetingRow{events.entity(slot), match});
   }
-  std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
-    return std::tie(x.undated, x.first, x.last, x.name_rank) < std::tie(y.undated, y.first, y.last, y.name_rank);
-  });
-  std::vector<MeetingRow> sorted;
-  sorted.reserve(rows.size());
-  for (const Key& key : keys) sorted.push_back(std::move(rows[key.row]));
-  rows = std::move(sorted);
+  return rows;
+}
+
+std::vector<MeetingDetail> read_meetings(const Database& db, const std::vector<MeetingRow>& rows) {
+  std::vector<MeetingDetail> details;
+  details.reserve(rows.size());
+  for (const MeetingRow& row : rows) details.push_back(MeetingDetail{read_event(db, row.event), row.date_match});
+  return details;
 }
 
 WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
+  const EventTable& events = db.events();
   WhoMetResult result;
   result.a = a;
   result.b = b;
-  // A's gatherings are the targets of its participant_in relations: its own out-edges.
-  const auto participant_in = db.schema().find_relation_type("participant_in");
-  std::vector<EntityIndex> events;
-  for (const Edge e : boost::make_iterator_range(out_edges(a, db.graph()))) {
-    const RelationEdge& edge = db.graph()[e];
-    if (edge.forward && participant_in && edge.type == *participant_in) {
-      events.push_back(target(e, db.graph()));
-    }
-  }
-  std::sort(events.begin(), events.end());
-  events.erase(std::unique(events.begin(), events.end()), events.end());
-  for (const EntityIndex event : events) {
-    auto row = consider(db, event, filter);
-    if (row && row->facts.has_participant(a) && (!b || row->facts.has_participant(*b))) {
-      result.meetings.push_back(std::move(*row));
-    }
-  }
-  sort_by_date(db, result.meetings);
+  std::vector<EventTable::Slot> slots = gatherings_of(db, a);
+  // Only gatherings where A's (and B's) participation counts.
+  std::erase_if(slots, [&](EventTable::Slot s) { return !events.has_participant(s, a) || (b && !events.has_participant(s, *b)); });
+  result.meetings = filter.select(db, slots);
 
   if (!b) {
     // Every (counterpart, meeting) once, grouped by counterpart with a radix sort: a hub has met
     // thousands of people, and a search tree over them was most of the query.
     std::vector<std::uint64_t> pairs;
+    pairs.reserve(result.meetings.size() * 4);
     for (std::size_t m = 0; m < result.meetings.size(); ++m) {
-      for (const auto& p : result.meetings[m].facts.participants) {
-        if (p.who != a && result.meetings[m].facts.counts(p)) pairs.push_back((std::uint64_t{p.who} << 32) | m);
+      for (const EventTable::Seat& seat : events.seats(events.slot(result.meetings[m].event))) {
+        if (seat.who != a && seat.counts) pairs.push_back((std::uint64_t{seat.who} << 32) | m);
       }
     }
     detail::sort_by_rank(pairs, 0, pairs.size(), static_cast<std::uint32_t>(db.dataset().entities.size()));
@@ -97,47 +95,69 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
       if (i == 0 || who != static_cast<EntityIndex>(pairs[i - 1] >> 32)) result.counterparts.push_back(Counterpart{who, {}});
       if (i == 0 || pairs[i] != pairs[i - 1]) result.counterparts.back().meetings.push_back(pairs[i] & 0xFFFFFFFFu);
     }
+    // Most meetings first, then by name: one integer key per counterpart, sorted, and the
+    // counterparts moved once (sorting them directly swapped their meeting lists).
     const NameOrder names(db.names(), db.dataset());
-    std::sort(result.counterparts.begin(), result.counterparts.end(), [&](const Counterpart& x, const Counterpart& y) {
-      if (x.meetings.size() != y.meetings.size()) return x.meetings.size() > y.meetings.size();
-      return names.less(x.who, y.who);
-    });
+    struct Key {
+      std::uint64_t order;
+      std::uint32_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(result.counterparts.size());
+    for (std::uint32_t i = 0; i < result.counterparts.size(); ++i) {
+      const auto fewer = std::uint64_t{UINT32_MAX - static_cast<std::uint32_t>(result.counterparts[i].meetings.size())};
+      keys.push_back(Key{(fewer << 32) | names.rank(result.counterparts[i].who), i});
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) { return x.order < y.order; });
+    std::vector<Counterpart> sorted;
+    sorted.reserve(keys.size());
+    for (const Key& key : keys) sorted.push_back(std::move(result.counterparts[key.index]));
+    result.counterparts = std::move(sorted);
   }
   return result;
 }
 
 WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
+  const EventTable& events = db.events();
   WhoMetTable table;
-  for (EntityIndex e = 0; e < db.dataset().entities.size(); ++e) {
-    if (auto row = consider(db, e, filter)) table.meetings.push_back(std::move(*row));
+  std::vector<EventTable::Slot> slots;
+  for (EventTable::Slot s = 0; s < events.size(); ++s) {
+    if (events.is_gathering(s)) slots.push_back(s);
   }
-  sort_by_date(db, table.meetings);
+  table.meetings = filter.select(db, slots);
+
+  // Every pair of people who met, with the meeting, as one sortable key each; the pairs are
+  // then runs of equal people. Each pair is ordered by name, so its key is (first, second).
   const NameOrder names(db.names(), db.dataset());
-  std::map<std::pair<EntityIndex, EntityIndex>, MeetingPair> pairs;
+  struct Met {
+    EntityIndex first, second;
+    std::uint32_t meeting;
+  };
+  std::vector<Met> met;
+  std::vector<EntityIndex> people;
   for (std::size_t m = 0; m < table.meetings.size(); ++m) {
-    std::vector<EntityIndex> people;
-    for (const auto& p : table.meetings[m].facts.participants) {
-      if (table.meetings[m].facts.counts(p)) people.push_back(p.who);
+    people.clear();
+    for (const EventTable::Seat& seat : events.seats(events.slot(table.meetings[m].event))) {
+      if (seat.counts) people.push_back(seat.who);
     }
-    std::sort(people.begin(), people.end());
+    std::sort(people.begin(), people.end(), [&](EntityIndex x, EntityIndex y) { return names.less(x, y); });
     people.erase(std::unique(people.begin(), people.end()), people.end());
     for (std::size_t i = 0; i < people.size(); ++i) {
-      for (std::size_t j = i + 1; j < people.size(); ++j) {
-        auto [x, y] = std::pair(people[i], people[j]);
-        if (names.less(y, x)) std::swap(x, y);
-        auto& pair = pairs[{x, y}];
-        pair.first = x;
-        pair.second = y;
-        pair.meetings.push_back(m);
-      }
+      for (std::size_t j = i + 1; j < people.size(); ++j) met.push_back(Met{people[i], people[j], static_cast<std::uint32_t>(m)});
     }
   }
-  for (auto& [_, pair] : pairs) table.pairs.push_back(std::move(pair));
-  std::stable_sort(table.pairs.begin(), table.pairs.end(), [&](const MeetingPair& x, const MeetingPair& y) {
-    if (x.meetings.size() != y.meetings.size()) return x.meetings.size() > y.meetings.size();
-    if (x.first != y.first) return names.less(x.first, y.first);
-    return names.less(x.second, y.second);
+  const auto same_pair = [](const Met& x, const Met& y) { return x.first == y.first && x.second == y.second; };
+  std::sort(met.begin(), met.end(), [&](const Met& x, const Met& y) {
+    return std::tuple(names.rank(x.first), names.rank(x.second), x.meeting) <
+           std::tuple(names.rank(y.first), names.rank(y.second), y.meeting);
   });
+  for (std::size_t i = 0; i < met.size(); ++i) {
+    if (i == 0 || !same_pair(met[i], met[i - 1])) table.pairs.push_back(MeetingPair{met[i].first, met[i].second, {}});
+    table.pairs.back().meetings.push_back(met[i].meeting);
+  }
+  // Runs came out in name order: a stable sort by size keeps it among equals.
+  std::stable_sort(table.pairs.begin(), table.pairs.end(),
+                   [](const MeetingPair& x, const MeetingPair& y) { return x.meetings.size() > y.meetings.size(); });
   return table;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parley/dataset.h"
+#include "parley/event_table.h"
 #include "parley/graph.h"
 #include "parley/names.h"
 #include "parley/schema.h"
@@ -38,6 +39,8 @@ class Database {
   const Graph& graph() const { return graph_; }
   // The graph for `met` searches, built on first use (most sessions never need it).
   const MetGraph& met_graph() const;
+  // Every event's dates, status, participants and venues in flat arrays, built on first use.
+  const EventTable& events() const;
   const NameIndex& names() const { return names_; }
 
   // Entities matching an id, name or alias (see NameIndex::find).
@@ -52,6 +55,8 @@ class Database {
   NameIndex names_;
   mutable std::once_flag met_graph_built_;
   mutable std::unique_ptr<MetGraph> met_graph_;
+  mutable std::once_flag events_built_;
+  mutable std::unique_ptr<EventTable> events_;
 };
 
 // The embedded relation schema. Aborts if it does not parse, which the tests rule out.

@@ -17,7 +17,7 @@ struct TimelineQuery {
   std::vector<std::string> statuses;   // empty keeps all
 };
 
-// Rows reuse MeetingRow: an event's facts and how its date matched. Undated events come last.
+// Rows reuse MeetingRow: the event and how its date matched. Undated events come last.
 std::vector<MeetingRow> timeline(const Database& db, const TimelineQuery& query);
 
 }  // namespace parley

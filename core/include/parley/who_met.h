@@ -13,16 +13,28 @@
 
 namespace parley {
 
+// A gathering in an answer. Its facts are read only for what is shown (read_meetings): a
+// hub's answer has tens of thousands of rows, and finding them is cheap next to reading them.
+struct MeetingRow {
+  EntityIndex event = 0;
+  DateMatch date_match = DateMatch::kInside;  // kPossibly when the date is too coarse to tell
+};
+
+// A row with its facts, to show.
+struct MeetingDetail {
+  EventFacts facts;
+  DateMatch date_match = DateMatch::kInside;
+};
+
+std::vector<MeetingDetail> read_meetings(const Database& db, const std::vector<MeetingRow>& rows);
+
 struct MeetingFilter {
   DateRange dates;
   std::optional<EntityIndex> at;        // a place: the gathering's venue is it or lies within it
   std::vector<std::string> statuses;    // effective statuses to keep; empty keeps all
   bool accepts_status(const std::string& status) const;
-};
-
-struct MeetingRow {
-  EventFacts facts;
-  DateMatch date_match = DateMatch::kInside;  // kPossibly when the date is too coarse to tell
+  // The rows of events among `slots` (sorted, distinct) that pass the filter, in date order.
+  std::vector<MeetingRow> select(const Database& db, const std::vector<EventTable::Slot>& slots) const;
 };
 
 struct Counterpart {
@@ -51,8 +63,5 @@ struct WhoMetTable {
 };
 
 WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter);
-
-// Orders gatherings by date (narrowest stated date; undated last), then by name.
-void sort_by_date(const Database& db, std::vector<MeetingRow>& rows);
 
 }  // namespace parley
