@@ -100,6 +100,14 @@ void BM_FloorParse(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
 }
 
+// The event table who-met and timeline build on first use: a one-off cost per process.
+void BM_BuildEventTable(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  std::size_t events = 0;
+  for (auto _ : state) events = parley::EventTable::build(db).size();
+  state.counters["events"] = static_cast<double>(events);
+}
+
 void BM_WhoMet(benchmark::State& state) {
   const auto& db = database(static_cast<int>(state.range(0)));
   const parley::EntityIndex who = person(db, static_cast<int>(state.range(1)));
@@ -463,6 +471,7 @@ constexpr int kReps = 5;
 
 BENCHMARK(BM_FloorParse)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_Load)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_BuildEventTable)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_WhoMet)->ArgsProduct({{1, 10}, {0, 50, 5000}})->Unit(benchmark::kMicrosecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_FloorWhoMet)->ArgsProduct({{1, 10}, {0, 50, 5000}})->Unit(benchmark::kMicrosecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_FloorWhoMetAnswer)->ArgsProduct({{1, 10}, {0, 50, 5000}})->Unit(benchmark::kMicrosecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
