@@ -16,6 +16,7 @@
 #include <rapidjson/reader.h>
 
 #include "json_reader.h"
+#include "utf8_validate.h"
 
 namespace parley::detail {
 
@@ -25,6 +26,10 @@ namespace parley::detail {
 inline constexpr unsigned kStrictFlags = rapidjson::kParseIterativeFlag |
                                   rapidjson::kParseValidateEncodingFlag |
                                   rapidjson::kParseNumbersAsStringsFlag;
+
+// The same reading without RapidJSON's byte-by-byte check of each string's encoding, for a
+// text already known to be valid UTF-8 as a whole (its strings then are too).
+inline constexpr unsigned kStrictPrevalidatedFlags = kStrictFlags & ~rapidjson::kParseValidateEncodingFlag;
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
@@ -166,7 +171,8 @@ class CheckedBuilder {
  private:
   // RapidJSON 1.1.0 rejects a high surrogate escape without its low half, but decodes a lone
   // low one (\uDC00-\uDFFF) into bytes that are not UTF-8 (found by fuzz_schema_verdicts).
-  // The input itself is validated, so such bytes can only come from an escape.
+  // The input itself is validated (by parse_strict, up front or string by string), so such
+  // bytes can only come from an escape.
   bool no_lone_surrogate(const char* s, rapidjson::SizeType n) {
     for (rapidjson::SizeType i = 0; i + 1 < n; ++i) {
       if (static_cast<unsigned char>(s[i]) == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0) {
@@ -198,6 +204,16 @@ class CheckedBuilder {
   bool number_too_big_ = false;
   bool lone_surrogate_ = false;
 };
+
+// Reads the stream's text with the strict flags. A text that is valid UTF-8 throughout, as
+// nearly every dataset is, is checked once up front, a word at a time; any other is read with
+// RapidJSON validating each string, so that its error and offset are exactly as before.
+template <typename Handler>
+rapidjson::ParseResult parse_strict(TextStream& stream, Handler& handler) {
+  rapidjson::Reader reader;
+  if (is_valid_utf8(stream.text())) return reader.Parse<kStrictPrevalidatedFlags>(stream, handler);
+  return reader.Parse<kStrictFlags>(stream, handler);
+}
 
 // The error a failed strict parse ends in, from the builder's own findings first.
 template <typename Target>
