@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,9 @@ struct TextStream {
   Ch Take() { return pos_ < text_.size() ? text_[pos_++] : '\0'; }
   std::size_t Tell() const { return pos_; }
   std::string_view text() const { return text_; }
+  // What is left to read, and a step past part of it (for the string copy below).
+  std::string_view rest() const { return text_.substr(pos_); }
+  void Skip(std::size_t n) { pos_ += n; }
   // Write-side members the Stream concept declares; never called for reading.
   Ch* PutBegin() { return nullptr; }
   void Put(Ch) {}
@@ -53,6 +57,28 @@ struct TextStream {
   std::string_view text_;
   std::size_t pos_;
 };
+
+}  // namespace parley::detail
+
+// RapidJSON reads a string one Take() and one Put() per byte, but first offers each stream
+// type a hook, ScanCopyUnescapedString, to copy a run of plain bytes at once (its own
+// StringStream has one). This is TextStream's. The hook is only called when RapidJSON is not
+// validating the encoding, which parse_strict() allows only for a text already validated
+// whole; copying the run's bytes as they are is then what RapidJSON would have done.
+template <>
+template <>
+inline void rapidjson::Reader::ScanCopyUnescapedString<parley::detail::TextStream, rapidjson::Reader::StackStream<char>>(
+    parley::detail::TextStream& is, rapidjson::Reader::StackStream<char>& os) {
+  const std::string_view rest = is.rest();
+  std::size_t n = 0;
+  // The run ends where RapidJSON has something to do: a quote, an escape, a control character.
+  while (n < rest.size() && rest[n] != '"' && rest[n] != '\\' && static_cast<unsigned char>(rest[n]) >= 0x20) ++n;
+  if (n == 0) return;
+  std::memcpy(os.Push(static_cast<rapidjson::SizeType>(n)), rest.data(), n);
+  is.Skip(n);
+}
+
+namespace parley::detail {
 
 // Where the JSON starts: past a UTF-8 byte-order mark, as some editors write.
 inline std::size_t content_start(std::string_view text) {
