@@ -160,24 +160,24 @@ class CheckedBuilder {
   }
   bool StartObject() {
     if (!enter()) return false;
-    frames_.push_back(keys_.size());
+    frames_.push_back(key_count_);
     return doc_.StartObject();
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) {
     const std::string_view key(s, n);
     // Objects in datasets have a handful of members: a linear scan beats hashing.
-    for (std::size_t i = frames_.back(); i < keys_.size(); ++i) {
+    for (std::size_t i = frames_.back(); i < key_count_; ++i) {
       if (keys_[i] == key) {
         duplicate_ = std::string(key);
         error_offset_ = stream_.Tell();
         return false;
       }
     }
-    keys_.emplace_back(key);
+    remember_key(key);
     return no_lone_surrogate(s, n) && doc_.Key(s, n, copy);
   }
   bool EndObject(rapidjson::SizeType members) {
-    keys_.resize(frames_.back());
+    key_count_ = frames_.back();
     frames_.pop_back();
     --depth_;
     return doc_.EndObject(members);
@@ -210,10 +210,18 @@ class CheckedBuilder {
     return true;
   }
 
+  // Keys stay in `keys_` past their object, to be overwritten by later ones: a file has
+  // millions of keys, and an assignment into a string of the same length allocates nothing.
+  void remember_key(std::string_view key) {
+    if (key_count_ == keys_.size()) keys_.emplace_back();
+    keys_[key_count_++].assign(key);
+  }
+
   Target& doc_;
   const TextStream& stream_;
-  std::vector<std::string> keys_;
-  std::vector<std::size_t> frames_;
+  std::vector<std::string> keys_;   // the keys of the objects open, in `key_count_` entries
+  std::size_t key_count_ = 0;
+  std::vector<std::size_t> frames_;  // where each open object's keys begin
   // Parsing is iterative, but later walks of the DOM (schema validation, destruction) recurse;
   // no dataset needs more than a few levels, so depth is capped where the text is read.
   bool enter() {
