@@ -30,6 +30,13 @@ std::uint32_t code_points(const Value& s) {
   return n;
 }
 
+// Whether a string of `bytes` bytes has between `min` and `max` code points whatever its
+// bytes are: it has at most one per byte and at least one per four. Most strings pass on
+// their byte count alone, and are not read.
+bool length_surely_within(std::uint64_t bytes, std::uint64_t min, std::uint64_t max) {
+  return bytes <= max && (bytes + 3) / 4 >= min;
+}
+
 }  // namespace
 
 CompiledSchema::CompiledSchema(const Value& schema, const Value& root) { compile(schema, root); }
@@ -62,6 +69,7 @@ std::int32_t CompiledSchema::compile(const Value& schema, const Value& root) {
   const auto index = static_cast<std::int32_t>(nodes_.size());
   nodes_.emplace_back();
   Node node;
+  std::vector<std::string> required;
   for (const auto& member : schema.GetObject()) {
     const std::string_view keyword(member.name.GetString(), member.name.GetStringLength());
     const Value& v = member.value;
@@ -83,7 +91,7 @@ std::int32_t CompiledSchema::compile(const Value& schema, const Value& root) {
       if (v.IsString()) add(v);
       else for (const auto& t : v.GetArray()) add(t);
     } else if (keyword == "required") {
-      for (const auto& name : v.GetArray()) node.required.emplace_back(name.GetString(), name.GetStringLength());
+      for (const auto& name : v.GetArray()) required.emplace_back(name.GetString(), name.GetStringLength());
     } else if (keyword == "properties") {
       for (const auto& p : v.GetObject()) {
         node.properties.push_back({std::string(p.name.GetString(), p.name.GetStringLength()), compile(p.value, root)});
@@ -108,8 +116,22 @@ std::int32_t CompiledSchema::compile(const Value& schema, const Value& root) {
       unsupported("the keyword \"" + std::string(keyword) + "\"");
     }
   }
+  compile_required(node, required);  // after the loop: "properties" may come after "required"
   nodes_[static_cast<std::size_t>(index)] = std::move(node);
   return index;
+}
+
+void CompiledSchema::compile_required(Node& node, const std::vector<std::string>& required) {
+  for (const auto& name : required) {
+    const auto known = std::find_if(node.properties.begin(), node.properties.end(),
+                                    [&](const Property& p) { return p.name == name; });
+    const auto position = known - node.properties.begin();
+    if (known != node.properties.end() && position < 64) {
+      node.required_properties |= std::uint64_t{1} << position;
+    } else {
+      node.required_others.push_back(name);
+    }
+  }
 }
 
 bool CompiledSchema::accepts(std::int32_t index, const Value& value) const {
@@ -137,7 +159,7 @@ bool CompiledSchema::accepts(std::int32_t index, const Value& value) const {
       return std::all_of(value.Begin(), value.End(), [&](const Value& item) { return accepts(node.items, item); });
     }
     case kString: {
-      if (node.min_length > 0 || node.max_length != UINT32_MAX) {
+      if (!length_surely_within(value.GetStringLength(), node.min_length, node.max_length)) {
         const std::uint32_t length = code_points(value);
         if (length < node.min_length || length > node.max_length) return false;
       }
@@ -155,14 +177,16 @@ bool CompiledSchema::accepts(std::int32_t index, const Value& value) const {
 }
 
 bool CompiledSchema::accepts_object(const Node& node, const Value& value) const {
-  for (const auto& name : node.required) {
+  for (const auto& name : node.required_others) {
     if (!value.HasMember(rapidjson::StringRef(name.data(), name.size()))) return false;
   }
+  std::uint64_t present = 0;  // which of the first 64 properties the object has
   for (const auto& member : value.GetObject()) {
     const std::string_view name(member.name.GetString(), member.name.GetStringLength());
     const auto known = std::find_if(node.properties.begin(), node.properties.end(),
                                     [&](const Property& p) { return p.name == name; });
     if (known != node.properties.end()) {
+      if (const auto position = known - node.properties.begin(); position < 64) present |= std::uint64_t{1} << position;
       if (!accepts(known->node, member.value)) return false;
     } else if (node.additional != kNone) {
       if (!accepts(node.additional, member.value)) return false;
@@ -170,7 +194,7 @@ bool CompiledSchema::accepts_object(const Node& node, const Value& value) const 
       return false;
     }
   }
-  return true;
+  return (present & node.required_properties) == node.required_properties;
 }
 
 }  // namespace parley::detail

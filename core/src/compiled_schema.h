@@ -40,8 +40,11 @@ class CompiledSchema {
 
   struct Node {
     std::uint8_t types = 0xff;  // which JSON types may appear; all by default
-    std::vector<std::string> required;
     std::vector<Property> properties;
+    // "required", split so that an object's members are read once: the names among the first
+    // 64 `properties` as bits of their positions, any other names as they are.
+    std::uint64_t required_properties = 0;
+    std::vector<std::string> required_others;
     bool additional_allowed = true;
     std::int32_t additional = kNone;  // schema for members not in `properties`
     std::int32_t items = kNone;
@@ -56,6 +59,7 @@ class CompiledSchema {
 
   std::int32_t compile(const rapidjson::Value& schema, const rapidjson::Value& root);
   void compile_pattern(Node& node, std::string_view pattern);
+  static void compile_required(Node& node, const std::vector<std::string>& required);
   bool accepts(std::int32_t node, const rapidjson::Value& value) const;
   bool accepts_object(const Node& node, const rapidjson::Value& value) const;
 

@@ -257,18 +257,18 @@ class Loader {
       case ValueType::kDate: {
         if (!value.IsString()) return "expected a date (a string)";
         std::string error;
-        return FuzzyDate::parse(text_of(value), &error) ? "" : error;
+        return FuzzyDate::parse(view_of(value), &error) ? "" : error;
       }
       case ValueType::kDuration:
         if (!value.IsString()) return "expected a duration (a string)";
-        return is_valid_duration(text_of(value)) ? "" : "expected an ISO 8601 duration such as \"PT45M\" or \"~PT4H\"";
+        return is_valid_duration(view_of(value)) ? "" : "expected an ISO 8601 duration such as \"PT45M\" or \"~PT4H\"";
       case ValueType::kEnum: {
         if (!value.IsString()) return "expected one of the listed values (a string)";
-        const std::string text = text_of(value);
+        const std::string_view text = view_of(value);
         if (std::find(spec.allowed.begin(), spec.allowed.end(), text) != spec.allowed.end()) return "";
         std::string allowed;
         for (const auto& a : spec.allowed) allowed += (allowed.empty() ? "" : ", ") + a;
-        return "\"" + text + "\" is not one of " + allowed;
+        return "\"" + std::string(text) + "\" is not one of " + allowed;
       }
       case ValueType::kEntity:
         if (!value.IsString()) return "expected an entity id (a string)";
@@ -320,7 +320,7 @@ class Loader {
     if (const auto aliases = record.FindMember("aliases"); aliases != record.MemberEnd()) {
       for (rapidjson::SizeType i = 0; i < aliases->value.Size(); ++i) {
         const Value& a = aliases->value[i];
-        const std::string at = pointer + "/aliases/" + std::to_string(i);
+        const auto at = [&] { return pointer + "/aliases/" + std::to_string(i); };  // only for a message
         Alias alias;
         if (a.IsString()) {
           alias.name = text_of(a);
@@ -328,11 +328,11 @@ class Loader {
           alias.name = text_of(a["name"]);
           alias.note = optional_text(a, "note");
           if (const auto s = a.FindMember("sources"); s != a.MemberEnd()) {
-            read_citations(s->value, [&] { return at + "/sources"; }, [&] { return entity.id; }, alias.citations, sink);
+            read_citations(s->value, [&] { return at() + "/sources"; }, [&] { return entity.id; }, alias.citations, sink);
           }
         }
         if (alias.name.find('\0') != std::string::npos) {
-          sink.add(ErrorCode::kInvalidValue, "an alias must not contain a NUL character", at, entity.id, "aliases");
+          sink.add(ErrorCode::kInvalidValue, "an alias must not contain a NUL character", at(), entity.id, "aliases");
         }
         entity.aliases.push_back(std::move(alias));
       }
@@ -341,7 +341,7 @@ class Loader {
     if (const auto attributes = record.FindMember("attributes"); attributes != record.MemberEnd()) {
       for (rapidjson::SizeType i = 0; i < attributes->value.Size(); ++i) {
         const Value& a = attributes->value[i];
-        const std::string at = pointer + "/attributes/" + std::to_string(i);
+        const auto at = [&] { return pointer + "/attributes/" + std::to_string(i); };  // only for a message
         Attribute attribute;
         attribute.name = text_of(a["name"]);
         // Without a known kind there is nothing to check attributes against; the kind error
@@ -358,18 +358,18 @@ class Loader {
             sink.add(ErrorCode::kAttributeNotAllowed,
                      "kind \"" + kind_name + "\" has no attribute \"" + attribute.name + "\"" +
                          did_you_mean(attribute.name, allowed) + "; it may carry: " + list,
-                     at + "/name", entity.id, attribute.name);
+                     at() + "/name", entity.id, attribute.name);
             continue;
           }
           if (const std::string error = check_value(spec->value, a["value"]); !error.empty()) {
             const ErrorCode code = spec->value.type == ValueType::kDate ? ErrorCode::kInvalidDate : ErrorCode::kInvalidValue;
-            sink.add(code, error, at + "/value", entity.id, attribute.name);
+            sink.add(code, error, at() + "/value", entity.id, attribute.name);
             continue;
           }
         }
         attribute.value = value_text(a["value"]);
         attribute.qualifier = optional_text(a, "qualifier");
-        read_citations(a["sources"], [&] { return at + "/sources"; }, [&] { return entity.id; }, attribute.citations, sink);
+        read_citations(a["sources"], [&] { return at() + "/sources"; }, [&] { return entity.id; }, attribute.citations, sink);
         entity.attributes.push_back(std::move(attribute));
       }
     }
@@ -445,8 +445,8 @@ class Loader {
 
     if (const auto properties = record.FindMember("properties"); properties != record.MemberEnd()) {
       for (const auto& member : properties->value.GetObject()) {
-        const std::string name = text_of(member.name);
-        const std::string at = pointer_join(pointer + "/properties", name);
+        const std::string_view name = view_of(member.name);
+        const auto at = [&] { return pointer_join(pointer + "/properties", name); };  // only for a message
         const auto property = schema_.find_property(name);
         const bool allowed = property && std::find(spec.allowed.begin(), spec.allowed.end(), *property) != spec.allowed.end();
         if (!allowed) {
@@ -457,9 +457,9 @@ class Loader {
             list += (list.empty() ? "" : ", ") + schema_.property(p).name;
           }
           sink.add(ErrorCode::kPropertyNotAllowed,
-                   std::string(type_name) + " does not carry property \"" + name + "\"" + did_you_mean(name, names) +
-                       (list.empty() ? "; it carries none" : "; it may carry: " + list),
-                   at, label(), name);
+                   std::string(type_name) + " does not carry property \"" + std::string(name) + "\"" +
+                       did_you_mean(name, names) + (list.empty() ? "; it carries none" : "; it may carry: " + list),
+                   at(), label(), std::string(name));
           ok = false;
           continue;
         }
@@ -468,7 +468,7 @@ class Loader {
           const ErrorCode code = vt == ValueType::kDate ? ErrorCode::kInvalidDate
                                  : vt == ValueType::kEntity ? ErrorCode::kDanglingReference
                                                             : ErrorCode::kInvalidValue;
-          sink.add(code, error, at, label(), name);
+          sink.add(code, error, at(), label(), std::string(name));
           ok = false;
           continue;
         }

@@ -103,8 +103,7 @@ std::optional<JsonError> parse_json_strict(std::string_view text, rapidjson::Doc
   CheckedBuilder builder(doc, stream);
   rapidjson::ParseResult result;
   auto generate = [&](rapidjson::Document&) {
-    rapidjson::Reader reader;
-    result = reader.Parse<kStrictFlags>(stream, builder);
+    result = parse_strict(stream, builder);
     return !result.IsError();
   };
   doc.Populate(generate);
@@ -138,8 +137,7 @@ std::vector<std::optional<std::size_t>> locate(std::string_view text,
   for (std::size_t i = 0; i < pointers.size(); ++i) wanted.emplace(pointers[i], i);
   TextStream stream(text, content_start(text));
   PointerLocator locator(text, stream, wanted, found);
-  rapidjson::Reader reader;
-  reader.Parse<kStrictFlags>(stream, locator);  // a malformed tail still leaves earlier finds
+  parse_strict(stream, locator);  // a malformed tail still leaves earlier finds
   // Pointers that share a value (duplicates in the input list) all get its offset.
   for (std::size_t i = 0; i < pointers.size(); ++i) {
     if (!found[i]) found[i] = found[wanted.at(pointers[i])];

@@ -154,8 +154,9 @@ NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
       accepted.push_back(Entry{hash, index.folded_aliases_.back(), e});
     }
   }
+  const std::size_t names_only = index.by_key_.size();  // sorted above
   for (const Entry& alias : accepted) add(alias.key, alias.entity);
-  sort_and_deduplicate(index.by_key_);
+  sort_and_deduplicate(index.by_key_, names_only);
   sort_and_deduplicate(index.by_word_);
   for (std::size_t i = 0; i < index.by_key_.size(); ++i) {
     if (i == 0 || index.by_key_[i].key != index.by_key_[i - 1].key) index.keys_.push_back(index.by_key_[i].key);
@@ -163,8 +164,10 @@ NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
   return index;
 }
 
-void NameIndex::sort_and_deduplicate(std::vector<Entry>& entries) {
-  std::sort(entries.begin(), entries.end());
+void NameIndex::sort_and_deduplicate(std::vector<Entry>& entries, std::size_t sorted) {
+  const auto middle = entries.begin() + static_cast<std::ptrdiff_t>(sorted);
+  std::sort(middle, entries.end());
+  std::inplace_merge(entries.begin(), middle, entries.end());
   entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
 }
 

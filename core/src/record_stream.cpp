@@ -166,8 +166,7 @@ bool stream_records(std::string_view text, const RecordVisitor& visit, rapidjson
   TextStream stream(text, content_start(text));
   auto splitter = std::make_unique<RecordSplitter>(visit, skeleton.GetAllocator());
   CheckedBuilder builder(*splitter, stream);
-  rapidjson::Reader reader;
-  if (reader.Parse<kStrictFlags>(stream, builder).IsError()) return false;
+  if (parse_strict(stream, builder).IsError()) return false;
   Value root = splitter->take_skeleton();
   static_cast<Value&>(skeleton) = root;  // moves
   return true;

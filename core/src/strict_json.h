@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include <rapidjson/reader.h>
 
 #include "json_reader.h"
+#include "utf8_validate.h"
 
 namespace parley::detail {
 
@@ -25,6 +27,10 @@ namespace parley::detail {
 inline constexpr unsigned kStrictFlags = rapidjson::kParseIterativeFlag |
                                   rapidjson::kParseValidateEncodingFlag |
                                   rapidjson::kParseNumbersAsStringsFlag;
+
+// The same reading without RapidJSON's byte-by-byte check of each string's encoding, for a
+// text already known to be valid UTF-8 as a whole (its strings then are too).
+inline constexpr unsigned kStrictPrevalidatedFlags = kStrictFlags & ~rapidjson::kParseValidateEncodingFlag;
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
@@ -38,6 +44,9 @@ struct TextStream {
   Ch Take() { return pos_ < text_.size() ? text_[pos_++] : '\0'; }
   std::size_t Tell() const { return pos_; }
   std::string_view text() const { return text_; }
+  // What is left to read, and a step past part of it (for the string copy below).
+  std::string_view rest() const { return text_.substr(pos_); }
+  void Skip(std::size_t n) { pos_ += n; }
   // Write-side members the Stream concept declares; never called for reading.
   Ch* PutBegin() { return nullptr; }
   void Put(Ch) {}
@@ -48,6 +57,28 @@ struct TextStream {
   std::string_view text_;
   std::size_t pos_;
 };
+
+}  // namespace parley::detail
+
+// RapidJSON reads a string one Take() and one Put() per byte, but first offers each stream
+// type a hook, ScanCopyUnescapedString, to copy a run of plain bytes at once (its own
+// StringStream has one). This is TextStream's. The hook is only called when RapidJSON is not
+// validating the encoding, which parse_strict() allows only for a text already validated
+// whole; copying the run's bytes as they are is then what RapidJSON would have done.
+template <>
+template <>
+inline void rapidjson::Reader::ScanCopyUnescapedString<parley::detail::TextStream, rapidjson::Reader::StackStream<char>>(
+    parley::detail::TextStream& is, rapidjson::Reader::StackStream<char>& os) {
+  const std::string_view rest = is.rest();
+  std::size_t n = 0;
+  // The run ends where RapidJSON has something to do: a quote, an escape, a control character.
+  while (n < rest.size() && rest[n] != '"' && rest[n] != '\\' && static_cast<unsigned char>(rest[n]) >= 0x20) ++n;
+  if (n == 0) return;
+  std::memcpy(os.Push(static_cast<rapidjson::SizeType>(n)), rest.data(), n);
+  is.Skip(n);
+}
+
+namespace parley::detail {
 
 // Where the JSON starts: past a UTF-8 byte-order mark, as some editors write.
 inline std::size_t content_start(std::string_view text) {
@@ -129,24 +160,24 @@ class CheckedBuilder {
   }
   bool StartObject() {
     if (!enter()) return false;
-    frames_.push_back(keys_.size());
+    frames_.push_back(key_count_);
     return doc_.StartObject();
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) {
     const std::string_view key(s, n);
     // Objects in datasets have a handful of members: a linear scan beats hashing.
-    for (std::size_t i = frames_.back(); i < keys_.size(); ++i) {
+    for (std::size_t i = frames_.back(); i < key_count_; ++i) {
       if (keys_[i] == key) {
         duplicate_ = std::string(key);
         error_offset_ = stream_.Tell();
         return false;
       }
     }
-    keys_.emplace_back(key);
+    remember_key(key);
     return no_lone_surrogate(s, n) && doc_.Key(s, n, copy);
   }
   bool EndObject(rapidjson::SizeType members) {
-    keys_.resize(frames_.back());
+    key_count_ = frames_.back();
     frames_.pop_back();
     --depth_;
     return doc_.EndObject(members);
@@ -166,7 +197,8 @@ class CheckedBuilder {
  private:
   // RapidJSON 1.1.0 rejects a high surrogate escape without its low half, but decodes a lone
   // low one (\uDC00-\uDFFF) into bytes that are not UTF-8 (found by fuzz_schema_verdicts).
-  // The input itself is validated, so such bytes can only come from an escape.
+  // The input itself is validated (by parse_strict, up front or string by string), so such
+  // bytes can only come from an escape.
   bool no_lone_surrogate(const char* s, rapidjson::SizeType n) {
     for (rapidjson::SizeType i = 0; i + 1 < n; ++i) {
       if (static_cast<unsigned char>(s[i]) == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0) {
@@ -178,10 +210,18 @@ class CheckedBuilder {
     return true;
   }
 
+  // Keys stay in `keys_` past their object, to be overwritten by later ones: a file has
+  // millions of keys, and an assignment into a string of the same length allocates nothing.
+  void remember_key(std::string_view key) {
+    if (key_count_ == keys_.size()) keys_.emplace_back();
+    keys_[key_count_++].assign(key);
+  }
+
   Target& doc_;
   const TextStream& stream_;
-  std::vector<std::string> keys_;
-  std::vector<std::size_t> frames_;
+  std::vector<std::string> keys_;   // the keys of the objects open, in `key_count_` entries
+  std::size_t key_count_ = 0;
+  std::vector<std::size_t> frames_;  // where each open object's keys begin
   // Parsing is iterative, but later walks of the DOM (schema validation, destruction) recurse;
   // no dataset needs more than a few levels, so depth is capped where the text is read.
   bool enter() {
@@ -198,6 +238,16 @@ class CheckedBuilder {
   bool number_too_big_ = false;
   bool lone_surrogate_ = false;
 };
+
+// Reads the stream's text with the strict flags. A text that is valid UTF-8 throughout, as
+// nearly every dataset is, is checked once up front, a word at a time; any other is read with
+// RapidJSON validating each string, so that its error and offset are exactly as before.
+template <typename Handler>
+rapidjson::ParseResult parse_strict(TextStream& stream, Handler& handler) {
+  rapidjson::Reader reader;
+  if (is_valid_utf8(stream.text())) return reader.Parse<kStrictPrevalidatedFlags>(stream, handler);
+  return reader.Parse<kStrictFlags>(stream, handler);
+}
 
 // The error a failed strict parse ends in, from the builder's own findings first.
 template <typename Target>

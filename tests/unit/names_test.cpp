@@ -54,3 +54,29 @@ TEST_CASE("the ASCII shortcut folds exactly as ICU does", "[names]") {
     CHECK(normalize_name(sample) == parley::detail::normalize_name_with_icu(sample));
   }
 }
+
+TEST_CASE("aliases merged into the name index are found like names, and keys stay distinct", "[names]") {
+  parley::Dataset dataset;
+  const auto entity = [&](std::string id, std::string name, std::vector<std::string> aliases) {
+    parley::Entity e;
+    e.id = std::move(id);
+    e.name = std::move(name);
+    for (auto& a : aliases) e.aliases.push_back(parley::Alias{std::move(a), {}, {}});
+    dataset.entities.push_back(std::move(e));
+  };
+  // Many names, so that the aliases' keys land among them in hash order.
+  for (int i = 0; i < 200; ++i) entity("e" + std::to_string(i), "Name " + std::to_string(i), {});
+  entity("abe", "Shinzo Abe", {"Abe", "Abe Shinzo", "ABE"});  // "ABE" folds to a key it already has
+  entity("lavrov", "Sergei Lavrov", {"Lavrov"});
+  parley::Diagnostics diagnostics;
+  const auto index = parley::NameIndex::build(dataset, diagnostics);
+  CHECK(diagnostics.size() == 0);
+  CHECK(index.find(dataset, "abe shinzo") == std::vector<parley::EntityIndex>{200});
+  CHECK(index.find(dataset, "Abe") == std::vector<parley::EntityIndex>{200});
+  CHECK(index.find(dataset, "lavrov") == std::vector<parley::EntityIndex>{201});
+  CHECK(index.find(dataset, "Name 17") == std::vector<parley::EntityIndex>{17});
+  const auto& keys = index.keys();
+  CHECK(std::adjacent_find(keys.begin(), keys.end()) == keys.end());
+  CHECK(std::count(keys.begin(), keys.end(), "abe") == 1);
+  CHECK(keys.size() == 200 + 2 + 3);  // the names, and "abe", "abe shinzo" and "lavrov" once each
+}

@@ -90,7 +90,8 @@ class NameIndex {
     friend bool operator==(const Entry& a, const Entry& b) { return a.key == b.key && a.entity == b.entity; }
   };
   static std::vector<EntityIndex> lookup(const std::vector<Entry>& entries, std::string_view key);
-  static void sort_and_deduplicate(std::vector<Entry>& entries);
+  // Sorts `entries` and drops repeats; the first `sorted` are already so, and are only merged.
+  static void sort_and_deduplicate(std::vector<Entry>& entries, std::size_t sorted = 0);
 
   std::vector<Entry> by_key_;
   std::vector<Entry> by_word_;  // each word of each key
