@@ -10,7 +10,7 @@ std::string_view Relation::property(PropertyId id) const {
 }
 
 std::optional<EntityIndex> Dataset::find_entity(std::string_view id) const {
-  return entity_by_id.find(id, [this](EntityIndex e) -> std::string_view { return entities[e].id; });
+  return entity_by_id.find(id);
 }
 
 std::vector<const Attribute*> Dataset::attribute_values(EntityIndex entity, std::string_view name) const {

@@ -225,17 +225,17 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
 }
 
 std::optional<KindId> RelationSchema::find_kind(std::string_view name) const {
-  const auto it = kind_index_.find(std::string(name));
+  const auto it = kind_index_.find(name);
   return it == kind_index_.end() ? std::nullopt : std::optional<KindId>(it->second);
 }
 
 std::optional<RelationTypeId> RelationSchema::find_relation_type(std::string_view name) const {
-  const auto it = relation_type_index_.find(std::string(name));
+  const auto it = relation_type_index_.find(name);
   return it == relation_type_index_.end() ? std::nullopt : std::optional<RelationTypeId>(it->second);
 }
 
 std::optional<PropertyId> RelationSchema::find_property(std::string_view name) const {
-  const auto it = property_index_.find(std::string(name));
+  const auto it = property_index_.find(name);
   return it == property_index_.end() ? std::nullopt : std::optional<PropertyId>(it->second);
 }
 

@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "parley/id_index.h"
@@ -88,24 +87,14 @@ struct Relation {
   std::string_view property(PropertyId id) const;
 };
 
-// Hashes std::string and std::string_view alike, so that ids can be looked up without first
-// copying them into a std::string.
-struct IdHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-};
-
-template <typename Value>
-using IdMap = std::unordered_map<std::string, Value, IdHash, std::equal_to<>>;
-
 struct Dataset {
   std::vector<std::string> files;  // names of the files merged into this dataset, in order
   std::vector<Source> sources;
   std::vector<Entity> entities;
   std::vector<Relation> relations;
 
-  IdMap<SourceIndex> source_by_id;
-  IdIndex entity_by_id;  // over entities[i].id
+  IdIndex source_by_id;
+  IdIndex entity_by_id;
 
   std::optional<EntityIndex> find_entity(std::string_view id) const;
   // Values of one attribute of an entity, in the order they were given.

@@ -97,9 +97,17 @@ class RelationSchema {
   std::vector<KindSpec> kinds_;
   std::vector<RelationTypeSpec> relation_types_;
   std::vector<PropertySpec> properties_;
-  std::unordered_map<std::string, KindId> kind_index_;
-  std::unordered_map<std::string, RelationTypeId> relation_type_index_;
-  std::unordered_map<std::string, PropertyId> property_index_;
+  // Looked up by string_view with no copy: a load looks up a type and a property or two per
+  // relation, millions at scale.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  template <typename Id>
+  using NameMap = std::unordered_map<std::string, Id, NameHash, std::equal_to<>>;
+  NameMap<KindId> kind_index_;
+  NameMap<RelationTypeId> relation_type_index_;
+  NameMap<PropertyId> property_index_;
 };
 
 }  // namespace parley
