@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 
 #include "dataset_loader.h"
@@ -14,6 +15,8 @@ namespace parley {
 namespace {
 
 constexpr std::string_view kEmbeddedPrefix = "<embedded>/";
+// Below this, a second thread costs more than it saves (the embedded dataset has about 1,000).
+constexpr std::size_t kParallelBuildRelations = 100000;
 
 std::optional<std::string> read_file(const std::string& path, Diagnostics& diagnostics) {
   Location where;
@@ -107,13 +110,21 @@ std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnost
   db->schema_ = &embedded_schema();
   const std::size_t errors_before = diagnostics.size();
   detail::load_datasets(inputs, *db->schema_, embedded::dataset_schema, db->dataset_, diagnostics);
+  // The graph and the name index are built from the loaded dataset independently of each
+  // other: for a large one, on two threads at once (the graph is dropped if names fail).
+  std::future<Graph> graph;
+  const bool large = db->dataset_.relations.size() >= kParallelBuildRelations;
+  if (large && diagnostics.size() == errors_before) {
+    graph = std::async(std::launch::async, [&dataset = db->dataset_] { return build_graph(dataset); });
+  }
   db->names_ = NameIndex::build(db->dataset_, diagnostics);
   if (diagnostics.size() != errors_before) {
+    if (graph.valid()) graph.wait();
     detail::resolve_positions(inputs, diagnostics);
     diagnostics.sort_by_position(db->dataset_.files);
     return nullptr;
   }
-  db->graph_ = build_graph(db->dataset_);
+  db->graph_ = graph.valid() ? graph.get() : build_graph(db->dataset_);
   return db;
 }
 

@@ -48,9 +48,9 @@ class Loader {
     }
   }
 
-  bool load(const std::vector<DatasetText>& inputs, LoadPath path) {
+  bool load(const std::vector<DatasetText>& inputs, LoadPath path, Reading reading) {
     if (path != LoadPath::kWholeDocuments) {
-      if (load_streaming(inputs)) return true;
+      if (load_streaming(inputs, reading)) return true;
       // Something is wrong, or a record refers forward to one not read yet: start again from
       // whole documents, which check everything in order and report every problem.
       dataset_ = Dataset{};
@@ -82,24 +82,40 @@ class Loader {
   // the same checks as below, and no document held. It gives up at the first finding of any
   // kind, and when a citation or relation names a record further on (its own file's sources
   // after its entities, say, or an entity of a later file), which the loop below allows.
-  bool load_streaming(const std::vector<DatasetText>& inputs) {
+  bool load_streaming(const std::vector<DatasetText>& inputs, Reading reading) {
     Diagnostics findings;
     std::string pointer;
     for (const auto& input : inputs) {
       const auto file_index = static_cast<std::uint32_t>(dataset_.files.size());
       dataset_.files.push_back(input.name);
       DiagnosticSink sink(input.name, findings);
+      const auto kind_of = [](std::string_view array) {
+        return array == "sources" ? RecordKind::kSource
+               : array == "entities" ? RecordKind::kEntity
+                                     : RecordKind::kRelation;
+      };
+      // The structure verdict is made where the record is parsed (possibly another thread);
+      // a rejected record stops the reading, and the reading of whole documents says why.
+      const auto check = [&](std::string_view array, const Value& record) {
+        return structure_.accepts(kind_of(array), record);
+      };
       const auto visit = [&](std::string_view array, std::uint32_t index, const Value& record) {
-        const RecordKind kind = array == "sources" ? RecordKind::kSource
-                                : array == "entities" ? RecordKind::kEntity
-                                                      : RecordKind::kRelation;
         record_pointer(array, index, pointer);
-        if (!structure_.check(kind, record, pointer, sink)) return false;
-        (this->*handler_for(kind))(file_index, record, index, pointer, sink);
+        (this->*handler_for(kind_of(array)))(file_index, record, index, pointer, sink);
         return findings.size() == 0;
       };
+      // A relation's two ids are looked up in an index far larger than the cache: asking for
+      // a whole batch's slots first lets those misses overlap.
+      const auto look_ahead = [&](std::string_view array, const Value& record) {
+        if (array != "relations") return;
+        for (const char* end : {"from", "to"}) {
+          if (const auto id = record.FindMember(end); id != record.MemberEnd() && id->value.IsString()) {
+            dataset_.entity_by_id.prefetch(view_of(id->value));
+          }
+        }
+      };
       rapidjson::Document skeleton;
-      if (!stream_records(input.text, visit, skeleton) || findings.size() != 0) return false;
+      if (!stream_records(input.text, visit, skeleton, reading, check, look_ahead) || findings.size() != 0) return false;
       if (!skeleton.IsObject() || !structure_.check(RecordKind::kDocument, skeleton, "", sink)) return false;
     }
     return true;
@@ -517,8 +533,8 @@ class Loader {
 
 bool load_datasets(const std::vector<DatasetText>& inputs, const RelationSchema& schema,
                    std::string_view dataset_json_schema, Dataset& dataset, Diagnostics& diagnostics,
-                   LoadPath path) {
-  return Loader(schema, dataset_json_schema, dataset, diagnostics).load(inputs, path);
+                   LoadPath path, Reading reading) {
+  return Loader(schema, dataset_json_schema, dataset, diagnostics).load(inputs, path, reading);
 }
 
 void resolve_positions(const std::vector<DatasetText>& inputs, Diagnostics& diagnostics) {

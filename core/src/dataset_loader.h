@@ -11,6 +11,8 @@
 #include "parley/schema.h"
 #include "parley/status.h"
 
+#include "record_stream.h"
+
 namespace parley::detail {
 
 struct DatasetText {
@@ -25,9 +27,10 @@ enum class LoadPath { kAuto, kStreamedOnly, kWholeDocuments };
 
 // Loads and merges `inputs` into `dataset`. Diagnostics carry file, line and column. With
 // kStreamedOnly, returns false (and reports nothing) where kAuto would fall back.
+// `reading` says which thread parses a streamed file (record_stream.h); the tests force each.
 bool load_datasets(const std::vector<DatasetText>& inputs, const RelationSchema& schema,
                    std::string_view dataset_json_schema, Dataset& dataset, Diagnostics& diagnostics,
-                   LoadPath path = LoadPath::kAuto);
+                   LoadPath path = LoadPath::kAuto, Reading reading = Reading::kBySize);
 
 // Fills in line and column for diagnostics that name a file among `inputs` and a JSON pointer.
 void resolve_positions(const std::vector<DatasetText>& inputs, Diagnostics& diagnostics);

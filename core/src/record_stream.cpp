@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+#include <exception>
+#include <thread>
+
+#include "record_batches.h"
 #include "strict_json.h"
 
 namespace parley::detail {
@@ -47,6 +51,9 @@ class ValueBuilder {
     return push(std::move(array));
   }
 
+  // Where the next values are allocated; only between values.
+  void use(Allocator& allocator) { allocator_ = &allocator; }
+
   // The value just completed; the builder is empty again.
   Value take() {
     Value v(std::move(stack_.back()));
@@ -74,13 +81,64 @@ class ValueBuilder {
   std::vector<std::size_t> frames_;   // where each open container's entries begin
 };
 
+// Where each completed record goes: straight to the visitor on this thread, or into a batch
+// for the loading thread (record_batches.h). Either way the record is built in the pool
+// `allocator()` names at the time.
+class RecordDelivery {
+ public:
+  virtual ~RecordDelivery() = default;
+  virtual Allocator& allocator() = 0;
+  // False stops the reading.
+  virtual bool deliver(std::string_view array, std::uint32_t index, Value&& record) = 0;
+};
+
+class VisitNow final : public RecordDelivery {
+ public:
+  VisitNow(const RecordVisitor& visit, const RecordCheck& check)
+      : visit_(visit), check_(check), pool_(buffer_.data(), buffer_.size()) {}
+  Allocator& allocator() override { return pool_; }
+  bool deliver(std::string_view array, std::uint32_t index, Value&& record) override {
+    const bool go_on = (!check_ || check_(array, record)) && visit_(array, index, record);
+    pool_.Clear();  // keeps the first block, so most records allocate nothing
+    return go_on;
+  }
+
+ private:
+  const RecordVisitor& visit_;
+  const RecordCheck& check_;
+  std::array<char, 64 * 1024> buffer_;
+  Allocator pool_;
+};
+
+class SendInBatches final : public RecordDelivery {
+ public:
+  static constexpr std::size_t kRecordsPerBatch = 512;
+
+  SendInBatches(BatchQueue& queue, const RecordCheck& check) : queue_(queue), check_(check), batch_(queue.empty_batch()) {}
+  Allocator& allocator() override { return batch_->pool; }
+  bool deliver(std::string_view array, std::uint32_t index, Value&& record) override {
+    if (check_ && !check_(array, record)) return false;
+    batch_->records.push_back(RecordBatch::Record{array, index, std::move(record)});
+    if (batch_->records.size() < kRecordsPerBatch) return true;
+    if (!queue_.send(std::move(batch_))) return false;
+    batch_ = queue_.empty_batch();
+    return batch_ != nullptr;
+  }
+  // Sends the last, partly filled batch (none if the loading side stopped).
+  bool flush() { return batch_ && (batch_->records.empty() || queue_.send(std::move(batch_))); }
+
+ private:
+  BatchQueue& queue_;
+  const RecordCheck& check_;
+  std::unique_ptr<RecordBatch> batch_;
+};
+
 // Sends the events of each record to a record builder and everything else to the skeleton.
 // `depth_` counts open containers: the top-level object is 1, a records array 2.
 class RecordSplitter {
  public:
-  RecordSplitter(const RecordVisitor& visit, Allocator& skeleton_allocator)
-      : visit_(visit), skeleton_(skeleton_allocator), record_pool_(pool_buffer_.data(), pool_buffer_.size()),
-        record_(record_pool_) {}
+  RecordSplitter(RecordDelivery& delivery, Allocator& skeleton_allocator)
+      : delivery_(delivery), skeleton_(skeleton_allocator), record_(delivery.allocator()) {}
 
   bool Null() { return scalar([](ValueBuilder& b) { return b.Null(); }); }
   bool Bool(bool v) { return scalar([v](ValueBuilder& b) { return b.Bool(v); }); }
@@ -104,8 +162,8 @@ class RecordSplitter {
   bool StartArray() {
     ++depth_;
     if (in_record()) return record_.StartArray();
-    if (depth_ == 2 && is_records_array(top_level_key_)) {
-      records_array_ = top_level_key_;
+    if (depth_ == 2) {
+      records_array_ = records_array(top_level_key_);
       next_index_ = 0;
     }
     return skeleton_.StartArray();
@@ -120,7 +178,7 @@ class RecordSplitter {
       const bool ok = record_.EndArray(elements);
       return --depth_ == 2 ? ok && hand_over() : ok;
     }
-    if (depth_ == 2 && !records_array_.empty()) records_array_.clear();  // the skeleton keeps it empty
+    if (depth_ == 2 && !records_array_.empty()) records_array_ = {};  // the skeleton keeps it empty
     --depth_;
     return skeleton_.EndArray(0);
   }
@@ -128,8 +186,13 @@ class RecordSplitter {
   Value take_skeleton() { return skeleton_.take(); }
 
  private:
-  static bool is_records_array(std::string_view key) {
-    return key == "sources" || key == "entities" || key == "relations";
+  // The name of a records array, in static storage so that a batch can carry it; empty for
+  // any other key.
+  static std::string_view records_array(std::string_view key) {
+    for (const std::string_view name : {std::string_view("sources"), std::string_view("entities"), std::string_view("relations")}) {
+      if (key == name) return name;
+    }
+    return {};
   }
   // Inside a record, or starting one: any value directly in a records array is a record.
   bool in_record() const { return !records_array_.empty() && depth_ > 2; }
@@ -142,34 +205,91 @@ class RecordSplitter {
   }
 
   bool hand_over() {
-    const Value record = record_.take();
-    const bool go_on = visit_(records_array_, next_index_++, record);
-    record_pool_.Clear();  // keeps the first block, so most records allocate nothing
+    const bool go_on = delivery_.deliver(records_array_, next_index_++, record_.take());
+    if (go_on) record_.use(delivery_.allocator());
     return go_on;
   }
 
-  const RecordVisitor& visit_;
+  RecordDelivery& delivery_;
   ValueBuilder skeleton_;
-  std::array<char, 64 * 1024> pool_buffer_;
-  Allocator record_pool_;
   ValueBuilder record_;
   std::size_t depth_ = 0;
   std::string top_level_key_;
-  std::string records_array_;  // the array being read, or empty
+  std::string_view records_array_;  // the array being read, or empty
   std::uint32_t next_index_ = 0;
 };
 
-}  // namespace
-
-bool stream_records(std::string_view text, const RecordVisitor& visit, rapidjson::Document& skeleton) {
-  if (check_before_parsing(text)) return false;
+// Reads the text on this thread, visiting each record as it completes.
+bool read_and_visit(std::string_view text, const RecordVisitor& visit, const RecordCheck& check,
+                    rapidjson::Document& skeleton) {
+  auto delivery = std::make_unique<VisitNow>(visit, check);  // its first pool block is 64 KB: not on the stack
+  auto splitter = std::make_unique<RecordSplitter>(*delivery, skeleton.GetAllocator());
   TextStream stream(text, content_start(text));
-  auto splitter = std::make_unique<RecordSplitter>(visit, skeleton.GetAllocator());
   CheckedBuilder builder(*splitter, stream);
   if (parse_strict(stream, builder).IsError()) return false;
-  Value root = splitter->take_skeleton();
-  static_cast<Value&>(skeleton) = root;  // moves
+  static_cast<Value&>(skeleton) = splitter->take_skeleton();  // moves
   return true;
+}
+
+// Reads the text on a second thread while this one visits the records, batch by batch, in the
+// same order: the visitor sees exactly what read_and_visit would show it.
+bool read_in_background(std::string_view text, const RecordVisitor& visit, const RecordCheck& check,
+                        const RecordLookAhead& look_ahead, rapidjson::Document& skeleton) {
+  BatchQueue queue(/*batches=*/4, /*pool_bytes=*/512 * 1024);
+  bool read = false;
+  std::exception_ptr reading_failed;
+  Value skeleton_read;
+  std::thread reader([&] {
+    try {
+      SendInBatches delivery(queue, check);
+      auto splitter = std::make_unique<RecordSplitter>(delivery, skeleton.GetAllocator());
+      TextStream stream(text, content_start(text));
+      CheckedBuilder builder(*splitter, stream);
+      // The last batch goes even after a syntax error, so that the visitor sees every record
+      // before it, as it does when one thread reads.
+      const bool parsed = !parse_strict(stream, builder).IsError();
+      read = delivery.flush() && parsed;
+      if (read) skeleton_read = splitter->take_skeleton();
+    } catch (...) {
+      reading_failed = std::current_exception();
+    }
+    queue.close();
+  });
+  bool visited = true;
+  try {
+    while (auto batch = queue.receive()) {
+      if (look_ahead && visited) {
+        for (const RecordBatch::Record& record : batch->records) look_ahead(record.array, record.value);
+      }
+      for (const RecordBatch::Record& record : batch->records) {
+        if (!visited) break;
+        if (!visit(record.array, record.index, record.value)) {
+          visited = false;
+          queue.stop();
+        }
+      }
+      queue.give_back(std::move(batch));
+    }
+  } catch (...) {
+    queue.stop();
+    reader.join();
+    throw;
+  }
+  reader.join();
+  if (reading_failed) std::rethrow_exception(reading_failed);
+  if (!read || !visited) return false;
+  static_cast<Value&>(skeleton) = skeleton_read;  // moves
+  return true;
+}
+
+}  // namespace
+
+bool stream_records(std::string_view text, const RecordVisitor& visit, rapidjson::Document& skeleton,
+                    Reading reading, const RecordCheck& check, const RecordLookAhead& look_ahead) {
+  if (check_before_parsing(text)) return false;
+  const bool background = reading == Reading::kBackground ||
+                          (reading == Reading::kBySize && text.size() >= kBackgroundReadingBytes);
+  return background ? read_in_background(text, visit, check, look_ahead, skeleton) : read_and_visit(text, visit, check, skeleton);
 }
 
 }  // namespace parley::detail

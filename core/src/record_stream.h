@@ -4,6 +4,7 @@
 // with those three arrays left empty, is kept as a skeleton for its structure check.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string_view>
@@ -17,9 +18,26 @@ namespace parley::detail {
 using RecordVisitor =
     std::function<bool(std::string_view array, std::uint32_t index, const rapidjson::Value& record)>;
 
-// Reads `text` with the same strict checks as parse_json_strict(), visiting each record, and
-// builds the skeleton. Returns false if the text is not valid JSON or the visitor stopped; the
-// caller then reads the file as a whole document to report why.
-bool stream_records(std::string_view text, const RecordVisitor& visit, rapidjson::Document& skeleton);
+// A verdict on each record before it is visited, made on the thread that parses (the first
+// half of the work, so that the two threads are about equally busy); false stops the reading
+// as the visitor's false does.
+using RecordCheck = std::function<bool(std::string_view array, const rapidjson::Value& record)>;
+
+// Called on the visiting thread for each record of a batch before any of them is visited, so
+// that the visitor can start fetching what it will need (the entities a relation names).
+using RecordLookAhead = std::function<void(std::string_view array, const rapidjson::Value& record)>;
+
+// Which thread parses: the caller's, or a second one (record_batches.h) while the caller
+// visits, which pays for a large file. kBySize chooses the second from kBackgroundReadingBytes.
+enum class Reading { kBySize, kSameThread, kBackground };
+inline constexpr std::size_t kBackgroundReadingBytes = 1 << 20;
+
+// Reads `text` with the same strict checks as parse_json_strict(), visiting each record on the
+// calling thread, in file order, and builds the skeleton. Returns false if the text is not
+// valid JSON or the visitor stopped; the caller then reads the file as a whole document to
+// report why.
+bool stream_records(std::string_view text, const RecordVisitor& visit, rapidjson::Document& skeleton,
+                    Reading reading = Reading::kBySize, const RecordCheck& check = nullptr,
+                    const RecordLookAhead& look_ahead = nullptr);
 
 }  // namespace parley::detail

@@ -102,6 +102,10 @@ bool StructureChecker::verdicts_agree(RecordKind kind, const Value& record) cons
   return compiled_->fast[index].accepts(record) == record.Accept(validator);
 }
 
+bool StructureChecker::accepts(RecordKind kind, const Value& record) const {
+  return compiled_->fast[static_cast<std::size_t>(kind)].accepts(record);
+}
+
 bool StructureChecker::check(RecordKind kind, const Value& record, const std::string& pointer,
                              DiagnosticSink& sink) const {
   const auto index = static_cast<std::size_t>(kind);

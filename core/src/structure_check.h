@@ -32,6 +32,9 @@ class StructureChecker {
   bool check(RecordKind kind, const rapidjson::Value& record, const std::string& pointer,
              DiagnosticSink& sink) const;
 
+  // The verdict alone, from the compiled checks: no message. Safe to call from any thread.
+  bool accepts(RecordKind kind, const rapidjson::Value& record) const;
+
   // Whether the compiled checks and RapidJSON's validator give `record` the same verdict; for
   // the tests and the loader fuzz target.
   bool verdicts_agree(RecordKind kind, const rapidjson::Value& record) const;

@@ -12,6 +12,9 @@
 #include "parley/embedded.h"
 #include "record_stream.h"
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 using namespace parley;
 using namespace parley::detail;
 namespace fs = std::filesystem;
@@ -69,10 +72,56 @@ struct Loaded {
   Diagnostics diagnostics;
 };
 
-Loaded load(const std::vector<DatasetText>& inputs, LoadPath path) {
+Loaded load(const std::vector<DatasetText>& inputs, LoadPath path, Reading reading = Reading::kBySize) {
   Loaded out;
-  out.done = load_datasets(inputs, embedded_schema(), embedded::dataset_schema, out.dataset, out.diagnostics, path);
+  out.done = load_datasets(inputs, embedded_schema(), embedded::dataset_schema, out.dataset, out.diagnostics, path,
+                           reading);
   return out;
+}
+
+std::string to_json(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return buffer.GetString();
+}
+
+// What a reading shows its visitor, in order, and how it ends: the two readings (on this
+// thread, or on a second one) must show the same. `stop_at` is the visit that returns false,
+// `reject_at` the record the check rejects, `throw_at` the visit that throws.
+struct Seen {
+  std::vector<std::string> visits;
+  bool read = false;
+  std::string skeleton;
+};
+
+Seen stream(std::string_view text, Reading reading, std::size_t stop_at = SIZE_MAX, std::size_t reject_at = SIZE_MAX) {
+  Seen seen;
+  std::size_t checked = 0;
+  const RecordCheck check = [&](std::string_view, const rapidjson::Value&) { return checked++ != reject_at; };
+  const RecordVisitor visit = [&](std::string_view array, std::uint32_t index, const rapidjson::Value& record) {
+    seen.visits.push_back(std::string(array) + "/" + std::to_string(index) + " " + to_json(record));
+    return seen.visits.size() - 1 != stop_at;
+  };
+  rapidjson::Document skeleton;
+  seen.read = stream_records(text, visit, skeleton, reading, check);
+  if (seen.read) seen.skeleton = to_json(skeleton);
+  return seen;
+}
+
+// A valid dataset of `n` people, for readings that span many batches.
+std::string many_people(std::size_t n) {
+  std::string text = R"({"format": "parley-dataset/1", "sources": [{"id": "s1", "publisher": "p", "title": "t"}],
+    "entities": [)";
+  for (std::size_t i = 0; i < n; ++i) {
+    text += (i ? ",\n" : "") + std::string(R"({"id": "p)") + std::to_string(i) + R"(", "kind": "person", "name": "Person )" +
+            std::to_string(i) + R"(", "sources": [{"source": "s1", "quote": "q"}]})";
+  }
+  return text + "],\n  \"relations\": []}";
+}
+
+bool operator==(const Seen& a, const Seen& b) {
+  return a.visits == b.visits && a.read == b.read && a.skeleton == b.skeleton;
 }
 
 DatasetText fixture(const fs::path& path) { return DatasetText{path.filename().string(), read(path)}; }
@@ -191,4 +240,68 @@ TEST_CASE("the streamed path reports nothing and leaves every invalid fixture to
     ++files;
   }
   CHECK(files > 30);
+}
+
+TEST_CASE("a second reading thread shows the visitor exactly what one thread does", "[stream]") {
+  std::vector<DatasetText> texts = {default_dataset()};
+  for (const char* dir : {"valid", "invalid"}) {
+    for (const auto& entry : fs::directory_iterator(kFixtures / dir)) {
+      if (entry.path().extension() == ".json") texts.push_back(fixture(entry.path()));
+    }
+  }
+  for (const auto& text : texts) {
+    INFO(text.name);
+    const Seen one = stream(text.text, Reading::kSameThread);
+    const Seen two = stream(text.text, Reading::kBackground);
+    CHECK(one == two);
+  }
+  // A dataset of several batches: stopping, or a rejected record, anywhere in them (at a
+  // batch's edge too) ends both readings at the same record.
+  const std::string text = many_people(2000);
+  const std::size_t records = stream(text, Reading::kSameThread).visits.size();
+  REQUIRE(records > 2 * 512);
+  for (const std::size_t at : {std::size_t{0}, std::size_t{1}, std::size_t{511}, std::size_t{512}, std::size_t{513}, records - 1}) {
+    INFO(at);
+    const Seen stopped = stream(text, Reading::kSameThread, at);
+    CHECK_FALSE(stopped.read);
+    CHECK(stopped.visits.size() == at + 1);
+    CHECK(stopped == stream(text, Reading::kBackground, at));
+    const Seen rejected = stream(text, Reading::kSameThread, SIZE_MAX, at);
+    CHECK_FALSE(rejected.read);
+    CHECK(rejected.visits.size() == at);
+    CHECK(rejected == stream(text, Reading::kBackground, SIZE_MAX, at));
+  }
+}
+
+TEST_CASE("a visitor's exception reaches the caller, with the reading thread stopped", "[stream]") {
+  const std::string text = many_people(2000);
+  std::size_t visits = 0;
+  const RecordVisitor visit = [&](std::string_view, std::uint32_t, const rapidjson::Value&) -> bool {
+    if (++visits == 700) throw std::runtime_error("visitor failed");
+    return true;
+  };
+  rapidjson::Document skeleton;
+  CHECK_THROWS_WITH(stream_records(text, visit, skeleton, Reading::kBackground), "visitor failed");
+  CHECK(visits == 700);
+}
+
+TEST_CASE("loads read on a second thread build the same dataset", "[stream]") {
+  std::vector<std::vector<DatasetText>> cases = {{default_dataset()}};
+  for (const auto& entry : fs::directory_iterator(kFixtures / "valid")) {
+    if (!entry.path().filename().string().starts_with("extension-of-default")) cases.push_back({fixture(entry.path())});
+  }
+  for (const auto& inputs : cases) {
+    INFO(inputs.back().name);
+    const Loaded background = load(inputs, LoadPath::kStreamedOnly, Reading::kBackground);
+    CHECK(background.done);
+    CHECK(describe(background.dataset) == describe(load(inputs, LoadPath::kWholeDocuments).dataset));
+  }
+  for (const auto& entry : fs::directory_iterator(kFixtures / "invalid")) {
+    if (entry.path().extension() != ".json") continue;
+    INFO(entry.path());
+    const Loaded one = load({fixture(entry.path())}, LoadPath::kAuto, Reading::kSameThread);
+    const Loaded two = load({fixture(entry.path())}, LoadPath::kAuto, Reading::kBackground);
+    CHECK(two.diagnostics.size() == one.diagnostics.size());
+    CHECK(describe(two.dataset) == describe(one.dataset));
+  }
 }
