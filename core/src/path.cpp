@@ -88,6 +88,7 @@ class Search {
     std::optional<EntityIndex> meeting;
     std::uint32_t best = kUnreached;
     std::vector<EntityIndex> next;
+    const bool filtered = has_filters();
     while (!forward_frontier.empty() && !backward_frontier.empty() && !meeting) {
       if (query_.max_hops && forward_depth + backward_depth >= *query_.max_hops) break;
       const bool expand_forward = forward_frontier.size() <= backward_frontier.size();
@@ -98,11 +99,12 @@ class Search {
       for (const EntityIndex u : frontier) {
         for (const auto e : boost::make_iterator_range(out_edges(u, graph_))) {
           const EntityIndex v = boost::target(e, graph_);
-          // Going forward the edge is walked u→v; going backward the path walks it v→u.
-          const TraversalEdge edge = traversal(graph_[e]);
-          if (mine[v] != kUnreached ||
-              !(expand_forward ? passes_filters(u, v, edge) : passes_filters(v, u, reversed(edge)))) {
-            continue;
+          if (mine[v] != kUnreached) continue;
+          // Going forward the edge is walked u→v; going backward the path walks it v→u. An
+          // unfiltered search never reads the edge's bundle: one memory stream fewer.
+          if (filtered) {
+            const TraversalEdge edge = traversal(graph_[e]);
+            if (!(expand_forward ? passes_filters(u, v, edge) : passes_filters(v, u, reversed(edge)))) continue;
           }
           mine[v] = mine[u] + 1;
           next.push_back(v);
@@ -176,11 +178,15 @@ class Search {
     return paths;
   }
 
-  void exclude_vertex(EntityIndex v) { excluded_vertex_[v] = true; }
+  void exclude_vertex(EntityIndex v) {
+    excluded_vertex_[v] = true;
+    any_excluded_vertex_ = true;
+  }
   void exclude_step(const Step& step) { excluded_steps_.push_back(step); }
   void set_hop_offset(std::uint32_t hops) { hop_offset_ = hops; }
   void clear_exclusions() {
     std::fill(excluded_vertex_.begin(), excluded_vertex_.end(), false);
+    any_excluded_vertex_ = false;
     excluded_steps_.clear();
     hop_offset_ = 0;
   }
@@ -235,6 +241,12 @@ class Search {
   const PathQuery& query_;
   std::vector<bool> type_allowed_;
   std::vector<bool> excluded_vertex_;
+  bool any_excluded_vertex_ = false;
+  // Whether any edge may be refused: a type, a direction, or an exclusion of Yen's algorithm.
+  bool has_filters() const {
+    return !query_.via.empty() || !query_.avoid.empty() || query_.directed || any_excluded_vertex_ ||
+           !excluded_steps_.empty();
+  }
   std::vector<Step> excluded_steps_;  // Yen's: steps the next spur may not take
   std::uint32_t hop_offset_ = 0;
   std::vector<std::uint32_t> dist_;

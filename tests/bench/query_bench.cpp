@@ -142,16 +142,21 @@ void BM_WhoMet(benchmark::State& state) {
 void BM_Path(benchmark::State& state) {
   const auto& db = database(static_cast<int>(state.range(0)));
   const auto queries = pairs(db);
-  std::size_t found = 0;
+  std::size_t found = 0, hops = 0;
   for (auto _ : state) {
-    found = 0;
+    found = hops = 0;
     for (const auto& [a, b] : queries) {
       parley::PathQuery query;
       query.from = a;
       query.to = b;
-      found += !parley::find_paths(db, query).paths.empty();
+      const auto answer = parley::find_paths(db, query);
+      if (!answer.paths.empty()) {
+        ++found;
+        hops += answer.paths.front().hops.size();
+      }
     }
   }
+  state.counters["hops"] = static_cast<double>(hops);
   state.counters["per_query_us"] = benchmark::Counter(static_cast<double>(state.iterations()) * 100,
                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
   state.counters["found"] = static_cast<double>(found);
@@ -412,6 +417,77 @@ void BM_FloorBidirectional(benchmark::State& state) {
   state.counters["found"] = static_cast<double>(found);
 }
 
+// Floor for path's whole answer, as parley searches: the bidirectional BFS above, but it finishes
+// the level where the two sides meet and takes the meeting vertex with the smallest index (so
+// the answer does not depend on the order of the search), and it rebuilds the path from
+// parents kept per vertex. No filters, no property lookups.
+void BM_FloorPathAnswer(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  const BareGraph& g = bare_graph(static_cast<int>(state.range(0)));
+  const auto queries = pairs(db);
+  const std::size_t n = db.dataset().entities.size();
+  std::vector<std::uint32_t> side(n), parent(n);  // valid under the stamp
+  std::vector<std::uint32_t> frontier[2], next, path;
+  std::size_t found = 0, hops = 0;
+  for (auto _ : state) {
+    found = hops = 0;
+    for (const auto& [a, b] : queries) {
+      const std::uint32_t stamp = g.next_stamp();
+      frontier[0].assign(1, a);
+      frontier[1].assign(1, b);
+      g.stamp[a] = g.stamp[b] = stamp;
+      side[a] = 0;
+      side[b] = 1;
+      parent[a] = a;
+      parent[b] = b;
+      std::uint32_t meeting = a == b ? a : UINT32_MAX, meeting_from = meeting;
+      while (meeting == UINT32_MAX && !frontier[0].empty() && !frontier[1].empty()) {
+        const std::uint32_t s = frontier[0].size() <= frontier[1].size() ? 0 : 1;
+        next.clear();
+        for (const std::uint32_t u : frontier[s]) {
+          for (const auto e : boost::make_iterator_range(out_edges(u, g.csr))) {
+            const auto v = static_cast<std::uint32_t>(target(e, g.csr));
+            if (g.stamp[v] == stamp) {
+              if (side[v] != s && v < meeting) {
+                meeting = v;
+                meeting_from = u;
+              }
+              continue;
+            }
+            g.stamp[v] = stamp;
+            side[v] = s;
+            parent[v] = u;
+            next.push_back(v);
+          }
+        }
+        frontier[s].swap(next);
+      }
+      if (meeting == UINT32_MAX) continue;
+      // The meeting vertex and the vertex it was met from belong to different sides: walk both
+      // parent chains out to the ends, and join them.
+      path.clear();
+      for (std::uint32_t v = meeting_from; ; v = parent[v]) {
+        path.push_back(v);
+        if (parent[v] == v) break;
+      }
+      std::reverse(path.begin(), path.end());
+      if (meeting != meeting_from) {
+        for (std::uint32_t v = meeting; ; v = parent[v]) {
+          path.push_back(v);
+          if (parent[v] == v) break;
+        }
+      }
+      ++found;
+      hops += path.size() - 1;
+    }
+    benchmark::DoNotOptimize(path.data());
+  }
+  state.counters["per_query_us"] = benchmark::Counter(static_cast<double>(state.iterations()) * 100,
+                                                      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["found"] = static_cast<double>(found);
+  state.counters["hops"] = static_cast<double>(hops);
+}
+
 // The least a traversal can cost: a plain CSR over the same edges (both directions), plain BFS
 // with early exit, no filters, no property lookups.
 void BM_FloorBFS(benchmark::State& state) {
@@ -496,6 +572,7 @@ BENCHMARK(BM_FloorWhoMetAnswer)->ArgsProduct({{1, 10}, {0, 50, 5000}})->Unit(ben
 BENCHMARK(BM_FloorBidirectional)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_FloorNeighbours)->ArgsProduct({{1, 10}, {1, 2, 3}})->Unit(benchmark::kMicrosecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_FloorNeighboursAnswer)->ArgsProduct({{1, 10}, {1, 2, 3}})->Unit(benchmark::kMicrosecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_FloorPathAnswer)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_FloorBFS)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_Path)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_Neighbours)->ArgsProduct({{1, 10}, {1, 2, 3}})->Unit(benchmark::kMicrosecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
