@@ -115,7 +115,8 @@ class Loader {
         }
       };
       rapidjson::Document skeleton;
-      if (!stream_records(input.text, visit, skeleton, reading, check, look_ahead) || findings.size() != 0) return false;
+      const StreamOptions options{.reading = reading, .check = check, .look_ahead = look_ahead};
+      if (!stream_records(input.text, visit, skeleton, options) || findings.size() != 0) return false;
       if (!skeleton.IsObject() || !structure_.check(RecordKind::kDocument, skeleton, "", sink)) return false;
     }
     return true;

@@ -1,5 +1,6 @@
 #include "record_stream.h"
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <string>
@@ -112,14 +113,13 @@ class VisitNow final : public RecordDelivery {
 
 class SendInBatches final : public RecordDelivery {
  public:
-  static constexpr std::size_t kRecordsPerBatch = 512;
-
-  SendInBatches(BatchQueue& queue, const RecordCheck& check) : queue_(queue), check_(check), batch_(queue.empty_batch()) {}
+  SendInBatches(BatchQueue& queue, const RecordCheck& check, std::size_t records_per_batch)
+      : queue_(queue), check_(check), records_per_batch_(records_per_batch), batch_(queue.empty_batch()) {}
   Allocator& allocator() override { return batch_->pool; }
   bool deliver(std::string_view array, std::uint32_t index, Value&& record) override {
     if (check_ && !check_(array, record)) return false;
     batch_->records.push_back(RecordBatch::Record{array, index, std::move(record)});
-    if (batch_->records.size() < kRecordsPerBatch) return true;
+    if (batch_->records.size() < records_per_batch_) return true;
     if (!queue_.send(std::move(batch_))) return false;
     batch_ = queue_.empty_batch();
     return batch_ != nullptr;
@@ -130,6 +130,7 @@ class SendInBatches final : public RecordDelivery {
  private:
   BatchQueue& queue_;
   const RecordCheck& check_;
+  std::size_t records_per_batch_;
   std::unique_ptr<RecordBatch> batch_;
 };
 
@@ -233,15 +234,15 @@ bool read_and_visit(std::string_view text, const RecordVisitor& visit, const Rec
 
 // Reads the text on a second thread while this one visits the records, batch by batch, in the
 // same order: the visitor sees exactly what read_and_visit would show it.
-bool read_in_background(std::string_view text, const RecordVisitor& visit, const RecordCheck& check,
-                        const RecordLookAhead& look_ahead, rapidjson::Document& skeleton) {
+bool read_in_background(std::string_view text, const RecordVisitor& visit, const StreamOptions& options,
+                        rapidjson::Document& skeleton) {
   BatchQueue queue(/*batches=*/4, /*pool_bytes=*/512 * 1024);
   bool read = false;
   std::exception_ptr reading_failed;
   Value skeleton_read;
   std::thread reader([&] {
     try {
-      SendInBatches delivery(queue, check);
+      SendInBatches delivery(queue, options.check, std::max<std::size_t>(options.records_per_batch, 1));
       auto splitter = std::make_unique<RecordSplitter>(delivery, skeleton.GetAllocator());
       TextStream stream(text, content_start(text));
       CheckedBuilder builder(*splitter, stream);
@@ -258,8 +259,8 @@ bool read_in_background(std::string_view text, const RecordVisitor& visit, const
   bool visited = true;
   try {
     while (auto batch = queue.receive()) {
-      if (look_ahead && visited) {
-        for (const RecordBatch::Record& record : batch->records) look_ahead(record.array, record.value);
+      if (options.look_ahead && visited) {
+        for (const RecordBatch::Record& record : batch->records) options.look_ahead(record.array, record.value);
       }
       for (const RecordBatch::Record& record : batch->records) {
         if (!visited) break;
@@ -285,11 +286,11 @@ bool read_in_background(std::string_view text, const RecordVisitor& visit, const
 }  // namespace
 
 bool stream_records(std::string_view text, const RecordVisitor& visit, rapidjson::Document& skeleton,
-                    Reading reading, const RecordCheck& check, const RecordLookAhead& look_ahead) {
+                    const StreamOptions& options) {
   if (check_before_parsing(text)) return false;
-  const bool background = reading == Reading::kBackground ||
-                          (reading == Reading::kBySize && text.size() >= kBackgroundReadingBytes);
-  return background ? read_in_background(text, visit, check, look_ahead, skeleton) : read_and_visit(text, visit, check, skeleton);
+  const bool background = options.reading == Reading::kBackground ||
+                          (options.reading == Reading::kBySize && text.size() >= kBackgroundReadingBytes);
+  return background ? read_in_background(text, visit, options, skeleton) : read_and_visit(text, visit, options.check, skeleton);
 }
 
 }  // namespace parley::detail

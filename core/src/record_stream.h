@@ -32,12 +32,18 @@ using RecordLookAhead = std::function<void(std::string_view array, const rapidjs
 enum class Reading { kBySize, kSameThread, kBackground };
 inline constexpr std::size_t kBackgroundReadingBytes = 1 << 20;
 
+struct StreamOptions {
+  Reading reading = Reading::kBySize;
+  RecordCheck check = nullptr;           // none: every record goes to the visitor
+  RecordLookAhead look_ahead = nullptr;  // none: no look ahead
+  std::size_t records_per_batch = 512;   // for the second thread; tests make it small
+};
+
 // Reads `text` with the same strict checks as parse_json_strict(), visiting each record on the
 // calling thread, in file order, and builds the skeleton. Returns false if the text is not
 // valid JSON or the visitor stopped; the caller then reads the file as a whole document to
 // report why.
 bool stream_records(std::string_view text, const RecordVisitor& visit, rapidjson::Document& skeleton,
-                    Reading reading = Reading::kBySize, const RecordCheck& check = nullptr,
-                    const RecordLookAhead& look_ahead = nullptr);
+                    const StreamOptions& options = {});
 
 }  // namespace parley::detail

@@ -95,7 +95,8 @@ struct Seen {
   std::string skeleton;
 };
 
-Seen stream(std::string_view text, Reading reading, std::size_t stop_at = SIZE_MAX, std::size_t reject_at = SIZE_MAX) {
+Seen stream(std::string_view text, Reading reading, std::size_t stop_at = SIZE_MAX, std::size_t reject_at = SIZE_MAX,
+            std::size_t records_per_batch = 512) {
   Seen seen;
   std::size_t checked = 0;
   const RecordCheck check = [&](std::string_view, const rapidjson::Value&) { return checked++ != reject_at; };
@@ -104,7 +105,7 @@ Seen stream(std::string_view text, Reading reading, std::size_t stop_at = SIZE_M
     return seen.visits.size() - 1 != stop_at;
   };
   rapidjson::Document skeleton;
-  seen.read = stream_records(text, visit, skeleton, reading, check);
+  seen.read = stream_records(text, visit, skeleton, {.reading = reading, .check = check, .records_per_batch = records_per_batch});
   if (seen.read) seen.skeleton = to_json(skeleton);
   return seen;
 }
@@ -252,8 +253,8 @@ TEST_CASE("a second reading thread shows the visitor exactly what one thread doe
   for (const auto& text : texts) {
     INFO(text.name);
     const Seen one = stream(text.text, Reading::kSameThread);
-    const Seen two = stream(text.text, Reading::kBackground);
-    CHECK(one == two);
+    CHECK(one == stream(text.text, Reading::kBackground));
+    CHECK(one == stream(text.text, Reading::kBackground, SIZE_MAX, SIZE_MAX, /*records_per_batch=*/1));
   }
   // A dataset of several batches: stopping, or a rejected record, anywhere in them (at a
   // batch's edge too) ends both readings at the same record.
@@ -281,7 +282,7 @@ TEST_CASE("a visitor's exception reaches the caller, with the reading thread sto
     return true;
   };
   rapidjson::Document skeleton;
-  CHECK_THROWS_WITH(stream_records(text, visit, skeleton, Reading::kBackground), "visitor failed");
+  CHECK_THROWS_WITH(stream_records(text, visit, skeleton, {.reading = Reading::kBackground}), "visitor failed");
   CHECK(visits == 700);
 }
 
