@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "default_db.h"
 #include "parley/database.h"
 #include "parley/event_facts.h"
 #include "parley/event_table.h"
@@ -15,16 +16,6 @@
 using namespace parley;
 
 namespace {
-
-const Database& default_db() {
-  static const auto db = [] {
-    Diagnostics diagnostics;
-    auto opened = Database::open({}, diagnostics);
-    REQUIRE(opened);
-    return opened;
-  }();
-  return *db;
-}
 
 bool is_event(const Database& db, EntityIndex e) {
   const KindId kind = db.dataset().entities[e].kind;

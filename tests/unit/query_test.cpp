@@ -6,6 +6,7 @@
 #include <deque>
 #include <set>
 
+#include "default_db.h"
 #include "parley/database.h"
 #include "parley/date_range.h"
 #include "parley/neighbours.h"
@@ -16,16 +17,6 @@
 using namespace parley;
 
 namespace {
-
-const Database& default_db() {
-  static const auto db = [] {
-    Diagnostics diagnostics;
-    auto opened = Database::open({}, diagnostics);
-    REQUIRE(opened);
-    return opened;
-  }();
-  return *db;
-}
 
 EntityIndex named(const Database& db, const char* name) {
   Diagnostics diagnostics;
