@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <system_error>
 #include <sstream>
 
 #include "dataset_loader.h"
@@ -115,7 +116,11 @@ std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnost
   std::future<Graph> graph;
   const bool large = db->dataset_.relations.size() >= kParallelBuildRelations;
   if (large && diagnostics.size() == errors_before) {
-    graph = std::async(std::launch::async, [&dataset = db->dataset_] { return build_graph(dataset); });
+    try {
+      graph = std::async(std::launch::async, [&dataset = db->dataset_] { return build_graph(dataset); });
+    } catch (const std::system_error&) {
+      // No thread to be had: the graph is built below, on this one.
+    }
   }
   db->names_ = NameIndex::build(db->dataset_, diagnostics);
   if (diagnostics.size() != errors_before) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <exception>
+#include <system_error>
 #include <thread>
 
 #include "record_batches.h"
@@ -111,6 +112,8 @@ class VisitNow final : public RecordDelivery {
   Allocator pool_;
 };
 
+// Starts with a free batch: one always is, since the loading side stops only after it has
+// received a batch, and this is made before the first is sent.
 class SendInBatches final : public RecordDelivery {
  public:
   SendInBatches(BatchQueue& queue, const RecordCheck& check, std::size_t records_per_batch)
@@ -240,22 +243,28 @@ bool read_in_background(std::string_view text, const RecordVisitor& visit, const
   bool read = false;
   std::exception_ptr reading_failed;
   Value skeleton_read;
-  std::thread reader([&] {
-    try {
-      SendInBatches delivery(queue, options.check, std::max<std::size_t>(options.records_per_batch, 1));
-      auto splitter = std::make_unique<RecordSplitter>(delivery, skeleton.GetAllocator());
-      TextStream stream(text, content_start(text));
-      CheckedBuilder builder(*splitter, stream);
-      // The last batch goes even after a syntax error, so that the visitor sees every record
-      // before it, as it does when one thread reads.
-      const bool parsed = !parse_strict(stream, builder).IsError();
-      read = delivery.flush() && parsed;
-      if (read) skeleton_read = splitter->take_skeleton();
-    } catch (...) {
-      reading_failed = std::current_exception();
-    }
-    queue.close();
-  });
+  std::thread reader;
+  try {
+    reader = std::thread([&] {
+      try {
+        SendInBatches delivery(queue, options.check, std::max<std::size_t>(options.records_per_batch, 1));
+        auto splitter = std::make_unique<RecordSplitter>(delivery, skeleton.GetAllocator());
+        TextStream stream(text, content_start(text));
+        CheckedBuilder builder(*splitter, stream);
+        // The last batch goes even after a syntax error, so that the visitor sees every record
+        // before it, as it does when one thread reads.
+        const bool parsed = !parse_strict(stream, builder).IsError();
+        read = delivery.flush() && parsed;
+        if (read) skeleton_read = splitter->take_skeleton();
+      } catch (...) {
+        reading_failed = std::current_exception();
+      }
+      queue.close();
+    });
+  } catch (const std::system_error&) {
+    // No thread to be had (a process limit, say): read on this one instead.
+    return read_and_visit(text, visit, options.check, skeleton);
+  }
   bool visited = true;
   try {
     while (auto batch = queue.receive()) {
