@@ -7,6 +7,7 @@
 #include "parley/database.h"
 #include "parley/event_facts.h"
 #include "parley/names.h"
+#include "rank_sort.h"
 
 namespace parley {
 namespace {
@@ -33,6 +34,7 @@ EventTable EventTable::build(const Database& db) {
     bool undated;
     std::int32_t date_first, date_last;  // the narrowest date, which orders events
     std::uint32_t name_rank;             // unique per entity: the order is total
+    std::uint32_t seat_count, venue_count;
   };
   std::vector<Read> read;
   std::vector<Seat> seats;
@@ -61,12 +63,10 @@ EventTable EventTable::build(const Database& db) {
     r.name_rank = names.rank(e);
     for (const Participation& p : facts.participants) seats.push_back(Seat{p.who, facts.counts(p)});
     for (const Venue& v : facts.venues) venues.push_back(v.place);
+    r.seat_count = static_cast<std::uint32_t>(facts.participants.size());
+    r.venue_count = static_cast<std::uint32_t>(facts.venues.size());
     read.push_back(r);
   }
-  // End markers: each event's seats and venues run to the next one's start.
-  const auto ends = [&](std::size_t i, auto member, std::size_t total) {
-    return i + 1 < read.size() ? read[i + 1].row.*member : static_cast<std::uint32_t>(total);
-  };
 
   std::vector<std::uint32_t> order(read.size());
   std::iota(order.begin(), order.end(), 0);
@@ -82,13 +82,14 @@ EventTable EventTable::build(const Database& db) {
   table.venues_.reserve(venues.size());
   table.slot_of_.assign(data.entities.size(), kNoSlot);
   for (const std::uint32_t i : order) {
-    Row row = read[i].row;
-    const auto seats_end = ends(i, &Row::seats_begin, seats.size());
-    const auto venues_end = ends(i, &Row::venues_begin, venues.size());
-    table.seats_.insert(table.seats_.end(), seats.begin() + row.seats_begin, seats.begin() + seats_end);
-    table.venues_.insert(table.venues_.end(), venues.begin() + row.venues_begin, venues.begin() + venues_end);
-    row.seats_begin = static_cast<std::uint32_t>(table.seats_.size() - (seats_end - read[i].row.seats_begin));
-    row.venues_begin = static_cast<std::uint32_t>(table.venues_.size() - (venues_end - read[i].row.venues_begin));
+    const Read& r = read[i];
+    Row row = r.row;  // its begins are still offsets into `seats` and `venues`
+    row.seats_begin = static_cast<std::uint32_t>(table.seats_.size());
+    row.venues_begin = static_cast<std::uint32_t>(table.venues_.size());
+    const auto seats_from = seats.begin() + r.row.seats_begin;
+    const auto venues_from = venues.begin() + r.row.venues_begin;
+    table.seats_.insert(table.seats_.end(), seats_from, seats_from + r.seat_count);
+    table.venues_.insert(table.venues_.end(), venues_from, venues_from + r.venue_count);
     table.slot_of_[row.entity] = static_cast<Slot>(table.rows_.size());
     table.rows_.push_back(row);
   }
@@ -102,6 +103,18 @@ EventTable EventTable::build(const Database& db) {
 bool EventTable::has_participant(Slot s, EntityIndex who) const {
   const auto list = seats(s);
   return std::any_of(list.begin(), list.end(), [&](const Seat& seat) { return seat.who == who && seat.counts; });
+}
+
+void EventTable::sort_distinct(std::vector<Slot>& slots) const {
+  // A radix sort: a hub's who-met finds tens of thousands of slots.
+  std::vector<std::uint64_t> keys(slots.begin(), slots.end());
+  for (auto& key : keys) key <<= 32;
+  detail::sort_by_rank(keys, 0, keys.size(), static_cast<std::uint32_t>(size()));
+  slots.clear();
+  for (const std::uint64_t key : keys) {
+    const auto slot = static_cast<Slot>(key >> 32);
+    if (slots.empty() || slots.back() != slot) slots.push_back(slot);
+  }
 }
 
 std::vector<bool> EventTable::accepted_statuses(const std::vector<std::string>& statuses) const {

@@ -1,6 +1,5 @@
 #include "parley/timeline.h"
 
-#include <algorithm>
 #include <numeric>
 
 #include <boost/range/iterator_range.hpp>
@@ -17,8 +16,7 @@ std::vector<MeetingRow> timeline(const Database& db, const TimelineQuery& query)
     };
     add(*query.about);
     for (const Edge e : boost::make_iterator_range(out_edges(*query.about, db.graph()))) add(target(e, db.graph()));
-    std::sort(slots.begin(), slots.end());
-    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+    events.sort_distinct(slots);
   } else {
     slots.resize(events.size());
     std::iota(slots.begin(), slots.end(), EventTable::Slot{0});

@@ -11,18 +11,6 @@
 namespace parley {
 namespace {
 
-// Sorts slots and drops repeats: a radix sort, as a hub's answer has tens of thousands.
-void sort_distinct(std::vector<EventTable::Slot>& slots, std::size_t table_size) {
-  std::vector<std::uint64_t> keys(slots.begin(), slots.end());
-  for (auto& key : keys) key <<= 32;
-  detail::sort_by_rank(keys, 0, keys.size(), static_cast<std::uint32_t>(table_size));
-  slots.clear();
-  for (const std::uint64_t key : keys) {
-    const auto slot = static_cast<EventTable::Slot>(key >> 32);
-    if (slots.empty() || slots.back() != slot) slots.push_back(slot);
-  }
-}
-
 // A's gatherings, as slots in date order: the targets of its participant_in relations.
 std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
   const EventTable& events = db.events();
@@ -35,7 +23,7 @@ std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
     const auto slot = events.slot(target(e, db.graph()));
     if (slot != EventTable::kNoSlot && events.is_gathering(slot)) slots.push_back(slot);
   }
-  sort_distinct(slots, events.size());
+  events.sort_distinct(slots);
   return slots;
 }
 

@@ -61,6 +61,9 @@ class EventTable {
   // True when `who` has a participation that counts.
   bool has_participant(Slot s, EntityIndex who) const;
 
+  // Sorts `slots` into date order and drops repeats.
+  void sort_distinct(std::vector<Slot>& slots) const;
+
   // Which status codes a filter keeps, indexed by code: all of them for an empty list.
   std::vector<bool> accepted_statuses(const std::vector<std::string>& statuses) const;
 
