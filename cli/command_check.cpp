@@ -4,7 +4,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "json_output.h"
-#include "parley/stats.h"
+#include "parley/query/stats.h"
 #include "presentation.h"
 
 namespace parley::cli {

@@ -6,8 +6,8 @@
 #include "graph_output.h"
 #include "presentation.h"
 #include "query_support.h"
-#include "parley/entity_card.h"
-#include "parley/neighbours.h"
+#include "parley/query/entity_card.h"
+#include "parley/query/neighbours.h"
 
 namespace po = boost::program_options;
 

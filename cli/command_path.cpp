@@ -6,9 +6,9 @@
 #include "graph_output.h"
 #include "presentation.h"
 #include "query_support.h"
-#include "parley/entity_card.h"
-#include "parley/event_facts.h"
-#include "parley/path.h"
+#include "parley/query/entity_card.h"
+#include "parley/query/event_facts.h"
+#include "parley/query/path.h"
 
 namespace po = boost::program_options;
 

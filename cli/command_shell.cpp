@@ -8,7 +8,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "line_editor.h"
-#include "parley/names.h"
+#include "parley/graph/names.h"
 #include "parley/version.h"
 #include "runner.h"
 #include "tokenizer.h"

@@ -7,7 +7,7 @@
 #include "graph_output.h"
 #include "presentation.h"
 #include "query_support.h"
-#include "parley/entity_card.h"
+#include "parley/query/entity_card.h"
 
 namespace po = boost::program_options;
 

@@ -5,7 +5,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "json_output.h"
-#include "parley/stats.h"
+#include "parley/query/stats.h"
 
 namespace parley::cli {
 namespace {

@@ -7,7 +7,7 @@
 #include "graph_output.h"
 #include "presentation.h"
 #include "query_support.h"
-#include "parley/timeline.h"
+#include "parley/query/timeline.h"
 
 namespace po = boost::program_options;
 

@@ -7,7 +7,7 @@
 #include "graph_output.h"
 #include "presentation.h"
 #include "query_support.h"
-#include "parley/who_met.h"
+#include "parley/query/who_met.h"
 
 namespace po = boost::program_options;
 

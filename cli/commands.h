@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "options.h"
-#include "parley/database.h"
+#include "parley/graph/database.h"
 
 namespace parley::cli {
 

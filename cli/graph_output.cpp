@@ -9,8 +9,8 @@
 #include <ostream>
 
 #include "exit_codes.h"
-#include "parley/dot_export.h"
-#include "parley/graphml_export.h"
+#include "parley/export/dot_export.h"
+#include "parley/export/graphml_export.h"
 
 extern char** environ;
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "commands.h"
-#include "parley/subgraph.h"
+#include "parley/query/subgraph.h"
 
 namespace parley::cli {
 

@@ -2,8 +2,8 @@
 
 #include <map>
 
-#include "parley/entity_card.h"
-#include "parley/path.h"
+#include "parley/query/entity_card.h"
+#include "parley/query/path.h"
 
 namespace parley::cli {
 

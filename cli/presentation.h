@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "json_output.h"
-#include "parley/database.h"
-#include "parley/date_range.h"
-#include "parley/event_facts.h"
-#include "parley/path.h"
+#include "parley/graph/database.h"
+#include "parley/common/date_range.h"
+#include "parley/query/event_facts.h"
+#include "parley/query/path.h"
 
 namespace parley::cli {
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "parley/resolve.h"
-#include "parley/suggest.h"
+#include "parley/query/resolve.h"
+#include "parley/common/suggest.h"
 
 namespace po = boost::program_options;
 

@@ -9,10 +9,10 @@
 
 #include <boost/program_options.hpp>
 
-#include "parley/database.h"
-#include "parley/date.h"
-#include "parley/date_range.h"
-#include "parley/status.h"
+#include "parley/graph/database.h"
+#include "parley/common/date.h"
+#include "parley/common/date_range.h"
+#include "parley/common/status.h"
 
 namespace parley::cli {
 

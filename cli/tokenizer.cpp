@@ -1,6 +1,6 @@
 #include "tokenizer.h"
 
-#include "parley/utf8.h"
+#include "parley/common/utf8.h"
 
 namespace parley::cli {
 

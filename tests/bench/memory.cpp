@@ -15,7 +15,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <rapidjson/reader.h>
 
-#include "parley/database.h"
+#include "parley/graph/database.h"
 
 namespace {
 

@@ -22,14 +22,14 @@
 #include <boost/range/iterator_range.hpp>
 #include <rapidjson/document.h>
 
-#include "parley/database.h"
-#include "parley/dot_export.h"
-#include "parley/event_facts.h"
-#include "parley/neighbours.h"
-#include "parley/path.h"
-#include "parley/event_table.h"
-#include "parley/who_met.h"
-#include "rank_sort.h"
+#include "parley/graph/database.h"
+#include "parley/export/dot_export.h"
+#include "parley/query/event_facts.h"
+#include "parley/query/neighbours.h"
+#include "parley/query/path.h"
+#include "parley/graph/event_table.h"
+#include "parley/query/who_met.h"
+#include "query/rank_sort.h"
 
 namespace {
 

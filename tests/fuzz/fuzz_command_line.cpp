@@ -11,8 +11,8 @@
 #include <boost/program_options.hpp>
 
 #include "commands.h"
-#include "parley/database.h"
-#include "parley/resolve.h"
+#include "parley/graph/database.h"
+#include "parley/query/resolve.h"
 #include "runner.h"
 #include "tokenizer.h"
 

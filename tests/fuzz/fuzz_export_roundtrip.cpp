@@ -14,9 +14,9 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "parley/database.h"
-#include "parley/dot_export.h"
-#include "parley/graphml_export.h"
+#include "parley/graph/database.h"
+#include "parley/export/dot_export.h"
+#include "parley/export/graphml_export.h"
 #include "runner.h"
 
 namespace {

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
-#include "parley/database.h"
-#include "parley/dot_export.h"
-#include "parley/graphml_export.h"
+#include "parley/graph/database.h"
+#include "parley/export/dot_export.h"
+#include "parley/export/graphml_export.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   parley::Diagnostics diagnostics;

@@ -11,7 +11,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include "record_stream.h"
+#include "load/record_stream.h"
 
 namespace {
 

@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "json_reader.h"
-#include "parley/embedded.h"
-#include "structure_check.h"
+#include "load/json_reader.h"
+#include "parley/common/embedded.h"
+#include "load/structure_check.h"
 
 namespace {
 

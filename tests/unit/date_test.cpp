@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "parley/date.h"
+#include "parley/common/date.h"
 
 using parley::DatePrecision;
 using parley::days_from_civil;

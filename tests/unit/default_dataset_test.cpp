@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <set>
 
-#include "parley/database.h"
-#include "parley/date.h"
+#include "parley/graph/database.h"
+#include "parley/common/date.h"
 
 using namespace parley;
 

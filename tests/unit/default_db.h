@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "parley/database.h"
+#include "parley/graph/database.h"
 
 inline const parley::Database& default_db() {
   static const auto db = [] {

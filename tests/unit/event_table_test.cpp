@@ -6,12 +6,12 @@
 #include <tuple>
 
 #include "default_db.h"
-#include "parley/database.h"
-#include "parley/event_facts.h"
-#include "parley/event_table.h"
-#include "parley/names.h"
-#include "parley/timeline.h"
-#include "parley/who_met.h"
+#include "parley/graph/database.h"
+#include "parley/query/event_facts.h"
+#include "parley/graph/event_table.h"
+#include "parley/graph/names.h"
+#include "parley/query/timeline.h"
+#include "parley/query/who_met.h"
 
 using namespace parley;
 

@@ -15,9 +15,9 @@
 #include <sstream>
 #include <tuple>
 
-#include "parley/database.h"
-#include "parley/dot_export.h"
-#include "parley/graphml_export.h"
+#include "parley/graph/database.h"
+#include "parley/export/dot_export.h"
+#include "parley/export/graphml_export.h"
 
 using namespace parley;
 namespace fs = std::filesystem;

@@ -4,7 +4,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
-#include "parley/database.h"
+#include "parley/graph/database.h"
 
 using namespace parley;
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "parley/id_index.h"
+#include "parley/graph/id_index.h"
 
 using parley::IdIndex;
 

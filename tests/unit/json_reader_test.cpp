@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "json_reader.h"
+#include "load/json_reader.h"
 
 using namespace parley::detail;
 

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "parley/database.h"
+#include "parley/graph/database.h"
 
 using namespace parley;
 namespace fs = std::filesystem;

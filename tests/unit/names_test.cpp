@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "parley/names.h"
-#include "parley/suggest.h"
+#include "parley/graph/names.h"
+#include "parley/common/suggest.h"
 
 using parley::normalize_name;
 

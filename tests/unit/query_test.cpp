@@ -7,12 +7,12 @@
 #include <set>
 
 #include "default_db.h"
-#include "parley/database.h"
-#include "parley/date_range.h"
-#include "parley/neighbours.h"
-#include "parley/path.h"
-#include "parley/resolve.h"
-#include "parley/who_met.h"
+#include "parley/graph/database.h"
+#include "parley/common/date_range.h"
+#include "parley/query/neighbours.h"
+#include "parley/query/path.h"
+#include "parley/query/resolve.h"
+#include "parley/query/who_met.h"
 
 using namespace parley;
 

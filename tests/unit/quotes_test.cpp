@@ -7,7 +7,7 @@
 #include <map>
 #include <sstream>
 
-#include "parley/database.h"
+#include "parley/graph/database.h"
 
 using namespace parley;
 namespace fs = std::filesystem;

@@ -4,7 +4,7 @@
 #include <numeric>
 #include <random>
 
-#include "rank_sort.h"
+#include "query/rank_sort.h"
 
 TEST_CASE("sorting by rank agrees with std::sort on every size and rank range", "[rank_sort]") {
   std::mt19937 random(42);

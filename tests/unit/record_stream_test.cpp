@@ -7,10 +7,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "dataset_loader.h"
-#include "parley/database.h"
-#include "parley/embedded.h"
-#include "record_stream.h"
+#include "load/dataset_loader.h"
+#include "parley/graph/database.h"
+#include "parley/common/embedded.h"
+#include "load/record_stream.h"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>

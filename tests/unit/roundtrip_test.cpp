@@ -7,8 +7,8 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
 
-#include "parley/database.h"
-#include "parley/dot_export.h"
+#include "parley/graph/database.h"
+#include "parley/export/dot_export.h"
 
 using namespace parley;
 

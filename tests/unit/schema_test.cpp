@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "parley/database.h"
-#include "parley/embedded.h"
-#include "parley/schema.h"
+#include "parley/graph/database.h"
+#include "parley/common/embedded.h"
+#include "parley/schema/schema.h"
 
 using namespace parley;
 

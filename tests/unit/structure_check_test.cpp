@@ -7,9 +7,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "json_reader.h"
-#include "parley/embedded.h"
-#include "structure_check.h"
+#include "load/json_reader.h"
+#include "parley/common/embedded.h"
+#include "load/structure_check.h"
 
 using namespace parley;
 using namespace parley::detail;

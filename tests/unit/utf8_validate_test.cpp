@@ -7,8 +7,8 @@
 #include <rapidjson/encodings.h>
 #include <rapidjson/stringbuffer.h>
 
-#include "json_reader.h"
-#include "utf8_validate.h"
+#include "load/json_reader.h"
+#include "common/utf8_validate.h"
 
 using parley::detail::is_valid_utf8;
 

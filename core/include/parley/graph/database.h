@@ -1,0 +1,65 @@
+// A Database is what a session of parley works on: the relation schema, the checked dataset
+// (one or more files merged), the graph built from it and the name index. It is immutable once
+// open, so any number of queries may read it at once.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "parley/load/dataset.h"
+#include "parley/graph/event_table.h"
+#include "parley/graph/graph.h"
+#include "parley/graph/names.h"
+#include "parley/schema/schema.h"
+#include "parley/common/status.h"
+
+namespace parley {
+
+// The name `--db` takes for the dataset embedded in the binary.
+inline constexpr std::string_view kEmbeddedDatasetName = "@default";
+
+class Database {
+ public:
+  // Opens the datasets at `paths`, merged in order; "@default" names the embedded dataset.
+  // An empty list opens the embedded dataset. Returns nullptr and fills `diagnostics` (with
+  // file, line and column) when any file cannot be read or is invalid.
+  static std::unique_ptr<Database> open(const std::vector<std::string>& paths, Diagnostics& diagnostics);
+
+  // Opens datasets given as text, e.g. by tests; names are used in diagnostics.
+  struct Text {
+    std::string name;
+    std::string json;
+  };
+  static std::unique_ptr<Database> open_texts(std::vector<Text> texts, Diagnostics& diagnostics);
+
+  const RelationSchema& schema() const { return *schema_; }
+  const Dataset& dataset() const { return dataset_; }
+  const Graph& graph() const { return graph_; }
+  // The graph for `met` searches, built on first use (most sessions never need it).
+  const MetGraph& met_graph() const;
+  // Every event's dates, status, participants and venues in flat arrays, built on first use.
+  const EventTable& events() const;
+  const NameIndex& names() const { return names_; }
+
+  // Entities matching an id, name or alias (see NameIndex::find).
+  std::vector<EntityIndex> find(std::string_view query) const { return names_.find(dataset_, query); }
+
+ private:
+  Database() = default;
+
+  const RelationSchema* schema_ = nullptr;  // the embedded schema: shared, lives for the process
+  Dataset dataset_;
+  Graph graph_;
+  NameIndex names_;
+  mutable std::once_flag met_graph_built_;
+  mutable std::unique_ptr<MetGraph> met_graph_;
+  mutable std::once_flag events_built_;
+  mutable std::unique_ptr<EventTable> events_;
+};
+
+// The embedded relation schema. Aborts if it does not parse, which the tests rule out.
+const RelationSchema& embedded_schema();
+
+}  // namespace parley

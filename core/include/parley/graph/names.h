@@ -1,0 +1,103 @@
+// Finding entities by what people call them. Names are compared after folding case and
+// stripping accents from Latin, Greek and Cyrillic letters ("Sergéi" = "sergei"), in any script;
+// Japanese voicing marks and other marks that change a letter's identity are kept.
+// Normalisation uses ICU (see docs/design.md for why a library and not a table).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/load/dataset.h"
+#include "parley/common/status.h"
+
+namespace parley {
+
+// The key two spellings of a name share when they should match: NFKD, accents removed, case
+// folded, runs of white space collapsed to one space, trimmed; recomposed to NFC. Plain ASCII,
+// most names in large datasets, takes a shortcut with the same result.
+std::string normalize_name(std::string_view name);
+
+namespace detail {
+// normalize_name() always through ICU, to test the shortcut against.
+std::string normalize_name_with_icu(std::string_view name);
+}  // namespace detail
+
+class NameIndex;
+
+// Orders entities by name as people expect: case and accents ignored ("new framework" sorts
+// among the N's, not after "Vladimir"), then exactly, then by id. Every entity's place in that
+// order is computed once, on first use, so sorting a large answer compares integers.
+class NameOrder {
+ public:
+  NameOrder(const NameIndex& index, const Dataset& dataset);
+  bool less(EntityIndex a, EntityIndex b) const { return ranks_[a] < ranks_[b]; }
+  std::uint32_t rank(EntityIndex e) const { return ranks_[e]; }
+
+ private:
+  const std::vector<std::uint32_t>& ranks_;
+};
+
+class NameIndex {
+ public:
+  NameIndex() = default;
+  // Movable only: the entries view strings the index owns, which a move leaves in place.
+  NameIndex(NameIndex&&) = default;
+  NameIndex& operator=(NameIndex&&) = default;
+  NameIndex(const NameIndex&) = delete;
+  NameIndex& operator=(const NameIndex&) = delete;
+
+  // Indexes every entity's name and aliases. An alias that normalises to another entity's name
+  // or alias is reported (ambiguous-name), since it could not tell them apart; two entities may
+  // share a name (namesakes), which lookups answer with all candidates.
+  static NameIndex build(const Dataset& dataset, Diagnostics& diagnostics);
+
+  // Entities whose id equals `query`, else whose name or alias matches it after
+  // normalisation, else — for a single word — whose name or alias contains it as a whole word
+  // ("Trump" finds "Donald Trump"). Empty when nothing matches; several when it is shared.
+  std::vector<EntityIndex> find(const Dataset& dataset, std::string_view query) const;
+
+  // Every normalised key once, for suggestions.
+  const std::vector<std::string_view>& keys() const { return keys_; }
+
+  // An entity's name, normalised: the key names are sorted by.
+  const std::string& folded_name(EntityIndex entity) const { return folded_names_[entity]; }
+
+  // Each entity's place when all are sorted by NameOrder; built on the first call.
+  const std::vector<std::uint32_t>& name_ranks(const Dataset& dataset) const;
+
+ private:
+  struct Ranks {
+    std::once_flag built;
+    std::vector<std::uint32_t> by_entity;
+  };
+  std::unique_ptr<Ranks> ranks_ = std::make_unique<Ranks>();
+
+  // One (key, entity) pair per name, alias or word, sorted by the key's hash, then key, then
+  // entity: a lookup is a binary search by hash, and the build is two sorts of integers rather
+  // than a node and a vector allocated for every distinct key.
+  struct Entry {
+    std::uint64_t hash;
+    std::string_view key;  // into folded_names_ or folded_aliases_
+    EntityIndex entity;
+    friend bool operator<(const Entry& a, const Entry& b) {
+      return a.hash != b.hash ? a.hash < b.hash : a.key != b.key ? a.key < b.key : a.entity < b.entity;
+    }
+    friend bool operator==(const Entry& a, const Entry& b) { return a.key == b.key && a.entity == b.entity; }
+  };
+  static std::vector<EntityIndex> lookup(const std::vector<Entry>& entries, std::string_view key);
+  // Sorts `entries` and drops repeats; the first `sorted` are already so, and are only merged.
+  static void sort_and_deduplicate(std::vector<Entry>& entries, std::size_t sorted = 0);
+
+  std::vector<Entry> by_key_;
+  std::vector<Entry> by_word_;  // each word of each key
+  std::vector<std::string_view> keys_;  // the distinct keys of by_key_
+  std::vector<std::string> folded_names_;    // by entity
+  std::deque<std::string> folded_aliases_;   // the keys of accepted aliases; a deque keeps them in place
+};
+
+}  // namespace parley

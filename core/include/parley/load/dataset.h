@@ -1,0 +1,104 @@
+// The records of a dataset once loaded and checked: sources, entities with their names,
+// aliases and attributes, and relations between entities. Every stated fact keeps its
+// citations. Indices into these vectors are the identities the graph and queries use.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/graph/id_index.h"
+#include "parley/schema/schema.h"
+
+namespace parley {
+
+using SourceIndex = std::uint32_t;
+using EntityIndex = std::uint32_t;
+using RelationIndex = std::uint32_t;
+
+// A source document, listed once and cited by index.
+struct Source {
+  std::string id;
+  std::string publisher;
+  std::string title;
+  std::string published;  // a FuzzyDate in text form, or empty
+  std::string file;
+  std::string url;
+  std::string note;
+};
+
+// Where a fact comes from: a source and a short verbatim quote from it.
+struct Citation {
+  SourceIndex source = 0;
+  std::string quote;
+};
+
+struct Alias {
+  std::string name;
+  std::string note;
+  std::vector<Citation> citations;  // empty for a plain short form such as "Abe"
+};
+
+// A stated attribute of an entity. An attribute may occur several times with different values
+// from different sources (a meeting "planned" in one article and "held" in a later one).
+struct Attribute {
+  std::string name;
+  std::string value;       // integers are kept in their decimal text form
+  std::string qualifier;   // what the value is of, e.g. "meeting between the two leaders"
+  std::vector<Citation> citations;
+};
+
+// Where a record was declared, for diagnostics that come after loading. Two numbers rather
+// than the pointer's text: a large dataset has millions of records and few diagnostics.
+struct Origin {
+  std::uint32_t file = 0;    // index into Dataset::files
+  std::uint32_t record = 0;  // position in that file's "entities" or "relations" array
+};
+
+struct Entity {
+  std::string id;
+  KindId kind = 0;
+  std::string name;
+  std::vector<Alias> aliases;
+  std::vector<Citation> citations;
+  std::vector<Attribute> attributes;
+  Origin origin;
+
+  // The JSON pointer of the entity's record in its file, such as "/entities/12".
+  std::string pointer() const { return "/entities/" + std::to_string(origin.record); }
+};
+
+struct PropertyValue {
+  PropertyId property = 0;
+  std::string value;
+};
+
+struct Relation {
+  RelationTypeId type = 0;
+  EntityIndex from = 0;
+  EntityIndex to = 0;
+  std::vector<PropertyValue> properties;
+  std::vector<Citation> citations;
+  Origin origin;
+
+  // The value of a property, or empty when the relation does not carry it.
+  std::string_view property(PropertyId id) const;
+};
+
+struct Dataset {
+  std::vector<std::string> files;  // names of the files merged into this dataset, in order
+  std::vector<Source> sources;
+  std::vector<Entity> entities;
+  std::vector<Relation> relations;
+
+  IdIndex source_by_id;
+  IdIndex entity_by_id;
+
+  std::optional<EntityIndex> find_entity(std::string_view id) const;
+  // Values of one attribute of an entity, in the order they were given.
+  std::vector<const Attribute*> attribute_values(EntityIndex entity, std::string_view name) const;
+};
+
+}  // namespace parley

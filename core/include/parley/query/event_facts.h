@@ -1,0 +1,55 @@
+// What the sources say about one event, gathered from its attributes and relations: dates (the
+// most precise one to sort by, and every one stated), status, participants with their roles,
+// places and stated figures such as "the 24th meeting" or "about four hours".
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parley/graph/database.h"
+#include "parley/common/date.h"
+#include "parley/common/date_range.h"
+
+namespace parley {
+
+struct Participation {
+  EntityIndex who = 0;
+  std::string role;        // "principal", "present", ... or empty
+  std::string status;      // the participation's own status: "planned" for one only expected
+  RelationIndex relation = 0;
+};
+
+struct Venue {
+  EntityIndex place = 0;
+  RelationIndex relation = 0;
+};
+
+struct EventFacts {
+  EntityIndex event = 0;
+  std::optional<FuzzyDate> date;          // the narrowest stated date, to sort and filter by
+  std::optional<FuzzyDate> end_date;      // the narrowest stated end, for events with extent
+  std::vector<const Attribute*> dates;    // every stated date, with its sources
+  std::string status;                     // as stated by the most recent source; empty if none
+  std::vector<const Attribute*> statuses; // every stated status, with its sources
+  std::vector<Participation> participants;
+  std::vector<Venue> venues;
+  std::vector<const Attribute*> ordinals;   // stated counts ("24th meeting between the two leaders")
+  std::vector<const Attribute*> durations;
+  std::vector<const Attribute*> times_of_day;
+
+  // Whether a participation counts: at a gathering that was held, someone the sources only
+  // expected ("planned") is not known to have been there; at a planned one, that is the norm.
+  bool counts(const Participation& participation) const;
+  // True when `who` has a participation that counts.
+  bool has_participant(EntityIndex who) const;
+  // The days the event may cover, from its date to its end date if it has one.
+  std::optional<DateSpan> span() const;
+};
+
+EventFacts read_event(const Database& db, EntityIndex event);
+
+// True when `place` is `area` or lies within it through located_in and capital_of relations.
+bool is_within(const Database& db, EntityIndex place, EntityIndex area);
+
+}  // namespace parley

@@ -1,0 +1,113 @@
+// The relation schema: which kinds of entity exist (a hierarchy through is_a), which attributes
+// each kind may carry, which properties relations may carry, and which relation types may link
+// which kinds, with a reading for each direction. Loaded from JSON (schemas/relations.json is
+// the curated one, embedded in the binary); immutable once loaded.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "parley/common/status.h"
+
+namespace parley {
+
+using KindId = std::uint16_t;
+using RelationTypeId = std::uint16_t;
+using PropertyId = std::uint16_t;
+
+enum class ValueType : std::uint8_t { kText, kInteger, kDate, kDuration, kEnum, kEntity };
+
+// What values an attribute or property accepts.
+struct ValueSpec {
+  ValueType type = ValueType::kText;
+  std::vector<std::string> allowed;  // for kEnum
+};
+
+struct AttributeSpec {
+  std::string name;
+  ValueSpec value;
+  std::string description;
+};
+
+struct KindSpec {
+  std::string name;
+  std::optional<KindId> parent;
+  bool is_abstract = false;   // groups other kinds; no entity may have it
+  bool is_gathering = false;  // participants meet in person (inherited)
+  std::string description;
+  std::vector<AttributeSpec> attributes;  // declared here; subkinds inherit them
+};
+
+struct PropertySpec {
+  std::string name;
+  ValueSpec value;
+  std::string description;
+};
+
+struct RelationTypeSpec {
+  std::string name;
+  std::vector<KindId> domain;  // kinds allowed at the `from` end, with their subkinds
+  std::vector<KindId> range;   // kinds allowed at the `to` end, with their subkinds
+  std::vector<PropertyId> allowed;
+  std::vector<PropertyId> required;
+  bool symmetric = false;      // a—b means b—a; readings are the same both ways
+  std::string forward;         // reading from→to; "{role}" is replaced by the role property
+  std::string backward;        // reading to→from
+  std::string description;
+};
+
+class RelationSchema {
+ public:
+  // Parses a relation schema. On failure returns nullopt and adds located diagnostics.
+  static std::optional<RelationSchema> parse(std::string_view json, const std::string& file,
+                                             Diagnostics& diagnostics);
+
+  std::size_t kind_count() const { return kinds_.size(); }
+  std::size_t relation_type_count() const { return relation_types_.size(); }
+  std::size_t property_count() const { return properties_.size(); }
+
+  const KindSpec& kind(KindId id) const { return kinds_[id]; }
+  const RelationTypeSpec& relation_type(RelationTypeId id) const { return relation_types_[id]; }
+  const PropertySpec& property(PropertyId id) const { return properties_[id]; }
+
+  std::optional<KindId> find_kind(std::string_view name) const;
+  std::optional<RelationTypeId> find_relation_type(std::string_view name) const;
+  std::optional<PropertyId> find_property(std::string_view name) const;
+
+  // True when `kind` is `ancestor` or lies below it.
+  bool is_a(KindId kind, KindId ancestor) const;
+  bool is_gathering(KindId kind) const;
+  // The attribute `name` as declared on `kind` or the nearest kind above it.
+  const AttributeSpec* find_attribute(KindId kind, std::string_view name) const;
+  // Every attribute name a kind may carry, nearest declaration first.
+  std::vector<const AttributeSpec*> attributes_of(KindId kind) const;
+
+  bool allows_from(RelationTypeId type, KindId kind) const;
+  bool allows_to(RelationTypeId type, KindId kind) const;
+
+  // The reading of a relation in one direction, with {role} filled in (or dropped with the
+  // word that joins it when the role is empty).
+  std::string reading(RelationTypeId type, bool forward, std::string_view role) const;
+
+ private:
+  std::vector<KindSpec> kinds_;
+  std::vector<RelationTypeSpec> relation_types_;
+  std::vector<PropertySpec> properties_;
+  // Looked up by string_view with no copy: a load looks up a type and a property or two per
+  // relation, millions at scale.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  template <typename Id>
+  using NameMap = std::unordered_map<std::string, Id, NameHash, std::equal_to<>>;
+  NameMap<KindId> kind_index_;
+  NameMap<RelationTypeId> relation_type_index_;
+  NameMap<PropertyId> property_index_;
+};
+
+}  // namespace parley

@@ -1,0 +1,194 @@
+#include "parley/common/date.h"
+
+#include <array>
+#include <charconv>
+#include <cstdio>
+
+namespace parley {
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonthNames = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
+}
+
+// Reads exactly `width` digits at text[pos].
+std::optional<int> read_digits(std::string_view text, std::size_t pos, std::size_t width) {
+  if (pos + width > text.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = pos; i < pos + width; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+std::optional<FuzzyDate> fail(std::string* error, std::string message) {
+  if (error) *error = std::move(message);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::int32_t days_from_civil(int year, int month, int day) {
+  // Howard Hinnant's algorithm: exact for the proleptic Gregorian calendar.
+  year -= month <= 2;
+  const int era = (year >= 0 ? year : year - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(year - era * 400);
+  const unsigned doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+std::string iso_date(std::int32_t days) {
+  // Howard Hinnant's inverse of days_from_civil.
+  days += 719468;
+  const int era = (days >= 0 ? days : days - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const int year = static_cast<int>(yoe) + era * 400 + (month <= 2);
+  char buffer[32];  // roomy: the compiler cannot see that month and day have two digits
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day);
+  return buffer;
+}
+
+std::optional<FuzzyDate> FuzzyDate::parse(std::string_view text, std::string* error) {
+  FuzzyDate date;
+  static constexpr std::array<std::pair<std::string_view, DatePart>, 3> kParts = {
+      {{"early ", DatePart::kEarly}, {"mid ", DatePart::kMid}, {"late ", DatePart::kLate}}};
+  std::string_view rest = text;
+  for (const auto& [prefix, part] : kParts) {
+    if (rest.starts_with(prefix)) {
+      date.part_ = part;
+      rest.remove_prefix(prefix.size());
+      break;
+    }
+  }
+  const auto year = read_digits(rest, 0, 4);
+  if (!year) return fail(error, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+  date.year_ = *year;
+  if (rest.size() == 4) return date;
+
+  if (rest.size() != 7 && rest.size() != 10) {
+    return fail(error, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+  }
+  const auto month = rest[4] == '-' ? read_digits(rest, 5, 2) : std::nullopt;
+  if (!month) return fail(error, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+  if (*month < 1 || *month > 12) return fail(error, "month must be between 01 and 12");
+  date.month_ = *month;
+  date.precision_ = DatePrecision::kMonth;
+  if (rest.size() == 7) return date;
+
+  const auto day = rest[7] == '-' ? read_digits(rest, 8, 2) : std::nullopt;
+  if (!day) return fail(error, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+  if (*day < 1 || *day > days_in_month(date.year_, date.month_)) {
+    return fail(error, "day " + std::to_string(*day) + " does not exist in " +
+                           std::string(kMonthNames[date.month_ - 1]) + " " +
+                           std::to_string(date.year_));
+  }
+  if (date.part_ != DatePart::kWhole) {
+    return fail(error, "early/mid/late narrows a month or a year, not a day");
+  }
+  date.day_ = *day;
+  date.precision_ = DatePrecision::kDay;
+  return date;
+}
+
+std::int32_t FuzzyDate::first_day() const {
+  switch (precision_) {
+    case DatePrecision::kDay: return days_from_civil(year_, month_, day_);
+    case DatePrecision::kMonth: {
+      static constexpr std::array<int, 4> kFirst = {1, 1, 11, 21};
+      return days_from_civil(year_, month_, kFirst[static_cast<int>(part_)]);
+    }
+    case DatePrecision::kYear: {
+      static constexpr std::array<int, 4> kFirstMonth = {1, 1, 5, 9};
+      return days_from_civil(year_, kFirstMonth[static_cast<int>(part_)], 1);
+    }
+  }
+  return 0;
+}
+
+std::int32_t FuzzyDate::last_day() const {
+  switch (precision_) {
+    case DatePrecision::kDay: return days_from_civil(year_, month_, day_);
+    case DatePrecision::kMonth: {
+      const int end = days_in_month(year_, month_);
+      const std::array<int, 4> last = {end, 10, 20, end};
+      return days_from_civil(year_, month_, last[static_cast<int>(part_)]);
+    }
+    case DatePrecision::kYear: {
+      static constexpr std::array<int, 4> kLastMonth = {12, 4, 8, 12};
+      const int month = kLastMonth[static_cast<int>(part_)];
+      return days_from_civil(year_, month, days_in_month(year_, month));
+    }
+  }
+  return 0;
+}
+
+std::string FuzzyDate::to_string() const {
+  static constexpr std::array<std::string_view, 4> kPrefix = {"", "early ", "mid ", "late "};
+  char buffer[16];
+  std::string out(kPrefix[static_cast<int>(part_)]);
+  switch (precision_) {
+    case DatePrecision::kYear: std::snprintf(buffer, sizeof buffer, "%04d", year_); break;
+    case DatePrecision::kMonth: std::snprintf(buffer, sizeof buffer, "%04d-%02d", year_, month_); break;
+    case DatePrecision::kDay:
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year_, month_, day_);
+      break;
+  }
+  return out + buffer;
+}
+
+std::string FuzzyDate::describe() const {
+  static constexpr std::array<std::string_view, 4> kPrefix = {"", "early ", "mid-", "late "};
+  const std::string year = std::to_string(year_);
+  std::string out(kPrefix[static_cast<int>(part_)]);
+  switch (precision_) {
+    case DatePrecision::kYear: return out + year;
+    case DatePrecision::kMonth: return out + std::string(kMonthNames[month_ - 1]) + " " + year;
+    case DatePrecision::kDay:
+      return std::to_string(day_) + " " + std::string(kMonthNames[month_ - 1]) + " " + year;
+  }
+  return out;
+}
+
+bool is_valid_duration(std::string_view text) {
+  if (text.starts_with('~')) text.remove_prefix(1);
+  if (!text.starts_with('P')) return false;
+  text.remove_prefix(1);
+  bool in_time = false;
+  bool any = false;
+  std::string_view units = "D";
+  while (!text.empty()) {
+    if (text.front() == 'T') {
+      if (in_time) return false;
+      in_time = true;
+      units = "HMS";
+      text.remove_prefix(1);
+      if (text.empty()) return false;
+      continue;
+    }
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits == 0 || digits == text.size()) return false;
+    const std::size_t unit = units.find(text[digits]);
+    if (unit == std::string_view::npos) return false;
+    units.remove_prefix(unit + 1);  // units must appear in order, each at most once
+    text.remove_prefix(digits + 1);
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace parley

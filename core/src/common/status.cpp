@@ -1,0 +1,71 @@
+#include "parley/common/status.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace parley {
+
+std::string_view error_code_name(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kIoError: return "io-error";
+    case ErrorCode::kJsonSyntax: return "json-syntax";
+    case ErrorCode::kSchemaViolation: return "schema-violation";
+    case ErrorCode::kDuplicateId: return "duplicate-id";
+    case ErrorCode::kUnknownSource: return "unknown-source";
+    case ErrorCode::kUnknownKind: return "unknown-kind";
+    case ErrorCode::kAbstractKind: return "abstract-kind";
+    case ErrorCode::kUnknownRelationType: return "unknown-relation-type";
+    case ErrorCode::kDanglingReference: return "dangling-reference";
+    case ErrorCode::kDomainViolation: return "domain-violation";
+    case ErrorCode::kRangeViolation: return "range-violation";
+    case ErrorCode::kPropertyNotAllowed: return "property-not-allowed";
+    case ErrorCode::kMissingProperty: return "missing-property";
+    case ErrorCode::kAttributeNotAllowed: return "attribute-not-allowed";
+    case ErrorCode::kInvalidValue: return "invalid-value";
+    case ErrorCode::kInvalidDate: return "invalid-date";
+    case ErrorCode::kAmbiguousName: return "ambiguous-name";
+    case ErrorCode::kInvalidSchema: return "invalid-schema";
+    case ErrorCode::kUsage: return "usage";
+    case ErrorCode::kNameNotFound: return "name-not-found";
+    case ErrorCode::kNameAmbiguous: return "name-ambiguous";
+  }
+  return "unknown";
+}
+
+void Diagnostics::sort_by_position(const std::vector<std::string>& file_order) {
+  const auto rank = [&](const Diagnostic& d) {
+    const auto it = std::find(file_order.begin(), file_order.end(), d.where.file);
+    return std::tuple(it - file_order.begin(), d.where.line, d.where.column);
+  };
+  std::stable_sort(items_.begin(), items_.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+}
+
+std::string Diagnostic::to_string() const {
+  std::string out;
+  if (!where.file.empty()) out += where.file;
+  if (where.line > 0) {
+    out += ':' + std::to_string(where.line) + ':' + std::to_string(where.column);
+  } else if (!where.json_pointer.empty()) {
+    out += (out.empty() ? "" : ":") + std::string("pointer ") + where.json_pointer;
+  }
+  if (!out.empty()) out += ": ";
+  out += "error[";
+  out += error_code_name(code);
+  out += "]: ";
+  if (!where.record.empty()) {
+    // An absurdly long id would drown the message; JSON output keeps it whole.
+    constexpr std::size_t kShown = 60;
+    std::size_t cut = std::min(where.record.size(), kShown);
+    while (cut < where.record.size() && (static_cast<unsigned char>(where.record[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    out += '"' + (cut < where.record.size() ? where.record.substr(0, cut) + "..." : where.record) + '"';
+    if (!where.field.empty()) out += '.' + where.field;
+    out += ": ";
+  } else if (!where.field.empty()) {
+    out += where.field + ": ";
+  }
+  out += message;
+  return out;
+}
+
+}  // namespace parley

@@ -1,0 +1,136 @@
+#include "parley/graph/database.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <system_error>
+#include <sstream>
+
+#include "load/dataset_loader.h"
+#include "parley/common/embedded.h"
+
+namespace parley {
+namespace {
+
+constexpr std::string_view kEmbeddedPrefix = "<embedded>/";
+// Below this, a second thread costs more than it saves (the embedded dataset has about 1,000).
+constexpr std::size_t kParallelBuildRelations = 100000;
+
+std::optional<std::string> read_file(const std::string& path, Diagnostics& diagnostics) {
+  Location where;
+  where.file = path;
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    diagnostics.add(ErrorCode::kIoError, "cannot read: it is a directory", where);
+    return std::nullopt;
+  }
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int cause = errno;
+    diagnostics.add(ErrorCode::kIoError,
+                    std::string("cannot open: ") + (cause ? std::strerror(cause) : "unknown reason"), where);
+    return std::nullopt;
+  }
+  // Straight into a string of the file's size: copying through a stringstream took a tenth
+  // of a large load. The loop takes whatever a pipe or a growing file gives beyond that.
+  std::string text;
+  if (const auto size = std::filesystem::file_size(path, error); !error) {
+    text.resize(size);
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  char chunk[1 << 16];
+  while (in) {
+    in.read(chunk, sizeof chunk);
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    diagnostics.add(ErrorCode::kIoError, "read failed", where);
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace
+
+const RelationSchema& embedded_schema() {
+  static const RelationSchema schema = [] {
+    Diagnostics diagnostics;
+    auto parsed = RelationSchema::parse(embedded::relation_schema,
+                                        std::string(kEmbeddedPrefix) + "relations.json", diagnostics);
+    if (!parsed) std::abort();  // a build that embeds a broken schema fails its tests
+    return std::move(*parsed);
+  }();
+  return schema;
+}
+
+const MetGraph& Database::met_graph() const {
+  std::call_once(met_graph_built_, [this] {
+    // People have met at a gathering the sources say was held: the same rule as who-met's
+    // default --status held, so that the two commands never disagree.
+    const EventTable& table = events();
+    const auto held = [&table](EntityIndex gathering) {
+      const auto slot = table.slot(gathering);
+      return slot != EventTable::kNoSlot && table.status_name(table.status(slot)) == "held";
+    };
+    met_graph_ = std::make_unique<MetGraph>(build_met_graph(dataset_, *schema_, held));
+  });
+  return *met_graph_;
+}
+
+const EventTable& Database::events() const {
+  std::call_once(events_built_, [this] { events_ = std::make_unique<EventTable>(EventTable::build(*this)); });
+  return *events_;
+}
+
+std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.size();
+  std::vector<Text> texts;
+  const std::vector<std::string> wanted = paths.empty() ? std::vector<std::string>{std::string(kEmbeddedDatasetName)} : paths;
+  for (const auto& path : wanted) {
+    if (path == kEmbeddedDatasetName) {
+      texts.push_back(Text{std::string(kEmbeddedPrefix) + "japan-russia.json", std::string(embedded::default_dataset)});
+    } else if (auto text = read_file(path, diagnostics)) {
+      texts.push_back(Text{path, std::move(*text)});
+    }
+  }
+  if (diagnostics.size() != errors_before) return nullptr;
+  return open_texts(std::move(texts), diagnostics);
+}
+
+std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnostics& diagnostics) {
+  std::vector<detail::DatasetText> inputs;
+  inputs.reserve(texts.size());
+  for (auto& text : texts) inputs.push_back(detail::DatasetText{std::move(text.name), std::move(text.json)});
+
+  std::unique_ptr<Database> db(new Database());
+  db->schema_ = &embedded_schema();
+  const std::size_t errors_before = diagnostics.size();
+  detail::load_datasets(inputs, *db->schema_, embedded::dataset_schema, db->dataset_, diagnostics);
+  // The graph and the name index are built from the loaded dataset independently of each
+  // other: for a large one, on two threads at once (the graph is dropped if names fail).
+  std::future<Graph> graph;
+  const bool large = db->dataset_.relations.size() >= kParallelBuildRelations;
+  if (large && diagnostics.size() == errors_before) {
+    try {
+      graph = std::async(std::launch::async, [&dataset = db->dataset_] { return build_graph(dataset); });
+    } catch (const std::system_error&) {
+      // No thread to be had: the graph is built below, on this one.
+    }
+  }
+  db->names_ = NameIndex::build(db->dataset_, diagnostics);
+  if (diagnostics.size() != errors_before) {
+    if (graph.valid()) graph.wait();
+    detail::resolve_positions(inputs, diagnostics);
+    diagnostics.sort_by_position(db->dataset_.files);
+    return nullptr;
+  }
+  db->graph_ = graph.valid() ? graph.get() : build_graph(db->dataset_);
+  return db;
+}
+
+}  // namespace parley

@@ -1,0 +1,193 @@
+#include "parley/graph/names.h"
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+
+namespace parley {
+namespace {
+
+bool strips_marks(UChar32 base) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(base, &status);
+  return U_SUCCESS(status) &&
+         (script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC);
+}
+
+}  // namespace
+
+namespace {
+
+bool is_plain_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// What ICU's path does to ASCII: NFKD and NFC leave it alone, it has no marks, its white space
+// is tab to carriage return and the space, and case folding is lower-casing.
+std::string normalize_ascii(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  bool pending_space = false;
+  for (const char c : name) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
+
+}  // namespace
+
+std::string normalize_name(std::string_view name) {
+  return is_plain_ascii(name) ? normalize_ascii(name) : detail::normalize_name_with_icu(name);
+}
+
+std::string detail::normalize_name_with_icu(std::string_view name) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(name);
+  const icu::UnicodeString decomposed =
+      nfkd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))), status);
+  if (U_FAILURE(status)) return std::string(name);
+
+  icu::UnicodeString folded;  // accents stripped, white space collapsed, then case folded
+  UChar32 base = 0;
+  bool pending_space = false;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) {
+      pending_space = !folded.isEmpty();
+      continue;
+    }
+    if (u_charType(c) == U_NON_SPACING_MARK && strips_marks(base)) continue;
+    if (pending_space) folded.append(static_cast<UChar32>(' '));
+    pending_space = false;
+    if (u_charType(c) != U_NON_SPACING_MARK) base = c;
+    folded.append(c);
+  }
+  folded.foldCase();  // full folding of the whole string: "ß" becomes "ss"
+  const icu::UnicodeString composed = nfc->normalize(folded, status);
+  std::string out;
+  (U_SUCCESS(status) ? composed : folded).toUTF8String(out);
+  return out;
+}
+
+NameOrder::NameOrder(const NameIndex& index, const Dataset& dataset) : ranks_(index.name_ranks(dataset)) {}
+
+const std::vector<std::uint32_t>& NameIndex::name_ranks(const Dataset& dataset) const {
+  std::call_once(ranks_->built, [&] {
+    std::vector<EntityIndex> order(dataset.entities.size());
+    for (EntityIndex e = 0; e < order.size(); ++e) order[e] = e;
+    std::sort(order.begin(), order.end(), [&](EntityIndex a, EntityIndex b) {
+      const auto& x = dataset.entities[a];
+      const auto& y = dataset.entities[b];
+      return std::tie(folded_names_[a], x.name, x.id) < std::tie(folded_names_[b], y.name, y.id);
+    });
+    ranks_->by_entity.resize(order.size());
+    for (std::uint32_t r = 0; r < order.size(); ++r) ranks_->by_entity[order[r]] = r;
+  });
+  return ranks_->by_entity;
+}
+
+NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics) {
+  NameIndex index;
+  const auto add = [&](std::string_view key, EntityIndex entity) {
+    index.by_key_.push_back(Entry{hash_of(key), key, entity});
+    for (std::size_t start = 0; start < key.size();) {
+      const std::size_t end = std::min(key.find(' ', start), key.size());
+      if (end > start) {
+        const std::string_view word = key.substr(start, end - start);
+        index.by_word_.push_back(Entry{hash_of(word), word, entity});
+      }
+      start = end + 1;
+    }
+  };
+  index.folded_names_.reserve(dataset.entities.size());
+  index.by_key_.reserve(dataset.entities.size());
+  index.by_word_.reserve(dataset.entities.size() * 2);
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) index.folded_names_.push_back(normalize_name(dataset.entities[e].name));
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) add(index.folded_names_[e], e);
+  sort_and_deduplicate(index.by_key_);
+
+  // An alias may not name another entity: not by another's name, nor by an alias accepted
+  // before it. Aliases are few, so those accepted so far are searched directly.
+  std::vector<Entry> accepted;
+  for (EntityIndex e = 0; e < dataset.entities.size(); ++e) {
+    const Entity& entity = dataset.entities[e];
+    for (std::size_t a = 0; a < entity.aliases.size(); ++a) {
+      std::string key = normalize_name(entity.aliases[a].name);
+      std::optional<EntityIndex> other;
+      for (const EntityIndex owner : lookup(index.by_key_, key)) {
+        if (owner != e && !other) other = owner;
+      }
+      const std::uint64_t hash = hash_of(key);
+      for (const Entry& earlier : accepted) {
+        if (!other && earlier.hash == hash && earlier.key == key && earlier.entity != e) other = earlier.entity;
+      }
+      if (other) {
+        const Entity& named = dataset.entities[*other];
+        Location where;
+        where.file = dataset.files[entity.origin.file];
+        where.json_pointer = entity.pointer() + "/aliases/" + std::to_string(a);
+        where.record = entity.id;
+        where.field = "aliases";
+        diagnostics.add(ErrorCode::kAmbiguousName,
+                        "alias \"" + entity.aliases[a].name + "\" would also name \"" + named.id +
+                            "\" (" + named.name + "); an alias must name one entity only",
+                        std::move(where));
+        continue;
+      }
+      index.folded_aliases_.push_back(std::move(key));
+      accepted.push_back(Entry{hash, index.folded_aliases_.back(), e});
+    }
+  }
+  const std::size_t names_only = index.by_key_.size();  // sorted above
+  for (const Entry& alias : accepted) add(alias.key, alias.entity);
+  sort_and_deduplicate(index.by_key_, names_only);
+  sort_and_deduplicate(index.by_word_);
+  for (std::size_t i = 0; i < index.by_key_.size(); ++i) {
+    if (i == 0 || index.by_key_[i].key != index.by_key_[i - 1].key) index.keys_.push_back(index.by_key_[i].key);
+  }
+  return index;
+}
+
+void NameIndex::sort_and_deduplicate(std::vector<Entry>& entries, std::size_t sorted) {
+  const auto middle = entries.begin() + static_cast<std::ptrdiff_t>(sorted);
+  std::sort(middle, entries.end());
+  std::inplace_merge(entries.begin(), middle, entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+}
+
+std::vector<EntityIndex> NameIndex::lookup(const std::vector<Entry>& entries, std::string_view key) {
+  const std::uint64_t hash = hash_of(key);
+  auto it = std::lower_bound(entries.begin(), entries.end(), hash,
+                             [](const Entry& entry, std::uint64_t h) { return entry.hash < h; });
+  std::vector<EntityIndex> out;
+  for (; it != entries.end() && it->hash == hash; ++it) {
+    if (it->key == key) out.push_back(it->entity);
+  }
+  return out;
+}
+
+std::vector<EntityIndex> NameIndex::find(const Dataset& dataset, std::string_view query) const {
+  if (const auto by_id = dataset.find_entity(query)) return {*by_id};
+  const std::string key = normalize_name(query);
+  if (auto found = lookup(by_key_, key); !found.empty()) return found;
+  if (key.find(' ') == std::string::npos) return lookup(by_word_, key);
+  return {};
+}
+
+}  // namespace parley

@@ -1,0 +1,545 @@
+#include "load/dataset_loader.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_set>
+
+#include "load/diagnostic_sink.h"
+#include "load/json_reader.h"
+#include "load/record_stream.h"
+#include "parley/common/date.h"
+#include "parley/common/suggest.h"
+#include "load/structure_check.h"
+
+namespace parley::detail {
+namespace {
+
+using rapidjson::Value;
+
+std::string text_of(const Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+std::string_view view_of(const Value& v) { return std::string_view(v.GetString(), v.GetStringLength()); }
+
+std::string optional_text(const Value& object, const char* name) {
+  const auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsString() ? text_of(it->value) : std::string();
+}
+
+bool has_control_character(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
+// One file's parsed document with its place in the merged dataset.
+struct ParsedFile {
+  const DatasetText* input;
+  std::uint32_t index;
+  rapidjson::Document doc;
+  bool usable = false;  // parsed and its top level is well-formed
+};
+
+class Loader {
+ public:
+  Loader(const RelationSchema& schema, std::string_view json_schema, Dataset& dataset, Diagnostics& diagnostics)
+      : schema_(schema), structure_(checker_for(json_schema)), dataset_(dataset), diagnostics_(diagnostics) {
+    for (KindId k = 0; k < schema.kind_count(); ++k) kind_names_.push_back(schema.kind(k).name);
+    for (RelationTypeId t = 0; t < schema.relation_type_count(); ++t) {
+      type_names_.push_back(schema.relation_type(t).name);
+    }
+  }
+
+  bool load(const std::vector<DatasetText>& inputs, LoadPath path, Reading reading) {
+    if (path != LoadPath::kWholeDocuments) {
+      if (load_streaming(inputs, reading)) return true;
+      // Something is wrong, or a record refers forward to one not read yet: start again from
+      // whole documents, which check everything in order and report every problem.
+      dataset_ = Dataset{};
+      broken_.clear();
+      kinds_.clear();
+      if (path == LoadPath::kStreamedOnly) return false;
+    }
+    load_whole_documents(inputs);
+    return true;
+  }
+
+ private:
+  using RecordHandler = void (Loader::*)(std::uint32_t, const Value&, std::uint32_t, const std::string&,
+                                         DiagnosticSink&);
+
+  // "/entities/12": the pointer of a record in one of the three arrays, written into `out`
+  // (reused from record to record). The array names need no escaping.
+  static void record_pointer(std::string_view array, std::uint32_t index, std::string& out) {
+    out.assign("/").append(array).append("/").append(std::to_string(index));
+  }
+
+  static RecordHandler handler_for(RecordKind kind) {
+    return kind == RecordKind::kSource ? &Loader::add_source
+           : kind == RecordKind::kEntity ? &Loader::add_entity
+                                         : &Loader::add_relation;
+  }
+
+  // The fast path, for data with nothing to report: each file read once, record by record, with
+  // the same checks as below, and no document held. It gives up at the first finding of any
+  // kind, and when a citation or relation names a record further on (its own file's sources
+  // after its entities, say, or an entity of a later file), which the loop below allows.
+  bool load_streaming(const std::vector<DatasetText>& inputs, Reading reading) {
+    Diagnostics findings;
+    std::string pointer;
+    for (const auto& input : inputs) {
+      const auto file_index = static_cast<std::uint32_t>(dataset_.files.size());
+      dataset_.files.push_back(input.name);
+      DiagnosticSink sink(input.name, findings);
+      const auto kind_of = [](std::string_view array) {
+        return array == "sources" ? RecordKind::kSource
+               : array == "entities" ? RecordKind::kEntity
+                                     : RecordKind::kRelation;
+      };
+      // The structure verdict is made where the record is parsed (possibly another thread);
+      // a rejected record stops the reading, and the reading of whole documents says why.
+      const auto check = [&](std::string_view array, const Value& record) {
+        return structure_.accepts(kind_of(array), record);
+      };
+      const auto visit = [&](std::string_view array, std::uint32_t index, const Value& record) {
+        record_pointer(array, index, pointer);
+        (this->*handler_for(kind_of(array)))(file_index, record, index, pointer, sink);
+        return findings.size() == 0;
+      };
+      // A relation's two ids are looked up in an index far larger than the cache: asking for
+      // a whole batch's slots first lets those misses overlap.
+      const auto look_ahead = [&](std::string_view array, const Value& record) {
+        if (array != "relations") return;
+        for (const char* end : {"from", "to"}) {
+          if (const auto id = record.FindMember(end); id != record.MemberEnd() && id->value.IsString()) {
+            dataset_.entity_by_id.prefetch(view_of(id->value));
+          }
+        }
+      };
+      rapidjson::Document skeleton;
+      const StreamOptions options{.reading = reading, .check = check, .look_ahead = look_ahead};
+      if (!stream_records(input.text, visit, skeleton, options) || findings.size() != 0) return false;
+      if (!skeleton.IsObject() || !structure_.check(RecordKind::kDocument, skeleton, "", sink)) return false;
+    }
+    return true;
+  }
+
+  void load_whole_documents(const std::vector<DatasetText>& inputs) {
+    std::vector<ParsedFile> files(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      files[i].input = &inputs[i];
+      files[i].index = static_cast<std::uint32_t>(dataset_.files.size());
+      dataset_.files.push_back(inputs[i].name);
+      parse(files[i]);
+    }
+    // Sources first, then entities, then relations, each across all files, so that any file
+    // may cite a source or refer to an entity that another file declares.
+    // Reserved up front: growing by doubling would hold the old and the new array at once, at
+    // the moment the whole document is in memory too.
+    dataset_.entities.reserve(dataset_.entities.size() + record_count(files, "entities"));
+    dataset_.entity_by_id.reserve(dataset_.entities.capacity());
+    dataset_.relations.reserve(dataset_.relations.size() + record_count(files, "relations"));
+    for (auto& file : files) each_record(file, "sources", RecordKind::kSource, &Loader::add_source);
+    for (auto& file : files) each_record(file, "entities", RecordKind::kEntity, &Loader::add_entity);
+    for (auto& file : files) each_record(file, "relations", RecordKind::kRelation, &Loader::add_relation);
+  }
+
+  void parse(ParsedFile& file) {
+    DiagnosticSink sink(file.input->name, diagnostics_);
+    if (const auto error = parse_json_strict(file.input->text, file.doc)) {
+      sink.add_at_offset(ErrorCode::kJsonSyntax, error->message, file.input->text, error->offset);
+      return;
+    }
+    if (!file.doc.IsObject()) {
+      sink.add(ErrorCode::kSchemaViolation,
+               "a dataset must be a JSON object with \"format\", \"sources\", \"entities\" and \"relations\"", "");
+      return;
+    }
+    file.usable = structure_.check(RecordKind::kDocument, file.doc, "", sink);
+  }
+
+  static std::size_t record_count(const std::vector<ParsedFile>& files, const char* array) {
+    std::size_t count = 0;
+    for (const auto& file : files) {
+      if (file.usable) count += file.doc[array].Size();
+    }
+    return count;
+  }
+
+  void each_record(const ParsedFile& file, const char* array, RecordKind kind, RecordHandler handler) {
+    if (!file.usable) return;
+    DiagnosticSink sink(file.input->name, diagnostics_);
+    const Value& records = file.doc[array];
+    std::string pointer;  // one buffer for every record's pointer: no allocation per record
+    for (rapidjson::SizeType i = 0; i < records.Size(); ++i) {
+      record_pointer(array, i, pointer);
+      if (structure_.check(kind, records[i], pointer, sink)) {
+        (this->*handler)(file.index, records[i], i, pointer, sink);
+      } else {
+        register_placeholder(kind, records[i], file, i);
+      }
+    }
+  }
+
+  // A record that broke the JSON Schema has been reported; its id (if readable) is still
+  // registered so that references to it do not add a second, misleading error.
+  void register_placeholder(RecordKind kind, const Value& record, const ParsedFile& file, std::uint32_t index) {
+    if (!record.IsObject()) return;
+    const auto id = record.FindMember("id");
+    if (id == record.MemberEnd() || !id->value.IsString() || id->value.GetStringLength() == 0) return;
+    if (kind == RecordKind::kSource) {
+      if (dataset_.source_by_id.insert(view_of(id->value), static_cast<SourceIndex>(dataset_.sources.size()))) {
+        dataset_.sources.push_back(Source{text_of(id->value), {}, {}, {}, {}, {}, {}});
+      }
+    } else if (kind == RecordKind::kEntity) {
+      register_entity(Entity{text_of(id->value), 0, {}, {}, {}, {}, Origin{file.index, index}}, /*broken=*/true);
+    }
+  }
+
+  // Adds an entity unless its id is taken; a broken one has already been reported and is
+  // exempt from kind checks on the relations that name it.
+  bool register_entity(Entity entity, bool broken) {
+    const auto position = static_cast<EntityIndex>(dataset_.entities.size());
+    if (!dataset_.entity_by_id.insert(entity.id, position)) return false;
+    if (broken) broken_.insert(position);
+    kinds_.push_back(entity.kind);
+    dataset_.entities.push_back(std::move(entity));
+    return true;
+  }
+
+  // A citation list known to be structurally valid; unknown sources are reported. `owner()`
+  // names the record, and `pointer()` gives its citations' JSON pointer, only when needed.
+  template <typename Owner, typename Pointer>
+  bool read_citations(const Value& list, const Pointer& pointer, const Owner& owner, std::vector<Citation>& out,
+                      DiagnosticSink& sink) {
+    bool ok = true;
+    out.reserve(list.Size());
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+      const std::string_view source_id = view_of(list[i]["source"]);
+      const auto source = dataset_.source_by_id.find(source_id);
+      if (!source) {
+        std::vector<std::string_view> known;
+        for (const auto& s : dataset_.sources) known.push_back(s.id);
+        sink.add(ErrorCode::kUnknownSource,
+                 "cites source \"" + std::string(source_id) + "\", which no file lists" + did_you_mean(source_id, known),
+                 pointer() + "/" + std::to_string(i) + "/source", owner(), "sources");
+        ok = false;
+        continue;
+      }
+      out.push_back(Citation{*source, text_of(list[i]["quote"])});
+    }
+    return ok;
+  }
+
+  bool check_identifier(std::string_view id, const std::string& pointer, const char* what, DiagnosticSink& sink) {
+    if (has_control_character(id) || id.front() == ' ' || id.back() == ' ') {
+      sink.add(ErrorCode::kInvalidValue,
+               std::string(what) + " id must not contain control characters or begin or end with a space",
+               pointer);
+      return false;
+    }
+    return true;
+  }
+
+  void add_source(std::uint32_t, const Value& record, std::uint32_t, const std::string& pointer,
+                  DiagnosticSink& sink) {
+    Source source;
+    source.id = text_of(record["id"]);
+    if (!check_identifier(source.id, pointer + "/id", "a source", sink)) return;
+    source.publisher = text_of(record["publisher"]);
+    source.title = text_of(record["title"]);
+    source.published = optional_text(record, "published");
+    source.file = optional_text(record, "file");
+    source.url = optional_text(record, "url");
+    source.note = optional_text(record, "note");
+    std::string error;
+    if (!source.published.empty() && !FuzzyDate::parse(source.published, &error)) {
+      sink.add(ErrorCode::kInvalidDate, error, pointer + "/published", source.id, "published");
+      return;
+    }
+    if (!dataset_.source_by_id.insert(source.id, static_cast<SourceIndex>(dataset_.sources.size()))) {
+      sink.add(ErrorCode::kDuplicateId, "source id \"" + source.id + "\" is already used", pointer + "/id",
+               source.id, "id");
+      return;
+    }
+    dataset_.sources.push_back(std::move(source));
+  }
+
+  // Checks a value against its spec; returns an error message, empty when it is valid.
+  std::string check_value(const ValueSpec& spec, const Value& value) const {
+    switch (spec.type) {
+      case ValueType::kInteger:
+        return value.IsInt64() ? "" : "expected an integer";
+      case ValueType::kText:
+        if (!value.IsString()) return "expected text (a string)";
+        return value.GetStringLength() == 0 ? "must not be empty" : "";
+      case ValueType::kDate: {
+        if (!value.IsString()) return "expected a date (a string)";
+        std::string error;
+        return FuzzyDate::parse(view_of(value), &error) ? "" : error;
+      }
+      case ValueType::kDuration:
+        if (!value.IsString()) return "expected a duration (a string)";
+        return is_valid_duration(view_of(value)) ? "" : "expected an ISO 8601 duration such as \"PT45M\" or \"~PT4H\"";
+      case ValueType::kEnum: {
+        if (!value.IsString()) return "expected one of the listed values (a string)";
+        const std::string_view text = view_of(value);
+        if (std::find(spec.allowed.begin(), spec.allowed.end(), text) != spec.allowed.end()) return "";
+        std::string allowed;
+        for (const auto& a : spec.allowed) allowed += (allowed.empty() ? "" : ", ") + a;
+        return "\"" + std::string(text) + "\" is not one of " + allowed;
+      }
+      case ValueType::kEntity:
+        if (!value.IsString()) return "expected an entity id (a string)";
+        return dataset_.find_entity(view_of(value)) ? "" : "names no entity \"" + text_of(value) + "\"";
+    }
+    return "";
+  }
+
+  static std::string value_text(const Value& value) {
+    return value.IsString() ? text_of(value) : std::to_string(value.GetInt64());
+  }
+
+  void add_entity(std::uint32_t file, const Value& record, std::uint32_t index, const std::string& pointer,
+                  DiagnosticSink& sink) {
+    Entity entity;
+    entity.id = text_of(record["id"]);
+    entity.origin = Origin{file, index};
+    if (!check_identifier(entity.id, pointer + "/id", "an entity", sink)) return;
+
+    const std::string kind_name = text_of(record["kind"]);
+    const bool known_kind = schema_.find_kind(kind_name).has_value();
+    bool broken = !known_kind;
+    if (const auto kind = schema_.find_kind(kind_name)) {
+      entity.kind = *kind;
+      if (schema_.kind(*kind).is_abstract) {
+        std::vector<std::string_view> below;
+        for (KindId k = 0; k < schema_.kind_count(); ++k) {
+          if (k != *kind && !schema_.kind(k).is_abstract && schema_.is_a(k, *kind)) below.push_back(schema_.kind(k).name);
+        }
+        std::string list;
+        for (const auto& b : below) list += (list.empty() ? "" : ", ") + std::string(b);
+        sink.add(ErrorCode::kAbstractKind,
+                 "kind \"" + kind_name + "\" only groups other kinds; use one of: " + list,
+                 pointer + "/kind", entity.id, "kind");
+        broken = true;
+      }
+    } else {
+      sink.add(ErrorCode::kUnknownKind,
+               "kind \"" + kind_name + "\" is not defined by the relation schema" + did_you_mean(kind_name, kind_names_),
+               pointer + "/kind", entity.id, "kind");
+    }
+
+    entity.name = text_of(record["name"]);
+    if (entity.name.find('\0') != std::string::npos) {
+      sink.add(ErrorCode::kInvalidValue, "a name must not contain a NUL character", pointer + "/name", entity.id, "name");
+    }
+    read_citations(record["sources"], [&] { return pointer + "/sources"; }, [&] { return entity.id; }, entity.citations, sink);
+
+    if (const auto aliases = record.FindMember("aliases"); aliases != record.MemberEnd()) {
+      for (rapidjson::SizeType i = 0; i < aliases->value.Size(); ++i) {
+        const Value& a = aliases->value[i];
+        const auto at = [&] { return pointer + "/aliases/" + std::to_string(i); };  // only for a message
+        Alias alias;
+        if (a.IsString()) {
+          alias.name = text_of(a);
+        } else {
+          alias.name = text_of(a["name"]);
+          alias.note = optional_text(a, "note");
+          if (const auto s = a.FindMember("sources"); s != a.MemberEnd()) {
+            read_citations(s->value, [&] { return at() + "/sources"; }, [&] { return entity.id; }, alias.citations, sink);
+          }
+        }
+        if (alias.name.find('\0') != std::string::npos) {
+          sink.add(ErrorCode::kInvalidValue, "an alias must not contain a NUL character", at(), entity.id, "aliases");
+        }
+        entity.aliases.push_back(std::move(alias));
+      }
+    }
+
+    if (const auto attributes = record.FindMember("attributes"); attributes != record.MemberEnd()) {
+      for (rapidjson::SizeType i = 0; i < attributes->value.Size(); ++i) {
+        const Value& a = attributes->value[i];
+        const auto at = [&] { return pointer + "/attributes/" + std::to_string(i); };  // only for a message
+        Attribute attribute;
+        attribute.name = text_of(a["name"]);
+        // Without a known kind there is nothing to check attributes against; the kind error
+        // has been reported already.
+        if (known_kind) {
+          const AttributeSpec* spec = schema_.find_attribute(entity.kind, attribute.name);
+          if (!spec) {
+            std::vector<std::string_view> allowed;
+            std::string list;
+            for (const auto* s : schema_.attributes_of(entity.kind)) {
+              allowed.push_back(s->name);
+              list += (list.empty() ? "" : ", ") + s->name;
+            }
+            sink.add(ErrorCode::kAttributeNotAllowed,
+                     "kind \"" + kind_name + "\" has no attribute \"" + attribute.name + "\"" +
+                         did_you_mean(attribute.name, allowed) + "; it may carry: " + list,
+                     at() + "/name", entity.id, attribute.name);
+            continue;
+          }
+          if (const std::string error = check_value(spec->value, a["value"]); !error.empty()) {
+            const ErrorCode code = spec->value.type == ValueType::kDate ? ErrorCode::kInvalidDate : ErrorCode::kInvalidValue;
+            sink.add(code, error, at() + "/value", entity.id, attribute.name);
+            continue;
+          }
+        }
+        attribute.value = value_text(a["value"]);
+        attribute.qualifier = optional_text(a, "qualifier");
+        read_citations(a["sources"], [&] { return at() + "/sources"; }, [&] { return entity.id; }, attribute.citations, sink);
+        entity.attributes.push_back(std::move(attribute));
+      }
+    }
+
+    if (const auto first = dataset_.find_entity(entity.id)) {
+      const Entity& existing = dataset_.entities[*first];
+      sink.add(ErrorCode::kDuplicateId,
+               "entity id \"" + entity.id + "\" is already used by the entity declared at " +
+                   dataset_.files[existing.origin.file] + " " + existing.pointer(),
+               pointer + "/id", entity.id, "id");
+      return;
+    }
+    register_entity(std::move(entity), broken);
+  }
+
+  void add_relation(std::uint32_t file, const Value& record, std::uint32_t index, const std::string& pointer,
+                    DiagnosticSink& sink) {
+    Relation relation;
+    relation.origin = Origin{file, index};
+    // Views into the document, and the relation's label only when a message needs it: most
+    // relations are valid, and a large dataset has millions.
+    const std::string_view type_name = view_of(record["type"]);
+    const std::string_view from_id = view_of(record["from"]);
+    const std::string_view to_id = view_of(record["to"]);
+    const auto label = [&] { return std::string(type_name) + " " + std::string(from_id) + " -> " + std::string(to_id); };
+    bool ok = true;
+
+    const auto type = schema_.find_relation_type(type_name);
+    if (!type) {
+      sink.add(ErrorCode::kUnknownRelationType,
+               "relation type \"" + std::string(type_name) + "\" is not defined by the relation schema" +
+                   did_you_mean(type_name, type_names_),
+               pointer + "/type", label(), "type");
+      ok = false;
+    }
+    const auto endpoint = [&](std::string_view id, const char* field) -> std::optional<EntityIndex> {
+      const auto found = dataset_.find_entity(id);
+      if (!found) {
+        sink.add(ErrorCode::kDanglingReference, "refers to entity \"" + std::string(id) + "\", which no file declares",
+                 pointer + "/" + field, label(), field);
+      }
+      return found;
+    };
+    const auto from = endpoint(from_id, "from");
+    const auto to = endpoint(to_id, "to");
+    if (!type || !from || !to) return;
+    relation.type = *type;
+    relation.from = *from;
+    relation.to = *to;
+    const RelationTypeSpec& spec = schema_.relation_type(*type);
+
+    const auto kinds_text = [&](const std::vector<KindId>& kinds) {
+      std::string out;
+      for (const KindId k : kinds) out += (out.empty() ? "" : ", ") + schema_.kind(k).name;
+      return out;
+    };
+    const KindId from_kind = kinds_[*from];
+    const KindId to_kind = kinds_[*to];
+    if (!is_broken(*from) && !schema_.allows_from(*type, from_kind)) {
+      sink.add(ErrorCode::kDomainViolation,
+               "\"" + std::string(from_id) + "\" is of kind " + schema_.kind(from_kind).name + ", but " + std::string(type_name) +
+                   " goes from: " + kinds_text(spec.domain),
+               pointer + "/from", label(), "from");
+      ok = false;
+    }
+    if (!is_broken(*to) && !schema_.allows_to(*type, to_kind)) {
+      sink.add(ErrorCode::kRangeViolation,
+               "\"" + std::string(to_id) + "\" is of kind " + schema_.kind(to_kind).name + ", but " + std::string(type_name) +
+                   " goes to: " + kinds_text(spec.range),
+               pointer + "/to", label(), "to");
+      ok = false;
+    }
+
+    if (const auto properties = record.FindMember("properties"); properties != record.MemberEnd()) {
+      for (const auto& member : properties->value.GetObject()) {
+        const std::string_view name = view_of(member.name);
+        const auto at = [&] { return pointer_join(pointer + "/properties", name); };  // only for a message
+        const auto property = schema_.find_property(name);
+        const bool allowed = property && std::find(spec.allowed.begin(), spec.allowed.end(), *property) != spec.allowed.end();
+        if (!allowed) {
+          std::vector<std::string_view> names;
+          std::string list;
+          for (const PropertyId p : spec.allowed) {
+            names.push_back(schema_.property(p).name);
+            list += (list.empty() ? "" : ", ") + schema_.property(p).name;
+          }
+          sink.add(ErrorCode::kPropertyNotAllowed,
+                   std::string(type_name) + " does not carry property \"" + std::string(name) + "\"" +
+                       did_you_mean(name, names) + (list.empty() ? "; it carries none" : "; it may carry: " + list),
+                   at(), label(), std::string(name));
+          ok = false;
+          continue;
+        }
+        if (const std::string error = check_value(schema_.property(*property).value, member.value); !error.empty()) {
+          const ValueType vt = schema_.property(*property).value.type;
+          const ErrorCode code = vt == ValueType::kDate ? ErrorCode::kInvalidDate
+                                 : vt == ValueType::kEntity ? ErrorCode::kDanglingReference
+                                                            : ErrorCode::kInvalidValue;
+          sink.add(code, error, at(), label(), std::string(name));
+          ok = false;
+          continue;
+        }
+        relation.properties.push_back(PropertyValue{*property, value_text(member.value)});
+      }
+    }
+    for (const PropertyId required : spec.required) {
+      if (relation.property(required).empty()) {
+        sink.add(ErrorCode::kMissingProperty,
+                 std::string(type_name) + " requires property \"" + schema_.property(required).name + "\"", pointer, label(),
+                 schema_.property(required).name);
+        ok = false;
+      }
+    }
+    ok = read_citations(record["sources"], [&] { return pointer + "/sources"; }, label, relation.citations, sink) && ok;
+    if (ok) dataset_.relations.push_back(std::move(relation));
+  }
+
+  const RelationSchema& schema_;
+  // Compiling the JSON Schema costs more than loading a small dataset: do it once per schema
+  // text for the whole process (the embedded one, in practice).
+  static const StructureChecker& checker_for(std::string_view json_schema) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<StructureChecker>, std::less<>> compiled;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto it = compiled.find(json_schema);
+    if (it == compiled.end()) {
+      it = compiled.emplace(std::string(json_schema), std::make_unique<StructureChecker>(json_schema)).first;
+    }
+    return *it->second;
+  }
+
+  const StructureChecker& structure_;
+  Dataset& dataset_;
+  Diagnostics& diagnostics_;
+  std::unordered_set<EntityIndex> broken_;  // entities already reported as malformed
+  bool is_broken(EntityIndex e) const { return !broken_.empty() && broken_.count(e) > 0; }
+  // Every entity's kind, packed: each relation checks both ends' kinds, and reading them from
+  // the entities themselves cost a cache miss per end on a large dataset.
+  std::vector<KindId> kinds_;
+  std::vector<std::string_view> kind_names_;
+  std::vector<std::string_view> type_names_;
+};
+
+}  // namespace
+
+bool load_datasets(const std::vector<DatasetText>& inputs, const RelationSchema& schema,
+                   std::string_view dataset_json_schema, Dataset& dataset, Diagnostics& diagnostics,
+                   LoadPath path, Reading reading) {
+  return Loader(schema, dataset_json_schema, dataset, diagnostics).load(inputs, path, reading);
+}
+
+void resolve_positions(const std::vector<DatasetText>& inputs, Diagnostics& diagnostics) {
+  for (const auto& input : inputs) resolve_positions(input.name, input.text, diagnostics);
+}
+
+}  // namespace parley::detail

@@ -1,0 +1,112 @@
+#include "parley/query/event_facts.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_set>
+
+#include <boost/range/iterator_range.hpp>
+
+namespace parley {
+namespace {
+
+// Days since the epoch of a source's publication, for "most recent source" decisions: the
+// earliest day a publication date allows, so that "2019" does not outrank "2019-06-15".
+// Unknown dates sort first.
+std::int32_t published_day(const Dataset& data, const Attribute& attribute) {
+  std::int32_t latest = INT32_MIN;
+  for (const auto& citation : attribute.citations) {
+    if (const auto date = FuzzyDate::parse(data.sources[citation.source].published)) {
+      latest = std::max(latest, date->first_day());
+    }
+  }
+  return latest;
+}
+
+}  // namespace
+
+bool EventFacts::counts(const Participation& participation) const {
+  return participation.status != "planned" || status != "held";
+}
+
+bool EventFacts::has_participant(EntityIndex who) const {
+  return std::any_of(participants.begin(), participants.end(),
+                     [&](const Participation& p) { return p.who == who && counts(p); });
+}
+
+std::optional<DateSpan> EventFacts::span() const {
+  if (!date) return std::nullopt;
+  DateSpan out{date->first_day(), date->last_day()};
+  if (end_date) out.last = std::max(out.last, end_date->last_day());
+  return out;
+}
+
+EventFacts read_event(const Database& db, EntityIndex event) {
+  const Dataset& data = db.dataset();
+  const RelationSchema& schema = db.schema();
+  EventFacts facts;
+  facts.event = event;
+  std::vector<const Attribute*> end_dates;
+  for (const auto& attribute : data.entities[event].attributes) {
+    if (attribute.name == "date") facts.dates.push_back(&attribute);
+    else if (attribute.name == "end_date") end_dates.push_back(&attribute);
+    else if (attribute.name == "status") facts.statuses.push_back(&attribute);
+    else if (attribute.name == "ordinal") facts.ordinals.push_back(&attribute);
+    else if (attribute.name == "duration") facts.durations.push_back(&attribute);
+    else if (attribute.name == "time_of_day") facts.times_of_day.push_back(&attribute);
+  }
+  // The narrowest of several stated dates is the one to sort and filter by.
+  const auto narrowest = [](const std::vector<const Attribute*>& values, std::optional<FuzzyDate>& out) {
+    const auto width = [](const FuzzyDate& d) { return d.last_day() - d.first_day(); };
+    for (const Attribute* value : values) {
+      const auto parsed = FuzzyDate::parse(value->value);
+      if (parsed && (!out || width(*parsed) < width(*out))) out = parsed;
+    }
+  };
+  narrowest(facts.dates, facts.date);
+  narrowest(end_dates, facts.end_date);
+  const Attribute* latest = nullptr;
+  for (const Attribute* status : facts.statuses) {
+    if (!latest || published_day(data, *status) >= published_day(data, *latest)) latest = status;
+  }
+  if (latest) facts.status = latest->value;
+
+  const auto participant_in = schema.find_relation_type("participant_in");
+  const auto held_in = schema.find_relation_type("held_in");
+  const auto role = schema.find_property("role");
+  const auto status = schema.find_property("status");
+  for (const Edge e : boost::make_iterator_range(out_edges(event, db.graph()))) {
+    const RelationEdge& edge = db.graph()[e];
+    const Relation& relation = data.relations[edge.relation];
+    if (!edge.forward && participant_in && relation.type == *participant_in) {
+      facts.participants.push_back(Participation{relation.from, role ? std::string(relation.property(*role)) : std::string(),
+                                                 status ? std::string(relation.property(*status)) : std::string(),
+                                                 edge.relation});
+    } else if (edge.forward && held_in && relation.type == *held_in) {
+      facts.venues.push_back(Venue{relation.to, edge.relation});
+    }
+  }
+  return facts;
+}
+
+bool is_within(const Database& db, EntityIndex place, EntityIndex area) {
+  const auto located_in = db.schema().find_relation_type("located_in");
+  const auto capital_of = db.schema().find_relation_type("capital_of");
+  std::vector<EntityIndex> frontier = {place};
+  std::unordered_set<EntityIndex> seen;  // containment chains are short: no per-call O(entities)
+  while (!frontier.empty()) {
+    const EntityIndex at = frontier.back();
+    frontier.pop_back();
+    if (at == area) return true;
+    if (!seen.insert(at).second) continue;
+    for (const Edge e : boost::make_iterator_range(out_edges(at, db.graph()))) {
+      const RelationEdge& edge = db.graph()[e];
+      const RelationTypeId type = edge.type;
+      if (edge.forward && ((located_in && type == *located_in) || (capital_of && type == *capital_of))) {
+        frontier.push_back(target(e, db.graph()));
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace parley

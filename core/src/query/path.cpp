@@ -1,0 +1,356 @@
+#include "parley/query/path.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <set>
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/two_bit_color_map.hpp>
+#include <boost/pending/queue.hpp>
+#include <boost/range/iterator_range.hpp>
+
+namespace parley {
+namespace {
+
+constexpr std::uint32_t kUnreached = std::numeric_limits<std::uint32_t>::max();
+
+// Both graphs' edge bundles, seen the same way: plain relation edges are never `met` edges.
+TraversalEdge traversal(const RelationEdge& e) { return TraversalEdge{e.relation, 0, e.type, e.forward, false}; }
+TraversalEdge traversal(const TraversalEdge& e) { return e; }
+
+// The same edge walked the other way.
+TraversalEdge reversed(const TraversalEdge& e) {
+  return e.met ? TraversalEdge{e.second, e.relation, e.type, true, true}
+               : TraversalEdge{e.relation, 0, e.type, !e.forward, false};
+}
+
+struct Step {
+  EntityIndex from = 0;
+  EntityIndex to = 0;
+  TraversalEdge edge;
+  friend bool operator==(const Step& a, const Step& b) {
+    return a.from == b.from && a.to == b.to && a.edge.relation == b.edge.relation && a.edge.second == b.edge.second &&
+           a.edge.forward == b.edge.forward && a.edge.met == b.edge.met;
+  }
+};
+
+struct TargetReached {};  // thrown by the visitor: BGL's documented way to stop a search early
+
+// Breadth-first search over either graph (the relation graph, or the met graph for `met`),
+// with the query's filters applied to the edges as the search meets them.
+template <typename G>
+class Search {
+ public:
+  Search(const Database& db, const G& graph, const PathQuery& query)
+      : db_(db), graph_(graph), query_(query), excluded_vertex_(db.dataset().entities.size()),
+        dist_(db.dataset().entities.size()) {
+    type_allowed_.assign(db.schema().relation_type_count(), query.via.empty());
+    for (const RelationTypeId t : query.via) type_allowed_[t] = true;
+    for (const RelationTypeId t : query.avoid) type_allowed_[t] = false;
+  }
+
+  // The query's filters, and the exclusions of Yen's algorithm, on an edge walked from→to.
+  bool passes_filters(EntityIndex from, EntityIndex to, const TraversalEdge& edge) const {
+    if (excluded_vertex_[to]) return false;
+    for (const Step& step : excluded_steps_) {
+      // Only that very step: another relation between the same entities, or a `met` edge through
+      // another gathering, stays open.
+      if (step == Step{from, to, edge}) return false;
+    }
+    if (query_.directed && !edge.forward) return false;
+    return type_allowed_[edge.type];
+  }
+
+  bool allowed(EntityIndex from, EntityIndex to, const TraversalEdge& edge) const {
+    if (!passes_filters(from, to, edge)) return false;
+    // Hops are counted from the path's start: a spur search of Yen's algorithm starts
+    // `hop_offset_` hops into it.
+    return !(query_.max_hops && dist_[from] != kUnreached && hop_offset_ + dist_[from] + 1 > *query_.max_hops);
+  }
+
+  // One shortest path by breadth-first search from both ends at once, expanding the smaller
+  // frontier a level at a time: it meets in the middle and visits far fewer vertices than a
+  // search from one end (BGL has no bidirectional search, hence the loop). Nullopt: no path.
+  std::optional<std::vector<Step>> bidirectional(EntityIndex source, EntityIndex target) {
+    if (source == target) return std::vector<Step>{};
+    std::vector<std::uint32_t>& forward = dist_;  // reused below by predecessors()
+    std::fill(forward.begin(), forward.end(), kUnreached);
+    backward_.assign(forward.size(), kUnreached);
+    forward[source] = 0;
+    backward_[target] = 0;
+    std::vector<EntityIndex> forward_frontier = {source};
+    std::vector<EntityIndex> backward_frontier = {target};
+    std::uint32_t forward_depth = 0;
+    std::uint32_t backward_depth = 0;
+    std::optional<EntityIndex> meeting;
+    std::uint32_t best = kUnreached;
+    std::vector<EntityIndex> next;
+    const bool filtered = has_filters();
+    while (!forward_frontier.empty() && !backward_frontier.empty() && !meeting) {
+      if (query_.max_hops && forward_depth + backward_depth >= *query_.max_hops) break;
+      const bool expand_forward = forward_frontier.size() <= backward_frontier.size();
+      auto& frontier = expand_forward ? forward_frontier : backward_frontier;
+      auto& mine = expand_forward ? forward : backward_;
+      const auto& theirs = expand_forward ? backward_ : forward;
+      next.clear();
+      for (const EntityIndex u : frontier) {
+        for (const auto e : boost::make_iterator_range(out_edges(u, graph_))) {
+          const EntityIndex v = boost::target(e, graph_);
+          if (mine[v] != kUnreached) continue;
+          // Going forward the edge is walked u→v; going backward the path walks it v→u. An
+          // unfiltered search never reads the edge's bundle: one memory stream fewer.
+          if (filtered) {
+            const TraversalEdge edge = traversal(graph_[e]);
+            if (!(expand_forward ? passes_filters(u, v, edge) : passes_filters(v, u, reversed(edge)))) continue;
+          }
+          mine[v] = mine[u] + 1;
+          next.push_back(v);
+          // Every vertex met at this level gives a path of the same length: keep the one with
+          // the smallest index, so the answer does not depend on the order of the search.
+          if (theirs[v] != kUnreached && mine[v] + theirs[v] <= best) {
+            if (mine[v] + theirs[v] < best || v < *meeting) meeting = v;
+            best = mine[v] + theirs[v];
+          }
+        }
+      }
+      frontier.swap(next);
+      (expand_forward ? forward_depth : backward_depth) += 1;
+    }
+    if (!meeting) return std::nullopt;
+    // The half from the source, by the forward distances; the half to the target, walking down
+    // the backward distances.
+    bool ignored = false;
+    std::vector<Step> steps = shortest_paths(source, *meeting, 1, ignored).front();
+    for (EntityIndex at = *meeting; at != target;) {
+      bool moved = false;
+      for (const auto e : boost::make_iterator_range(out_edges(at, graph_))) {
+        const EntityIndex next_vertex = boost::target(e, graph_);
+        const TraversalEdge edge = traversal(graph_[e]);
+        if (backward_[next_vertex] + 1 == backward_[at] && passes_filters(at, next_vertex, edge)) {
+          steps.push_back(Step{at, next_vertex, edge});
+          at = next_vertex;
+          moved = true;
+          break;
+        }
+      }
+      if (!moved) return std::nullopt;  // cannot happen: backward distances lead to the target
+    }
+    return steps;
+  }
+
+  // Distances from `source` until `target` is reached; false when it cannot be.
+  bool run(EntityIndex source, EntityIndex target) {
+    std::fill(dist_.begin(), dist_.end(), kUnreached);
+    dist_[source] = 0;
+    if (source == target) return true;
+    const boost::filtered_graph<G, EdgeFilter, VertexFilter> view(graph_, EdgeFilter{this}, VertexFilter{this});
+    try {
+      // breadth_first_visit: no pass over every vertex of the graph before the search starts.
+      auto colors = boost::make_two_bit_color_map(num_vertices(graph_), boost::get(boost::vertex_index, graph_));
+      boost::queue<GraphVertex> queue;
+      boost::breadth_first_visit(view, source, queue, LevelVisitor{this, target}, colors);
+    } catch (const TargetReached&) {
+    }
+    return dist_[target] != kUnreached;
+  }
+
+  // Every step u→v that lies on a shortest path into v, in a stable order.
+  std::vector<Step> predecessors(EntityIndex v) const {
+    std::vector<Step> out;
+    for (const auto e : boost::make_iterator_range(out_edges(v, graph_))) {
+      const EntityIndex u = target(e, graph_);
+      const TraversalEdge along = reversed(traversal(graph_[e]));  // the same edge, walked u→v
+      if (dist_[u] == kUnreached || excluded_vertex_[u] || !allowed(u, v, along)) continue;
+      if (dist_[u] + 1 == dist_[v]) out.push_back(Step{u, v, along});
+    }
+    return out;
+  }
+
+  // One shortest path from the last run, or all of them up to `limit`.
+  std::vector<std::vector<Step>> shortest_paths(EntityIndex source, EntityIndex target, std::size_t limit,
+                                                bool& truncated) const {
+    std::vector<std::vector<Step>> paths;
+    std::vector<Step> reversed_steps;
+    collect(source, target, limit, reversed_steps, paths, truncated);
+    return paths;
+  }
+
+  void exclude_vertex(EntityIndex v) {
+    excluded_vertex_[v] = true;
+    any_excluded_vertex_ = true;
+  }
+  void exclude_step(const Step& step) { excluded_steps_.push_back(step); }
+  void set_hop_offset(std::uint32_t hops) { hop_offset_ = hops; }
+  void clear_exclusions() {
+    std::fill(excluded_vertex_.begin(), excluded_vertex_.end(), false);
+    any_excluded_vertex_ = false;
+    excluded_steps_.clear();
+    hop_offset_ = 0;
+  }
+
+ private:
+  using GraphEdge = typename boost::graph_traits<G>::edge_descriptor;
+  using GraphVertex = typename boost::graph_traits<G>::vertex_descriptor;
+
+  struct EdgeFilter {
+    const Search* search = nullptr;
+    bool operator()(const GraphEdge& e) const {
+      const G& g = search->graph_;
+      return search->allowed(source(e, g), target(e, g), traversal(g[e]));
+    }
+  };
+  struct VertexFilter {
+    const Search* search = nullptr;
+    bool operator()(const GraphVertex& v) const { return !search->excluded_vertex_[v]; }
+  };
+  struct LevelVisitor : boost::default_bfs_visitor {
+    Search* search;
+    EntityIndex target;
+    LevelVisitor(Search* s, EntityIndex t) : search(s), target(t) {}
+    template <typename View>
+    void tree_edge(const GraphEdge& e, const View&) const {
+      const G& g = search->graph_;
+      search->dist_[boost::target(e, g)] = search->dist_[boost::source(e, g)] + 1;
+      if (boost::target(e, g) == target) throw TargetReached{};
+    }
+  };
+
+  void collect(EntityIndex source, EntityIndex at, std::size_t limit, std::vector<Step>& reversed_steps,
+               std::vector<std::vector<Step>>& paths, bool& truncated) const {
+    if (paths.size() >= limit) {
+      truncated = true;
+      return;
+    }
+    if (at == source) {
+      paths.emplace_back(reversed_steps.rbegin(), reversed_steps.rend());
+      return;
+    }
+    for (const Step& step : predecessors(at)) {
+      reversed_steps.push_back(step);
+      collect(source, step.from, limit, reversed_steps, paths, truncated);
+      reversed_steps.pop_back();
+      if (truncated) return;
+    }
+  }
+
+  const Database& db_;
+  const G& graph_;
+  const PathQuery& query_;
+  std::vector<bool> type_allowed_;
+  std::vector<bool> excluded_vertex_;
+  bool any_excluded_vertex_ = false;
+  // Whether any edge may be refused: a type, a direction, or an exclusion of Yen's algorithm.
+  bool has_filters() const {
+    return !query_.via.empty() || !query_.avoid.empty() || query_.directed || any_excluded_vertex_ ||
+           !excluded_steps_.empty();
+  }
+  std::vector<Step> excluded_steps_;  // Yen's: steps the next spur may not take
+  std::uint32_t hop_offset_ = 0;
+  std::vector<std::uint32_t> dist_;
+  std::vector<std::uint32_t> backward_;  // distances to the target, for bidirectional search
+};
+
+using StepKey = std::tuple<std::size_t, std::vector<RelationIndex>, std::vector<bool>>;
+
+StepKey key_of(const std::vector<Step>& steps) {
+  std::vector<RelationIndex> relations;
+  std::vector<bool> directions;
+  for (const Step& s : steps) {
+    relations.push_back(s.edge.relation);
+    relations.push_back(s.edge.met ? s.edge.second : kUnreached);
+    directions.push_back(s.edge.forward);
+  }
+  return {steps.size(), relations, directions};
+}
+
+// Yen's algorithm: each next path deviates from an earlier one at some node (the spur), with
+// the earlier paths' next steps from that root removed and the root's nodes excluded, so every
+// path is simple and none repeats. The first path is the one `path` without --k gives.
+template <typename G>
+std::vector<std::vector<Step>> k_shortest(Search<G>& search, const PathQuery& query, bool& truncated) {
+  std::vector<std::vector<Step>> found;
+  bool ignored = false;
+  auto first = search.bidirectional(query.from, query.to);
+  if (!first) return found;
+  found.push_back(std::move(*first));
+  std::set<StepKey> seen = {key_of(found.front())};
+  std::map<StepKey, std::vector<Step>> candidates;
+  // One path more than the limit is looked for, to know whether the answer was cut.
+  const std::size_t wanted = std::min(query.k, query.limit + 1);
+  while (found.size() < wanted) {
+    const std::vector<Step> last = found.back();
+    for (std::size_t i = 0; i < last.size(); ++i) {
+      const EntityIndex spur = last[i].from;
+      const std::vector<Step> root(last.begin(), last.begin() + static_cast<std::ptrdiff_t>(i));
+      search.clear_exclusions();
+      for (const auto& path : found) {
+        if (path.size() > i && std::equal(root.begin(), root.end(), path.begin())) search.exclude_step(path[i]);
+      }
+      for (const Step& s : root) search.exclude_vertex(s.from);
+      search.set_hop_offset(static_cast<std::uint32_t>(i));
+      if (!search.run(spur, query.to)) continue;
+      std::vector<Step> candidate = root;
+      const auto tail = search.shortest_paths(spur, query.to, 1, ignored).front();
+      candidate.insert(candidate.end(), tail.begin(), tail.end());
+      if (query.max_hops && candidate.size() > *query.max_hops) continue;
+      if (seen.insert(key_of(candidate)).second) candidates.emplace(key_of(candidate), std::move(candidate));
+    }
+    search.clear_exclusions();
+    if (candidates.empty()) break;
+    found.push_back(std::move(candidates.begin()->second));
+    candidates.erase(candidates.begin());
+  }
+  truncated = found.size() > query.limit;
+  if (truncated) found.resize(query.limit);
+  return found;
+}
+
+Path to_path(const std::vector<Step>& steps) {
+  Path path;
+  for (const Step& s : steps) {
+    if (s.edge.met) {
+      // A met edge stands for both participations; the gathering is what both lead to.
+      path.hops.push_back(Hop{s.from, s.to, s.edge.relation, true, std::nullopt, s.edge.second});
+    } else {
+      path.hops.push_back(Hop{s.from, s.to, s.edge.relation, s.edge.forward, std::nullopt, std::nullopt});
+    }
+  }
+  return path;
+}
+
+template <typename G>
+PathResult search_paths(const Database& db, const G& graph, const PathQuery& query) {
+  PathResult result;
+  Search<G> search(db, graph, query);
+  std::vector<std::vector<Step>> paths;
+  if (!query.all_shortest && query.k <= 1) {
+    if (auto steps = search.bidirectional(query.from, query.to)) paths.push_back(std::move(*steps));
+  } else if (query.all_shortest) {
+    if (search.run(query.from, query.to)) {
+      bool more = false;
+      paths = search.shortest_paths(query.from, query.to, query.limit, more);
+      result.truncated = more;
+    }
+  } else {
+    paths = k_shortest(search, query, result.truncated);
+  }
+  for (const auto& steps : paths) {
+    Path path = to_path(steps);
+    for (Hop& hop : path.hops) {
+      if (hop.second) hop.met_at = db.dataset().relations[hop.relation].to;
+    }
+    result.paths.push_back(std::move(path));
+  }
+  return result;
+}
+
+}  // namespace
+
+PathResult find_paths(const Database& db, const PathQuery& query) {
+  return query.met ? search_paths(db, db.met_graph(), query) : search_paths(db, db.graph(), query);
+}
+
+}  // namespace parley
