@@ -1,6 +1,7 @@
 #include "parley/store/store.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
@@ -114,8 +115,9 @@ bool check_version(Connection& db, const std::string& path, Diagnostics& diagnos
   SqliteError error;
   auto id = db.prepare("PRAGMA application_id", error);
   auto version = db.prepare("PRAGMA user_version", error);
-  if (!id || !version || id->step() != SQLITE_ROW || version->step() != SQLITE_ROW) {
-    report(diagnostics, path, error.code ? error : db.last_error(SQLITE_NOTADB));
+  int rc = SQLITE_ROW;
+  if (!id || !version || (rc = id->step()) != SQLITE_ROW || (rc = version->step()) != SQLITE_ROW) {
+    report(diagnostics, path, error.code ? error : db.last_error(rc));
     return false;
   }
   if (id->integer(0) != kApplicationId) {

@@ -234,7 +234,7 @@ class WritePlan {
   std::optional<EntityIndex> existing_entity(const std::string& text, const std::string& option) {
     const std::string id = entity_id(text, option);
     if (const auto e = current_.find_entity(id)) {
-      if (!filter_.skip_entity[*e]) return e;
+      if (!retracted_entities_.count(*e)) return e;
     }
     if (names_.find(current_, text).size() <= 1) {
       fail(ErrorCode::kNameNotFound, option, "no entity \"" + text + "\" in the store");
@@ -470,6 +470,7 @@ class WritePlan {
         const auto e = existing_entity(w.target, "ENTITY");
         if (!e) return;
         filter_.skip_entity[*e] = true;
+        retracted_entities_.insert(*e);
         changed_.erase(*e);
         retract_entities_.push_back(rows_.entities[*e]);
         for (const auto row : rows_.aliases[*e]) retract_aliases_.push_back(row);
@@ -580,6 +581,7 @@ class WritePlan {
   std::vector<std::string> sources_, entities_, relations_;
   std::map<EntityIndex, ChangedEntity> changed_;
   std::set<std::string, std::less<>> new_entity_ids_;
+  std::set<EntityIndex> retracted_entities_;
   std::vector<Origin> origins_;
   std::vector<std::string> done_;
   std::vector<std::int64_t> retract_sources_, retract_entities_, retract_aliases_, retract_attributes_, retract_relations_;
