@@ -13,10 +13,15 @@ namespace parley::cli {
 namespace {
 
 std::string counts(const std::vector<std::pair<std::string, std::int64_t>>& list) {
+  static const std::vector<std::pair<std::string, std::string>> singular = {
+      {"sources", "source"}, {"entities", "entity"}, {"aliases", "alias"}, {"attributes", "attribute"},
+      {"relations", "relation"}};
   std::string out;
   for (const auto& [table, count] : list) {
     std::string name = table;
-    if (count == 1) name = table == "entities" ? "entity" : table.substr(0, table.size() - 1);
+    for (const auto& [plural, one] : singular) {
+      if (count == 1 && plural == table) name = one;
+    }
     out += (out.empty() ? "" : ", ") + std::to_string(count) + " " + name;
   }
   return out;

@@ -49,8 +49,10 @@ NamedValues named_values(const po::variables_map& vm, const char* name) {
 }
 
 Provenance provenance(const po::variables_map& vm, const std::string& what) {
-  return Provenance{required(vm, "source", what + " (provenance is mandatory)"),
-                    required(vm, "quote", what + " (provenance is mandatory)")};
+  if (!vm.count("source") || !vm.count("quote")) {
+    throw po::error(what + " needs --source ID and --quote TEXT: every fact keeps where it comes from");
+  }
+  return Provenance{vm["source"].as<std::string>(), vm["quote"].as<std::string>()};
 }
 
 // Refuses options the kind of write does not take, so that a typo never passes silently.

@@ -147,9 +147,9 @@ def full_disk(directory):
         filler = os.path.join(mount, "filler")
         free = shutil.disk_usage(mount).free
         with open(filler, "wb") as f:
-            f.write(b"\0" * max(0, free - 64 * 1024))
+            f.write(b"\0" * max(0, free - 128 * 1024))
         acknowledged, attempted, full = set(), [], 0
-        for i in range(1, 200):
+        for i in range(1, 1000):
             attempted.append(i)
             result = run(*meeting_args(store, i))
             if result.returncode == 0:

@@ -152,6 +152,9 @@ class WritePlan {
         d.where.file = best ? best->label + (best->option.empty() ? "" : ", " + best->option) : "write";
       } else {
         d.where.file = store_name + " (as this transaction would leave it)";
+        if (d.code == ErrorCode::kDanglingReference) {
+          d.message += "; retract what refers to it in the same transaction (an entity's relations: --with-relations)";
+        }
       }
       d.where.line = 0;
       d.where.column = 0;
@@ -487,7 +490,7 @@ class WritePlan {
           }
         }
         done_.push_back("retracted entity " + current_.entities[*e].id +
-                        (w.with_relations ? " and its " + std::to_string(relations) + " relations" : ""));
+                        (w.with_relations ? " and its " + std::to_string(relations) + (relations == 1 ? " relation" : " relations") : ""));
         return;
       }
       case What::kRelation: {
@@ -605,17 +608,14 @@ bool apply_writes(Store& store, const std::vector<Write>& writes, TransactionInf
   const std::size_t errors_before = diagnostics.size();
   WritePlan plan(current, rows, schema, names, diagnostics);
   for (const auto& write : writes) plan.add(write);
-  if (diagnostics.size() != errors_before) {
-    store.rollback();
-    return false;
-  }
-  // The loader checks the store's records and the write's together, as two files.
+  // The loader checks the store's records and the write's together, as two files; it runs even
+  // when a write named something missing, so that one report holds every problem.
   std::vector<Database::Text> texts;
   texts.push_back({store.path(), plan.store_document()});
   texts.push_back({kWriteFile, plan.write_document()});
   Diagnostics found;
   const auto checked = Database::open_texts(std::move(texts), found);
-  if (!checked) {
+  if (!checked || diagnostics.size() != errors_before) {
     plan.report(found, store.path());
     store.rollback();
     return false;
