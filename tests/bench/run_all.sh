@@ -27,3 +27,6 @@ for _ in $(seq 51); do
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "median ${sorted[25]} us, min ${sorted[0]} us, max ${sorted[50]} us"
+
+echo "== the store against the JSON it was built from: first answer, writes, size"
+"$(dirname "$0")/store_bench.sh" "$build/cli/parley" "$bench/parley_generate" ${STORE_SCALES:-1 10}
