@@ -236,6 +236,16 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
 
   dataset = Dataset{};
   dataset.files.push_back(path_);
+  {
+    // Row ids bound the counts: reserving avoids moving every record as the vectors grow.
+    auto sizes = db.prepare("SELECT (SELECT max(row) FROM sources), (SELECT max(row) FROM entities), (SELECT max(row) FROM relations)", error);
+    if (!sizes) return fail(error);
+    if (const int rc = sizes->step(); rc != SQLITE_ROW) return fail(db.last_error(rc));
+    dataset.sources.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, sizes->integer(0))));
+    dataset.entities.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, sizes->integer(1))));
+    dataset.entity_by_id.reserve(dataset.entities.capacity());
+    dataset.relations.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, sizes->integer(2))));
+  }
   StoreRows rows;
   store::RowChecksum checksum;
   constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
@@ -601,7 +611,9 @@ std::string hex(std::uint64_t value) {
 // synchronous=FULL (in WAL mode, each commit's log is fsync'd before it is acknowledged), and
 // SQLite's defensive checks.
 bool configure(Connection& db, SqliteError& error) {
-  return db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA cell_size_check=ON;", error);
+  // mmap: a store is read whole on opening, through the page cache rather than read() calls.
+  return db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA cell_size_check=ON;"
+                 " PRAGMA mmap_size=4294967296;", error);
 }
 
 bool insert_transaction(Connection& db, TransactionInfo& info, SqliteError& error) {
@@ -669,7 +681,10 @@ bool Store::create(const std::string& path, const Dataset& dataset, const Relati
     if (!db->exec("PRAGMA application_id=" + std::to_string(kApplicationId) +
                       "; PRAGMA user_version=" + std::to_string(kStoreFormatVersion) + ";",
                   error) ||
-        !configure(*db, error) || !db->exec("BEGIN IMMEDIATE", error) || !db->exec(kCreateTables, error) ||
+        // A new file under a temporary name needs no journal while it is filled: a failure
+        // removes it, and it is synced as a whole before it gets its name.
+        !db->exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;", error) ||
+        !db->exec("BEGIN IMMEDIATE", error) || !db->exec(kCreateTables, error) ||
         !insert_transaction(*db, info, error)) {
       return fail(error);
     }
@@ -694,8 +709,8 @@ bool Store::create(const std::string& path, const Dataset& dataset, const Relati
         !set_meta(*db, "written_by", std::string("parley ") + kVersion, error) || !db->exec("COMMIT", error)) {
       return fail(error);
     }
-    // Closing checkpoints the log into the file and removes it: one file to rename.
-    if (!db->exec("PRAGMA wal_checkpoint(TRUNCATE)", error)) return fail(error);
+    // WAL from now on (the mode is kept in the file), for every later reader and writer.
+    if (!db->exec("PRAGMA journal_mode=WAL", error)) return fail(error);
   }
   if (!sync_path(temporary, O_RDONLY)) {
     diagnostics.add(ErrorCode::kIoError, std::string("cannot sync the new store: ") + std::strerror(errno), at_file(path));
@@ -728,7 +743,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, Diagnostics& diagnos
   }
   SqliteError error;
   // Read-write even to read: in WAL mode a reader records its snapshot in the shared-memory file.
-  auto db = Connection::open(path, SQLITE_OPEN_READWRITE, error);
+  // NOMUTEX: a connection is used by one thread, so SQLite need not lock around every call.
+  auto db = Connection::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, error);
   if (!db) {
     report(diagnostics, path, error);
     return nullptr;
