@@ -174,6 +174,16 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     if (!in_transaction_) db.exec("ROLLBACK", error);
     return false;
   };
+  // A name the running relation schema lacks: the store was written by a parley built with
+  // another schema. Its data is not guessed at.
+  const auto other_schema = [&](const std::string& what) {
+    diagnostics.add(ErrorCode::kIoError,
+                    "written with a relation schema this parley does not have: " + what +
+                        "; open it with the parley that wrote it and export it as JSON",
+                    at_file(path_));
+    if (!in_transaction_) db.exec("ROLLBACK", error);
+    return false;
+  };
   const auto corrupt = [&](const std::string& what) {
     diagnostics.add(ErrorCode::kIoError,
                     "the store is corrupt (" + what + "); restore it from a backup or rebuild it from a JSON export",
@@ -288,7 +298,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       Entity entity;
       entity.id = std::string(s->text(1));
       const auto kind = schema.find_kind(s->text(2));
-      if (!kind) return corrupt("entity \"" + entity.id + "\" has kind \"" + std::string(s->text(2)) + "\", which this parley's relation schema lacks");
+      if (!kind) return other_schema("entity \"" + entity.id + "\" has kind \"" + std::string(s->text(2)) + "\"");
       entity.kind = *kind;
       entity.name = std::string(s->text(3));
       const auto index = static_cast<EntityIndex>(dataset.entities.size());
@@ -347,7 +357,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       if (!visible(*s, 4, 5)) continue;
       Relation relation;
       const auto type = schema.find_relation_type(s->text(1));
-      if (!type) return corrupt("relation type \"" + std::string(s->text(1)) + "\", which this parley's relation schema lacks");
+      if (!type) return other_schema("relation type \"" + std::string(s->text(1)) + "\"");
       relation.type = *type;
       relation.from = entity_of(s->integer(2));
       relation.to = entity_of(s->integer(3));
@@ -373,7 +383,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       const std::uint32_t owner = relation_of(s->integer(0));
       if (owner == kNone) continue;  // a property of a relation not visible now
       const auto property = schema.find_property(s->text(2));
-      if (!property) return corrupt("property \"" + std::string(s->text(2)) + "\", which this parley's relation schema lacks");
+      if (!property) return other_schema("property \"" + std::string(s->text(2)) + "\"");
       dataset.relations[owner].properties.push_back(PropertyValue{*property, std::string(s->text(3))});
     }
     if (step_error(rc)) return fail(db.last_error(rc));
