@@ -271,3 +271,24 @@ TEST_CASE("a file that is not a store, truncated, damaged or of another version 
   version[63] = 9;
   refused("version.parley", version, "format version 9");
 }
+
+TEST_CASE("a source still cited cannot be retracted; one cited by nothing can", "[store][write]") {
+  TempDir dir;
+  build(dir / "talks.parley", {});
+  Retract cited;
+  cited.what = Retract::What::kSource;
+  cited.target = "asahi-2019-06";
+  Diagnostics diagnostics;
+  CHECK_FALSE(write(dir / "talks.parley", {Write{"retract source", cited}}, diagnostics));
+  CHECK(has_code(diagnostics, ErrorCode::kUnknownSource));
+
+  Source source{"notes", "Me", "Notes", "", "", "", ""};
+  Retract uncited;
+  uncited.what = Retract::What::kSource;
+  uncited.target = "notes";
+  diagnostics = {};
+  REQUIRE(write(dir / "talks.parley", {Write{"add", AddSource{source}}}, diagnostics));
+  REQUIRE(write(dir / "talks.parley", {Write{"retract", uncited}}, diagnostics));
+  CHECK_FALSE(open({dir / "talks.parley"})->dataset().source_by_id.find("notes"));
+  CHECK(open({dir / "talks.parley"}, AsOf{2, std::nullopt})->dataset().source_by_id.find("notes"));
+}
