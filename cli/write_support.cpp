@@ -7,8 +7,11 @@
 #include <cstdlib>
 #include <ostream>
 
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include "exit_codes.h"
-#include "json_output.h"
 #include "parley/store/open.h"
 #include "query_support.h"
 
@@ -285,19 +288,34 @@ int run_writes(const CommandContext& context, const std::vector<Write>& writes, 
   WriteResult result;
   if (!apply_writes(*store, writes, info, wait, result, diagnostics)) return finish_with_errors();
   if (context.args.global.format == OutputFormat::kJson || context.args.global.format == OutputFormat::kJsonl) {
-    JsonOutput json;
-    auto& w = json.writer();
-    w.StartObject();
-    json.field("transaction", static_cast<std::uint64_t>(result.transaction.id));
-    json.field("time", result.transaction.time);
-    json.field("author", result.transaction.author);
-    json.field("message", result.transaction.message);
-    json.key("done");
-    w.StartArray();
-    for (const auto& d : result.done) json.string(d);
-    w.EndArray();
-    w.EndObject();
-    json.print(context.out);
+    // One object: indented for --format json, on one line for a batch's --format jsonl.
+    const auto write = [&](auto& w) {
+      const auto text = [&w](std::string_view t) { w.String(t.data(), static_cast<rapidjson::SizeType>(t.size())); };
+      w.StartObject();
+      w.Key("transaction");
+      w.Int64(result.transaction.id);
+      w.Key("time");
+      text(result.transaction.time);
+      w.Key("author");
+      text(result.transaction.author);
+      w.Key("message");
+      text(result.transaction.message);
+      w.Key("done");
+      w.StartArray();
+      for (const auto& d : result.done) text(d);
+      w.EndArray();
+      w.EndObject();
+    };
+    rapidjson::StringBuffer buffer;
+    if (context.args.global.format == OutputFormat::kJsonl) {
+      rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+      write(w);
+    } else {
+      rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+      w.SetIndent(' ', 2);
+      write(w);
+    }
+    context.out << buffer.GetString() << '\n';
     return kExitOk;
   }
   context.out << "transaction " << result.transaction.id << " committed (" << result.transaction.author << ": "
