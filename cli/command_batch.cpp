@@ -1,4 +1,5 @@
-// parley batch FILE|-: many queries, one per line, against a database opened once.
+// parley batch FILE|-: many queries, one per line, against a database opened once; or many
+// writes to a store, one per line, as one transaction.
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include "exit_codes.h"
 #include "runner.h"
 #include "tokenizer.h"
+#include "write_support.h"
 
 namespace po = boost::program_options;
 
@@ -70,6 +72,53 @@ std::string format_option(const std::vector<std::string>& words) {
   return "";
 }
 
+// A batch of writes: every line an `add` or `retract`, all of them one transaction. Every line is
+// parsed first and every problem reported with its line; then the writes are checked together
+// and committed together, or nothing is written.
+int run_write_batch(const CommandContext& context, std::istream& in, std::vector<std::string> lines,
+                    const std::string& name) {
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  std::vector<const CommandSpec*> specs;
+  for (const auto& c : commands()) specs.push_back(&c.spec);
+  std::vector<Write> writes;
+  std::vector<std::string> problems;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string where = name + ":" + std::to_string(i + 1);
+    const Tokenized tokens = tokenize(lines[i]);
+    if (tokens.error) {
+      problems.push_back(where + ":" + std::to_string(tokens.error->column) + ": error[usage]: " + tokens.error->message);
+      continue;
+    }
+    if (tokens.words.empty()) continue;
+    try {
+      if (!is_write_line(tokens.words)) throw po::error("a batch of writes holds only add and retract lines");
+      std::vector<const char*> argv = {"parley"};
+      for (const auto& w : tokens.words) argv.push_back(w.c_str());
+      const ParsedCommandLine parsed = parse_command_line(static_cast<int>(argv.size()), argv.data(), specs);
+      if (!parsed.global.databases.empty() || parsed.global.as_of_transaction || parsed.global.as_of_time ||
+          !parsed.global.output.empty()) {
+        throw po::error("--db, --as-of and -o belong on the batch command, not on one of its lines");
+      }
+      if (parsed.command_options.count("message") || parsed.command_options.count("author")) {
+        throw po::error("the batch is one transaction: give -m and --author on the batch command");
+      }
+      writes.push_back(write_from_options(parsed, where));
+    } catch (const po::error& e) {
+      problems.push_back(where + ": error[usage]: " + e.what());
+    }
+  }
+  if (!problems.empty()) {
+    for (const auto& p : problems) context.err << p << '\n';
+    context.err << problems.size() << (problems.size() == 1 ? " error" : " errors") << "; nothing was written\n";
+    return kExitUsage;
+  }
+  return run_writes(context, writes, transaction_from_options(context.args.command_options));
+}
+
 int run_batch(const CommandContext& context) {
   const po::variables_map& vm = context.args.command_options;
   if (!vm.count("script")) throw po::error("batch needs a script: parley batch FILE (or - for standard input)");
@@ -87,18 +136,36 @@ int run_batch(const CommandContext& context) {
     }
   }
   std::istream& in = script == "-" ? std::cin : file;
+  const std::string name = script == "-" ? "<stdin>" : script;
+
+  // The first line with a command says what the batch is: writes (one transaction) or queries.
+  std::vector<std::string> ahead;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    ahead.push_back(line);
+    const Tokenized tokens = tokenize(line);
+    if (tokens.error || !tokens.words.empty()) {
+      if (!tokens.error && is_write_line(tokens.words)) return run_write_batch(context, in, std::move(ahead), name);
+      break;
+    }
+  }
+
   int exit_code = kExitOk;
   const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
-  const std::string name = script == "-" ? "<stdin>" : script;
 
   int batch_exit = kExitOk;
-  std::string line;
   std::size_t number = 0;
   bool first_answer = true;
-  while (std::getline(in, line)) {
+  std::size_t next_ahead = 0;
+  while (next_ahead < ahead.size() || std::getline(in, line)) {
+    if (next_ahead < ahead.size()) {
+      line = ahead[next_ahead++];
+    } else if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
     ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
     const Tokenized tokens = tokenize(line);
     RunOutcome outcome;
     std::ostringstream answer;
@@ -151,12 +218,14 @@ Command batch_command() {
   Command command{{}, run_batch};
   CommandSpec& spec = command.spec;
   spec.name = "batch";
-  spec.synopsis = "batch FILE|- [--format text|jsonl] [--fail-fast]";
-  spec.summary = "run a script of queries, one per line, on data loaded once";
+  spec.synopsis = "batch FILE|- [--format text|jsonl] [--fail-fast] [-m TEXT] [--author NAME]";
+  spec.summary = "run a script of queries on data loaded once, or of writes as one transaction";
   spec.formats = {OutputFormat::kText, OutputFormat::kJsonl};
   spec.options.add_options()
       ("script", po::value<std::string>()->value_name("FILE"), "the script; - reads standard input")
-      ("fail-fast", "stop at the first line that fails");
+      ("fail-fast", "stop at the first line that fails")
+      ("message,m", po::value<std::string>()->value_name("TEXT"), "a batch of writes: why, recorded with its transaction")
+      ("author", po::value<std::string>()->value_name("NAME"), "a batch of writes: who (default: your login name)");
   spec.positional.add("script", 1);
   return command;
 }

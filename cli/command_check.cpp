@@ -5,6 +5,7 @@
 #include "exit_codes.h"
 #include "json_output.h"
 #include "parley/query/stats.h"
+#include "parley/store/open.h"
 #include "presentation.h"
 
 namespace parley::cli {
@@ -54,7 +55,7 @@ int run_check(const CommandContext& context) {
   const Database* db = context.database;
   if (!db) {
     diagnostics.set_limit(context.args.global.max_errors);
-    opened = Database::open(context.args.global.databases, diagnostics);
+    opened = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics);
     db = opened.get();
   }
   const bool json = context.args.global.format == OutputFormat::kJson;
@@ -65,10 +66,7 @@ int run_check(const CommandContext& context) {
       print_diagnostics(diagnostics, context.err);
       context.err << diagnostics.size() << (diagnostics.size() == 1 ? " error" : " errors") << "; nothing was loaded\n";
     }
-    for (const auto& d : diagnostics.items()) {
-      if (d.code == ErrorCode::kIoError) return kExitIoError;
-    }
-    return kExitInvalidData;
+    return open_failure_exit_code(diagnostics);
   }
   const DatabaseStats stats = compute_stats(*db);
   if (json) {

@@ -1,9 +1,10 @@
-// parley export: the whole graph as DOT, GraphML or JSON.
+// parley export: the whole graph as DOT or GraphML, or the whole dataset as a JSON dataset file.
 #include <ostream>
 
 #include "commands.h"
 #include "exit_codes.h"
 #include "graph_output.h"
+#include "parley/export/dataset_json.h"
 #include "presentation.h"
 
 namespace parley::cli {
@@ -18,19 +19,9 @@ int run_export(const CommandContext& context) {
     if (context.args.render) {
       if (const int code = emit_graph(context, *db, Subgraph::whole(data), ""); code != kExitOk) return code;
     }
-    JsonOutput json;
-    auto& w = json.writer();
-    w.StartObject();
-    json.key("entities");
-    w.StartArray();
-    for (EntityIndex e = 0; e < data.entities.size(); ++e) write_entity_ref(json, *db, e);
-    w.EndArray();
-    json.key("relations");
-    w.StartArray();
-    for (RelationIndex r = 0; r < data.relations.size(); ++r) write_relation(json, *db, r, true);
-    w.EndArray();
-    w.EndObject();
-    json.print(context.out);
+    // Every record with every value, in the dataset file format: lossless, so that `check` accepts
+    // it and `build` turns it back into the same store (docs/writes.md).
+    context.out << to_dataset_json(data, db->schema());
     return kExitOk;
   }
   return emit_graph(context, *db, Subgraph::whole(data), "", /*text_means_dot=*/true);
@@ -43,7 +34,7 @@ Command export_command() {
   CommandSpec& spec = command.spec;
   spec.name = "export";
   spec.synopsis = "export [--format dot|graphml|json] [--render svg|png FILE]";
-  spec.summary = "the whole graph as DOT (the default here), GraphML or JSON";
+  spec.summary = "the whole graph as DOT (the default here) or GraphML, or every record as a JSON dataset file";
   spec.formats = kEveryAnswerFormat;
   return command;
 }

@@ -4,13 +4,15 @@
 #include <ostream>
 
 #include "exit_codes.h"
+#include "parley/store/open.h"
 
 namespace parley::cli {
 
 std::vector<Command> all_commands() {
   return {who_met_command(), path_command(),  neighbours_command(), timeline_command(), show_command(),
           why_command(),     sources_command(), export_command(),  batch_command(),    shell_command(),
-          check_command(),   stats_command()};
+          check_command(),   stats_command(),   build_command(),      add_command(),      retract_command(),
+          log_command()};
 }
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
@@ -26,15 +28,26 @@ const Database* open_database(const CommandContext& context, int& exit_code) {
   if (context.database) return context.database;
   Diagnostics diagnostics;
   diagnostics.set_limit(context.args.global.max_errors);
-  context.owned = Database::open(context.args.global.databases, diagnostics);
+  context.owned = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics);
   const Database* db = context.owned.get();
   if (!db) {
     print_diagnostics(diagnostics, context.err);
-    const bool io = std::any_of(diagnostics.items().begin(), diagnostics.items().end(),
-                                [](const Diagnostic& d) { return d.code == ErrorCode::kIoError; });
-    exit_code = io ? kExitIoError : kExitInvalidData;
+    exit_code = open_failure_exit_code(diagnostics);
   }
   return db;
+}
+
+AsOf as_of(const GlobalOptions& global) { return AsOf{global.as_of_transaction, global.as_of_time}; }
+
+int open_failure_exit_code(const Diagnostics& diagnostics) {
+  const auto any = [&](ErrorCode code) {
+    return std::any_of(diagnostics.items().begin(), diagnostics.items().end(),
+                       [code](const Diagnostic& d) { return d.code == code; });
+  };
+  if (any(ErrorCode::kIoError)) return kExitIoError;
+  if (any(ErrorCode::kUsage)) return kExitUsage;
+  if (any(ErrorCode::kNameNotFound)) return kExitQueryError;  // --as-of a transaction the store lacks
+  return kExitInvalidData;
 }
 
 }  // namespace parley::cli

@@ -8,6 +8,7 @@
 
 #include "options.h"
 #include "parley/graph/database.h"
+#include "parley/store/store.h"
 
 namespace parley::cli {
 
@@ -33,6 +34,11 @@ std::vector<Command> all_commands();
 // be used.
 const Database* open_database(const CommandContext& context, int& exit_code);
 
+// The --as-of-tx / --as-of a command line gives (none: the store as it is now).
+AsOf as_of(const GlobalOptions& global);
+// The exit code for diagnostics that kept a database from opening.
+int open_failure_exit_code(const Diagnostics& diagnostics);
+
 // Prints diagnostics one per line, "file:line:column: error[code]: message".
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
 
@@ -48,5 +54,9 @@ Command sources_command();
 Command export_command();
 Command batch_command();
 Command shell_command();
+Command build_command();
+Command add_command();
+Command retract_command();
+Command log_command();
 
 }  // namespace parley::cli

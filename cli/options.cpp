@@ -20,6 +20,8 @@ const po::options_description& global_options_description() {
        "show at most N problems of data that fails to load, then a count of the rest by kind; 0 shows all")
       ("render", po::value<std::string>()->value_name("svg|png FILE"),
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
+      ("as-of-tx", po::value<long long>()->value_name("N"), "answer on a store as it was after transaction N (see `log`)")
+      ("as-of", po::value<std::string>()->value_name("TIME"), "answer on a store as it was at TIME, UTC: YYYY-MM-DD[THH:MM[:SS]]")
       ("help,h", "show help")
       ("version", "show the version");
     return global;
@@ -124,6 +126,12 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   parsed.global.format_given = !vm["format"].defaulted();
   if (vm.count("output")) parsed.global.output = vm["output"].as<std::string>();
   parsed.global.max_errors = vm["max-errors"].as<std::size_t>();
+  if (vm.count("as-of-tx")) {
+    if (vm["as-of-tx"].as<long long>() < 1) throw po::error("--as-of-tx takes a transaction number, 1 or more");
+    parsed.global.as_of_transaction = vm["as-of-tx"].as<long long>();
+  }
+  if (vm.count("as-of")) parsed.global.as_of_time = vm["as-of"].as<std::string>();
+  if (parsed.global.as_of_transaction && parsed.global.as_of_time) throw po::error("give --as-of-tx or --as-of, not both");
   if (spec && std::find(spec->formats.begin(), spec->formats.end(), parsed.global.format) == spec->formats.end()) {
     throw po::error(spec->name + " does not support --format " + vm["format"].as<std::string>());
   }

@@ -2,6 +2,7 @@
 // Parsing only; commands live in commands.h.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,8 @@ struct GlobalOptions {
   bool format_given = false;           // --format was on the command line
   std::string output;                  // -o FILE: write the answer there instead of stdout
   std::size_t max_errors = 100;        // --max-errors N: problems shown of a file that fails to load; 0: all
+  std::optional<std::int64_t> as_of_transaction;  // --as-of-tx N: a store as it was after transaction N
+  std::optional<std::string> as_of_time;          // --as-of TIME: a store as it was at TIME (UTC)
 };
 
 // `--render svg|png FILE`: draw the answer with Graphviz into FILE.
@@ -45,6 +48,7 @@ struct CommandSpec {
   std::vector<OutputFormat> formats = {OutputFormat::kText, OutputFormat::kJson};  // what --format may be
   std::string synopsis;     // "check [--db FILE]..."
   std::string summary;      // one line
+  bool owns_output = false;  // -o names what the command writes itself (build's store), not a copy of its answer
   boost::program_options::options_description options{"Options"};
   boost::program_options::positional_options_description positional;
 };

@@ -150,12 +150,15 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     if (session.nested && !parsed.global.databases.empty()) {
       throw po::error("--db belongs on the batch or shell command, not on one of its lines");
     }
+    if (session.nested && (parsed.global.as_of_transaction || parsed.global.as_of_time)) {
+      throw po::error("--as-of-tx and --as-of belong on the batch or shell command, not on one of its lines");
+    }
 
     std::ostringstream buffered;
     std::ostringstream messages;  // what the command tells people, kept to report it as the error
     TeeBuffer tee(err, messages);
     std::ostream both(&tee);
-    const bool to_file = !parsed.global.output.empty();
+    const bool to_file = !parsed.global.output.empty() && !command->spec.owns_output;
     CommandContext context{parsed, to_file ? buffered : out, both, session.database};
     outcome.exit_code = command->run(context);
     both.flush();

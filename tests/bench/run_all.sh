@@ -30,3 +30,5 @@ echo "median ${sorted[25]} us, min ${sorted[0]} us, max ${sorted[50]} us"
 
 echo "== check on many errors: time per error stays flat (fresh process, median of 3)"
 "$(dirname "$0")/check_errors.sh" "$build/cli/parley"
+echo "== the store against the JSON it was built from: first answer, writes, size"
+"$(dirname "$0")/store_bench.sh" "$build/cli/parley" "$bench/parley_generate" ${STORE_SCALES:-1 10}

@@ -111,26 +111,42 @@ std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnost
   db->schema_ = &embedded_schema();
   const std::size_t errors_before = diagnostics.size();
   detail::load_datasets(inputs, *db->schema_, embedded::dataset_schema, db->dataset_, diagnostics);
-  // The graph and the name index are built from the loaded dataset independently of each
-  // other: for a large one, on two threads at once (the graph is dropped if names fail).
-  std::future<Graph> graph;
-  const bool large = db->dataset_.relations.size() >= kParallelBuildRelations;
-  if (large && diagnostics.size() == errors_before) {
-    try {
-      graph = std::async(std::launch::async, [&dataset = db->dataset_] { return build_graph(dataset); });
-    } catch (const std::system_error&) {
-      // No thread to be had: the graph is built below, on this one.
-    }
-  }
-  db->names_ = NameIndex::build(db->dataset_, diagnostics);
-  if (diagnostics.size() != errors_before) {
-    if (graph.valid()) graph.wait();
+  if (!db->index(diagnostics, diagnostics.size() == errors_before)) {
     detail::resolve_positions(inputs, diagnostics);
     diagnostics.sort_by_position(db->dataset_.files);
     return nullptr;
   }
-  db->graph_ = graph.valid() ? graph.get() : build_graph(db->dataset_);
   return db;
+}
+
+std::unique_ptr<Database> Database::from_dataset(Dataset dataset, Diagnostics& diagnostics) {
+  std::unique_ptr<Database> db(new Database());
+  db->schema_ = &embedded_schema();
+  db->dataset_ = std::move(dataset);
+  if (!db->index(diagnostics, true)) return nullptr;
+  return db;
+}
+
+bool Database::index(Diagnostics& diagnostics, bool loaded) {
+  const std::size_t errors_before = diagnostics.size();
+  // The graph and the name index are built from the loaded dataset independently of each
+  // other: for a large one, on two threads at once (the graph is dropped if names fail).
+  std::future<Graph> graph;
+  const bool large = dataset_.relations.size() >= kParallelBuildRelations;
+  if (large && loaded) {
+    try {
+      graph = std::async(std::launch::async, [&dataset = dataset_] { return build_graph(dataset); });
+    } catch (const std::system_error&) {
+      // No thread to be had: the graph is built below, on this one.
+    }
+  }
+  names_ = NameIndex::build(dataset_, diagnostics);
+  if (!loaded || diagnostics.size() != errors_before) {
+    if (graph.valid()) graph.wait();
+    return false;
+  }
+  graph_ = graph.valid() ? graph.get() : build_graph(dataset_);
+  return true;
 }
 
 }  // namespace parley

@@ -34,6 +34,10 @@ class Database {
   };
   static std::unique_ptr<Database> open_texts(std::vector<Text> texts, Diagnostics& diagnostics);
 
+  // A database over a dataset already checked (as a store's is when written): builds the graph
+  // and the name index. Returns nullptr, with ambiguous-name diagnostics, if names clash.
+  static std::unique_ptr<Database> from_dataset(Dataset dataset, Diagnostics& diagnostics);
+
   const RelationSchema& schema() const { return *schema_; }
   const Dataset& dataset() const { return dataset_; }
   const Graph& graph() const { return graph_; }
@@ -48,6 +52,9 @@ class Database {
 
  private:
   Database() = default;
+  // Builds the name index and, when `loaded` (the records had no problem), the graph. False
+  // when anything was reported.
+  bool index(Diagnostics& diagnostics, bool loaded);
 
   const RelationSchema* schema_ = nullptr;  // the embedded schema: shared, lives for the process
   Dataset dataset_;

@@ -1,0 +1,23 @@
+// Opening what `--db` names: JSON dataset files (merged in order, "@default" the embedded one),
+// or a single store, read as it is now or as of a past transaction.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parley/common/status.h"
+#include "parley/graph/database.h"
+#include "parley/store/store.h"
+
+namespace parley {
+
+// True when any of `paths` names a store.
+bool names_a_store(const std::vector<std::string>& paths);
+
+// Opens `paths` as Database::open does, or the one store among them. `as_of` needs a store.
+// Returns nullptr and fills `diagnostics` (every one naming the file) on failure.
+std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
+                                        Diagnostics& diagnostics);
+
+}  // namespace parley

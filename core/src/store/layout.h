@@ -1,0 +1,73 @@
+// The store's layout: its tables, the codes its rows use for them, and how SQLite's errors are
+// told to people. Private to core/src/store; docs/design.md ("The store") explains the layout.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "parley/common/status.h"
+#include "store/sqlite.h"
+
+namespace parley::store {
+
+// 'PRLY': SQLite's application_id marks the file as a parley store for any tool that reads it.
+constexpr std::int32_t kApplicationId = 0x50524C59;
+
+// Owners of citations, as stored in citations.owner_table.
+enum Owner : std::int64_t { kEntityOwner = 0, kAliasOwner = 1, kAttributeOwner = 2, kRelationOwner = 3 };
+
+// The layout (docs/design.md): one table per record type, each row with the transaction that
+// added it and the one that retracted it; properties and citations belong to their row.
+constexpr const char* kCreateTables = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE transactions(id INTEGER PRIMARY KEY, time TEXT NOT NULL, author TEXT NOT NULL, message TEXT NOT NULL);
+CREATE TABLE sources(row INTEGER PRIMARY KEY, id TEXT NOT NULL, publisher TEXT NOT NULL, title TEXT NOT NULL,
+  published TEXT NOT NULL, file TEXT NOT NULL, url TEXT NOT NULL, note TEXT NOT NULL,
+  added INTEGER NOT NULL, retracted INTEGER);
+CREATE TABLE entities(row INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
+  added INTEGER NOT NULL, retracted INTEGER);
+CREATE TABLE aliases(row INTEGER PRIMARY KEY, entity INTEGER NOT NULL, name TEXT NOT NULL, note TEXT NOT NULL,
+  added INTEGER NOT NULL, retracted INTEGER);
+CREATE TABLE attributes(row INTEGER PRIMARY KEY, entity INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
+  qualifier TEXT NOT NULL, added INTEGER NOT NULL, retracted INTEGER);
+CREATE TABLE relations(row INTEGER PRIMARY KEY, type TEXT NOT NULL, from_entity INTEGER NOT NULL,
+  to_entity INTEGER NOT NULL, added INTEGER NOT NULL, retracted INTEGER);
+CREATE TABLE properties(relation INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+  value TEXT NOT NULL, PRIMARY KEY(relation, position)) WITHOUT ROWID;
+CREATE TABLE citations(owner_table INTEGER NOT NULL, owner INTEGER NOT NULL, position INTEGER NOT NULL,
+  source INTEGER NOT NULL, quote TEXT NOT NULL, PRIMARY KEY(owner_table, owner, position)) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<const char*, 5> kRecordTables = {"sources", "entities", "aliases", "attributes", "relations"};
+enum Table : std::uint64_t { kSources, kEntities, kAliases, kAttributes, kRelations, kProperties, kCitations };
+
+inline Location at_file(const std::string& path) {
+  Location where;
+  where.file = path;
+  return where;
+}
+
+// A message for a failed SQLite call, in words a user can act on.
+inline std::string explain(const SqliteError& error) {
+  switch (error.code & 0xff) {
+    case SQLITE_NOTADB:
+      return "not a parley store (" + error.message + ")";
+    case SQLITE_CORRUPT:
+      return "the store is corrupt (" + error.message + "); restore it from a backup or rebuild it from a JSON export";
+    case SQLITE_FULL:
+      return "the disk is full (" + error.message + ")";
+    case SQLITE_BUSY:
+      return "another process is writing the store (" + error.message + ")";
+    case SQLITE_READONLY:
+      return "the store cannot be written (" + error.message + ")";
+    default:
+      return error.message;
+  }
+}
+
+inline void report(Diagnostics& diagnostics, const std::string& path, const SqliteError& error) {
+  diagnostics.add(ErrorCode::kIoError, explain(error), at_file(path));
+}
+
+}  // namespace parley::store

@@ -1,0 +1,34 @@
+#include "parley/store/open.h"
+
+#include <algorithm>
+
+namespace parley {
+
+bool names_a_store(const std::vector<std::string>& paths) {
+  return std::any_of(paths.begin(), paths.end(), [](const std::string& p) {
+    return p != kEmbeddedDatasetName && Store::looks_like_store(p);
+  });
+}
+
+std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
+                                        Diagnostics& diagnostics) {
+  const bool past = as_of.transaction || as_of.time;
+  if (!names_a_store(paths)) {
+    if (past) {
+      diagnostics.add(ErrorCode::kUsage, "--as-of-tx and --as-of read a store's history; --db names no store");
+      return nullptr;
+    }
+    return Database::open(paths, diagnostics);
+  }
+  if (paths.size() != 1) {
+    diagnostics.add(ErrorCode::kUsage, "a store is opened alone: give one --db, the store (merge JSON files into it with `parley build`)");
+    return nullptr;
+  }
+  auto store = Store::open(paths.front(), diagnostics);
+  if (!store) return nullptr;
+  Dataset dataset;
+  if (!store->read(embedded_schema(), as_of, dataset, diagnostics)) return nullptr;
+  return Database::from_dataset(std::move(dataset), diagnostics);
+}
+
+}  // namespace parley

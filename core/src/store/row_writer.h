@@ -1,0 +1,185 @@
+// Inserting records as rows of one transaction, with the checksum's running sum (row_hash.h).
+// Private to core/src/store.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "parley/load/dataset.h"
+#include "parley/schema/schema.h"
+#include "store/layout.h"
+#include "store/row_hash.h"
+#include "store/sqlite.h"
+
+namespace parley::store {
+
+class RowWriter {
+ public:
+  RowWriter(Connection& db, std::int64_t transaction, SqliteError& error) : db_(db), tx_(transaction) {
+    source_ = db.prepare("INSERT INTO sources(id, publisher, title, published, file, url, note, added) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+    entity_ = db.prepare("INSERT INTO entities(id, kind, name, added) VALUES(?1, ?2, ?3, ?4)", error);
+    alias_ = db.prepare("INSERT INTO aliases(entity, name, note, added) VALUES(?1, ?2, ?3, ?4)", error);
+    attribute_ = db.prepare("INSERT INTO attributes(entity, name, value, qualifier, added) VALUES(?1, ?2, ?3, ?4, ?5)", error);
+    relation_ = db.prepare("INSERT INTO relations(type, from_entity, to_entity, added) VALUES(?1, ?2, ?3, ?4)", error);
+    property_ = db.prepare("INSERT INTO properties(relation, position, name, value) VALUES(?1, ?2, ?3, ?4)", error);
+    citation_ = db.prepare("INSERT INTO citations(owner_table, owner, position, source, quote) VALUES(?1, ?2, ?3, ?4, ?5)", error);
+    ok_ = source_ && entity_ && alias_ && attribute_ && relation_ && property_ && citation_;
+  }
+  bool ok() const { return ok_; }
+  std::uint64_t checksum_delta() const { return delta_; }
+  int failure() const { return failure_; }
+
+  // Each returns the new row, or 0 on failure (failure() says why).
+  std::int64_t source(const Source& s) {
+    const std::array<std::string_view, 7> fields = {s.id, s.publisher, s.title, s.published, s.file, s.url, s.note};
+    for (int i = 0; i < 7; ++i) source_->bind(i + 1, fields[static_cast<std::size_t>(i)]);
+    source_->bind(8, tx_);
+    if (!run(*source_)) return 0;
+    const std::int64_t row = db_.last_insert_rowid();
+    RowHash h(kSources);
+    h.add(row);
+    for (const auto f : fields) h.add(f);
+    h.add(tx_);
+    delta_ += h.value();
+    return row;
+  }
+
+  template <typename SourceRow>
+  std::int64_t entity(const Entity& e, std::string_view kind, const Dataset& dataset, const SourceRow& source_row) {
+    entity_->bind(1, e.id);
+    entity_->bind(2, kind);
+    entity_->bind(3, e.name);
+    entity_->bind(4, tx_);
+    if (!run(*entity_)) return 0;
+    const std::int64_t row = db_.last_insert_rowid();
+    RowHash h(kEntities);
+    h.add(row);
+    h.add(e.id);
+    h.add(kind);
+    h.add(e.name);
+    h.add(tx_);
+    delta_ += h.value();
+    if (!citations(kEntityOwner, row, e.citations, dataset, source_row)) return 0;
+    for (const auto& a : e.aliases) {
+      if (!alias(row, a, dataset, source_row)) return 0;
+    }
+    for (const auto& a : e.attributes) {
+      if (!attribute(row, a, dataset, source_row)) return 0;
+    }
+    return row;
+  }
+
+  template <typename SourceRow>
+  std::int64_t alias(std::int64_t entity_row, const Alias& a, const Dataset& dataset, const SourceRow& source_row) {
+    alias_->bind(1, entity_row);
+    alias_->bind(2, a.name);
+    alias_->bind(3, a.note);
+    alias_->bind(4, tx_);
+    if (!run(*alias_)) return 0;
+    const std::int64_t row = db_.last_insert_rowid();
+    RowHash h(kAliases);
+    h.add(row);
+    h.add(entity_row);
+    h.add(a.name);
+    h.add(a.note);
+    h.add(tx_);
+    delta_ += h.value();
+    return citations(kAliasOwner, row, a.citations, dataset, source_row) ? row : 0;
+  }
+
+  template <typename SourceRow>
+  std::int64_t attribute(std::int64_t entity_row, const Attribute& a, const Dataset& dataset, const SourceRow& source_row) {
+    attribute_->bind(1, entity_row);
+    attribute_->bind(2, a.name);
+    attribute_->bind(3, a.value);
+    attribute_->bind(4, a.qualifier);
+    attribute_->bind(5, tx_);
+    if (!run(*attribute_)) return 0;
+    const std::int64_t row = db_.last_insert_rowid();
+    RowHash h(kAttributes);
+    h.add(row);
+    h.add(entity_row);
+    h.add(a.name);
+    h.add(a.value);
+    h.add(a.qualifier);
+    h.add(tx_);
+    delta_ += h.value();
+    return citations(kAttributeOwner, row, a.citations, dataset, source_row) ? row : 0;
+  }
+
+  template <typename SourceRow>
+  std::int64_t relation(const Relation& r, const RelationSchema& schema, std::int64_t from_row, std::int64_t to_row,
+                        const Dataset& dataset, const SourceRow& source_row) {
+    const std::string_view type = schema.relation_type(r.type).name;
+    relation_->bind(1, type);
+    relation_->bind(2, from_row);
+    relation_->bind(3, to_row);
+    relation_->bind(4, tx_);
+    if (!run(*relation_)) return 0;
+    const std::int64_t row = db_.last_insert_rowid();
+    RowHash h(kRelations);
+    h.add(row);
+    h.add(type);
+    h.add(from_row);
+    h.add(to_row);
+    h.add(tx_);
+    delta_ += h.value();
+    for (std::size_t i = 0; i < r.properties.size(); ++i) {
+      const std::string_view name = schema.property(r.properties[i].property).name;
+      property_->bind(1, row);
+      property_->bind(2, static_cast<std::int64_t>(i));
+      property_->bind(3, name);
+      property_->bind(4, r.properties[i].value);
+      if (!run(*property_)) return 0;
+      RowHash p(kProperties);
+      p.add(row);
+      p.add(static_cast<std::int64_t>(i));
+      p.add(name);
+      p.add(r.properties[i].value);
+      delta_ += p.value();
+    }
+    return citations(kRelationOwner, row, r.citations, dataset, source_row) ? row : 0;
+  }
+
+ private:
+  bool run(Statement& statement) {
+    const int rc = statement.run();
+    if (rc == SQLITE_DONE) return true;
+    failure_ = rc;
+    return false;
+  }
+
+  template <typename SourceRow>
+  bool citations(Owner owner, std::int64_t row, const std::vector<Citation>& list, const Dataset& dataset,
+                 const SourceRow& source_row) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::int64_t source = source_row(dataset.sources[list[i].source].id);
+      citation_->bind(1, std::int64_t{owner});
+      citation_->bind(2, row);
+      citation_->bind(3, static_cast<std::int64_t>(i));
+      citation_->bind(4, source);
+      citation_->bind(5, list[i].quote);
+      if (!run(*citation_)) return false;
+      RowHash h(kCitations);
+      h.add(std::int64_t{owner});
+      h.add(row);
+      h.add(static_cast<std::int64_t>(i));
+      h.add(source);
+      h.add(list[i].quote);
+      delta_ += h.value();
+    }
+    return true;
+  }
+
+  Connection& db_;
+  std::int64_t tx_;
+  std::optional<Statement> source_, entity_, alias_, attribute_, relation_, property_, citation_;
+  bool ok_ = false;
+  int failure_ = SQLITE_OK;
+  std::uint64_t delta_ = 0;
+};
+
+}  // namespace parley::store

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The store against the JSON it was built from: wall time from process start to the first
+# who-met answer, build time, write latency (one fact; a batch of 10,000 in one transaction) and
+# size per relation. Medians of 5 runs (3 for the batch), wall and CPU time.
+# usage: store_bench.sh PARLEY GENERATE SCALE...
+set -euo pipefail
+parley=$1
+generate=$2
+shift 2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+ms() {  # "WALL ms (CPU ms)": medians over N runs of "$@"; N first. CPU time (user + system)
+  local n=$1  # says what the work costs when the machine is busy with other work.
+  shift
+  local walls=() cpus=() me=$BASHPID
+  for _ in $(seq "$n"); do
+    local before after start
+    before=$(awk '{print $14 + $15 + $16 + $17}' /proc/$me/stat)
+    start=$(date +%s%N)
+    "$@" >/dev/null
+    walls+=($((($(date +%s%N) - start) / 1000000)))
+    # Children's user and system time (clock ticks), from this shell's own record of them.
+    after=$(awk '{print $14 + $15 + $16 + $17}' /proc/$me/stat)
+    cpus+=($(((after - before) * 1000 / $(getconf CLK_TCK))))
+  done
+  echo "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(((n + 1) / 2))p") ms ($(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(((n + 1) / 2))p") ms CPU)"
+}
+
+for scale in "$@"; do
+  json=/tmp/parley-bench-scale$scale.json
+  [ -f "$json" ] || "$generate" --scale "$scale" >"$json"
+  store=$work/scale$scale.parley
+  relations=$("$parley" --db "$json" stats --format json | sed -n 's/^  "relations": \([0-9]*\),/\1/p')
+  build_ms=$(ms 1 "$parley" build --db "$json" -o "$store" -m bench)
+  echo "== scale $scale: $relations relations"
+  echo "build (load the JSON, check, write the store)      ${build_ms}"
+  echo "first who-met person-5000, from the JSON          $(ms 5 "$parley" --db "$json" who-met person-5000)"
+  echo "first who-met person-5000, from the store         $(ms 5 "$parley" --db "$store" who-met person-5000)"
+  json_bytes=$(stat -c %s "$json")
+  store_bytes=$(stat -c %s "$store")
+  echo "size: JSON $json_bytes bytes ($((json_bytes / relations)) per relation), store $store_bytes bytes ($((store_bytes / relations)) per relation)"
+  i=0
+  one() {
+    i=$((i + 1))
+    "$parley" --db "$store" add alias person-$i "bench alias $i" -m "one fact"
+  }
+  echo "write one fact (add alias), committed             $(ms 5 one)"
+  for b in 1 2 3; do
+    for n in $(seq 0 9999); do echo "add alias person-$n \"batch $b alias $n\""; done >"$work/batch$b.txt"
+  done
+  b=0
+  batch() {
+    b=$((b + 1))
+    "$parley" --db "$store" batch "$work/batch$b.txt" -m "10,000 facts"
+  }
+  echo "write a batch of 10,000 facts, one transaction     $(ms 3 batch)"
+  echo "store after the writes: $(stat -c %s "$store") bytes"
+done
