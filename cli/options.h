@@ -46,6 +46,9 @@ struct CommandSpec {
   std::string summary;      // one line
   boost::program_options::options_description options{"Options"};
   boost::program_options::positional_options_description positional;
+  // The command writes -o FILE itself, as it goes (import: a dataset too large to buffer);
+  // otherwise the runner buffers the answer and writes the file when the command succeeds.
+  bool writes_own_output = false;
 };
 
 // Parses argv. Throws boost::program_options::error (with a message fit for users) when the

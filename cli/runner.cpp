@@ -155,7 +155,7 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     std::ostringstream messages;  // what the command tells people, kept to report it as the error
     TeeBuffer tee(err, messages);
     std::ostream both(&tee);
-    const bool to_file = !parsed.global.output.empty();
+    const bool to_file = !parsed.global.output.empty() && !command->spec.writes_own_output;
     CommandContext context{parsed, to_file ? buffered : out, both, session.database};
     outcome.exit_code = command->run(context);
     both.flush();
