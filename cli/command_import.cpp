@@ -75,6 +75,7 @@ int run_import(const CommandContext& context) {
     print_diagnostics(diagnostics, context.err);
     for (const auto& d : diagnostics.items()) {
       if (d.code == ErrorCode::kIoError) return kExitIoError;
+      if (d.code == ErrorCode::kUsage) return kExitUsage;
     }
     context.err << "nothing was written; --skip-bad imports the good rows and counts the rest\n";
     return kExitInvalidData;

@@ -102,6 +102,7 @@ LineResult read_gdelt_line(std::string_view line, std::uint64_t line_number) {
   const Layout& layout = fields.size() == 61 ? kLayout61 : fields.size() == 57 ? kLayout57 : kLayout58;
   const std::vector<std::string_view>& names = *layout.names;
   if (auto bad = detail::check_utf8(line, fields, names)) return *bad;
+  if (auto bad = detail::check_values(line, fields, names)) return *bad;
   if (!fields.empty() && fields[0] == "GLOBALEVENTID") {
     if (line_number == 1) return HeaderLine{};
     return RowError{ErrorCode::kMisplacedHeader, "GLOBALEVENTID", 1,
@@ -119,7 +120,9 @@ LineResult read_gdelt_line(std::string_view line, std::uint64_t line_number) {
   };
   EventRow row;
   row.event_id = at(kEventId);
-  if (row.event_id.empty()) return error(ErrorCode::kInvalidValue, kEventId, "an event needs its id");
+  if (!detail::is_valid_event_id(row.event_id)) {
+    return error(ErrorCode::kInvalidValue, kEventId, "an event id is 1 to 64 printable characters with no space");
+  }
   const auto day = detail::parse_day(at(kSqlDate), /*dashed=*/false);
   if (!day) {
     return error(ErrorCode::kInvalidDate, kSqlDate,

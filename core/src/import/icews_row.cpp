@@ -30,6 +30,7 @@ LineResult read_icews_line(std::string_view line, std::uint64_t line_number) {
     return RowError{code, std::string(kColumns[column]), detail::field_position(line, fields, column), std::move(message)};
   };
   if (auto bad = detail::check_utf8(line, fields, kColumns)) return *bad;
+  if (auto bad = detail::check_values(line, fields, kColumns)) return *bad;
   if (fields.size() >= 2 && fields[0] == kColumns[0] && fields[1] == kColumns[1]) {
     if (line_number == 1) return HeaderLine{};
     return RowError{ErrorCode::kMisplacedHeader, "Event ID", 1,
@@ -42,7 +43,9 @@ LineResult read_icews_line(std::string_view line, std::uint64_t line_number) {
   }
   EventRow row;
   row.event_id = fields[kEventId];
-  if (row.event_id.empty()) return error(ErrorCode::kInvalidValue, kEventId, "an event needs its id");
+  if (!detail::is_valid_event_id(row.event_id)) {
+    return error(ErrorCode::kInvalidValue, kEventId, "an event id is 1 to 64 printable characters with no space");
+  }
   const auto day = detail::parse_day(fields[kEventDate], /*dashed=*/true);
   if (!day) {
     return error(ErrorCode::kInvalidDate, kEventDate,

@@ -21,11 +21,28 @@ namespace {
 // Bad rows reported one by one before the rest are only counted.
 constexpr std::size_t kShownErrors = 20;
 
+// A source id, which prefixes every entity id: no control characters, no space at either end,
+// short enough to leave room for the rest of an id (256 characters in all).
+bool is_valid_source_id(std::string_view id) {
+  if (id.empty() || id.size() > 100 || id.front() == ' ' || id.back() == ' ') return false;
+  for (const char c : id) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
+  }
+  return true;
+}
+
+// The file's name up to its first dot, made a valid source id.
 std::string base_name(const std::string& path) {
   const std::size_t slash = path.rfind('/');
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
   const std::size_t dot = name.find('.');
   if (dot != std::string::npos && dot > 0) name.resize(dot);
+  for (char& c : name) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F || c == ' ') c = '-';
+  }
+  if (name.size() > 100) name.resize(100);
+  while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80) name.pop_back();  // no cut character
+  if (!name.empty() && static_cast<unsigned char>(name.back()) >= 0xC0) name.pop_back();
   return name.empty() ? "import" : name;
 }
 
@@ -119,6 +136,11 @@ std::optional<ImportSummary> import_events(const std::string& input, const std::
     diagnostics.add(ErrorCode::kIoError, message, where);
     return std::nullopt;
   };
+  if (!options.source_id.empty() && !is_valid_source_id(options.source_id)) {
+    diagnostics.add(ErrorCode::kUsage,
+                    "--source-id must be 1 to 100 characters, with no control character and no space at either end");
+    return std::nullopt;
+  }
   struct stat info {};
   if (stat(input.c_str(), &info) != 0) return fail_io(io_error("read", input));
   if (S_ISDIR(info.st_mode)) return fail_io("cannot read " + input + ": it is a directory");

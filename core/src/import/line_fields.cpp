@@ -49,6 +49,31 @@ std::optional<RowError> check_utf8(std::string_view line, const std::vector<std:
   return error;
 }
 
+std::optional<RowError> check_values(std::string_view line, const std::vector<std::string_view>& fields,
+                                     const std::vector<std::string_view>& names) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const bool nul = fields[i].find('\0') != std::string_view::npos;
+    if (!nul && fields[i].size() <= kMaxField) continue;
+    RowError error;
+    error.code = ErrorCode::kInvalidValue;
+    error.column = i < names.size() ? std::string(names[i]) : "column " + std::to_string(i + 1);
+    error.position = field_position(line, fields, i);
+    error.message = nul ? "a NUL byte, which no name or record may hold"
+                        : "a value of " + std::to_string(fields[i].size()) + " bytes, more than the " +
+                              std::to_string(kMaxField) + " an import takes";
+    return error;
+  }
+  return std::nullopt;
+}
+
+bool is_valid_event_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (const char c : id) {
+    if (c <= ' ' || c > '~') return false;
+  }
+  return true;
+}
+
 std::optional<std::int32_t> parse_day(std::string_view text, bool dashed) {
   std::string iso;
   if (dashed) {
