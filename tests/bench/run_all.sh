@@ -28,6 +28,9 @@ done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "median ${sorted[25]} us, min ${sorted[0]} us, max ${sorted[50]} us"
 
+echo "== check on many errors: time per error stays flat (fresh process, median of 3)"
+"$(dirname "$0")/check_errors.sh" "$build/cli/parley"
+
 echo "== import of 1,000,000 generated rows: parley against the floor (read and split every field)"
 # IMPORT_ROWS overrides the size, for a quick look; the figures in docs/benchmarks.md are at 1,000,000.
 rows=${IMPORT_ROWS:-1000000}
