@@ -16,7 +16,11 @@ namespace parley::cli {
 namespace {
 
 void print_quotes(std::ostream& out, const Dataset& data, const std::vector<Citation>& citations, const std::string& indent) {
-  for (const auto& c : citations) out << indent << data.sources[c.source].id << ": \"" << c.quote << "\"\n";
+  for (const auto& c : citations) {
+    out << indent << data.sources[c.source].id << ": ";
+    if (c.is_coded()) out << record_text(data, c) << '\n';
+    else out << '"' << c.quote << "\"\n";
+  }
 }
 
 

@@ -10,9 +10,9 @@ namespace parley::cli {
 
 std::vector<Command> all_commands() {
   return {who_met_command(), path_command(),  neighbours_command(), timeline_command(), show_command(),
-          why_command(),     sources_command(), export_command(),  batch_command(),    shell_command(),
-          check_command(),   stats_command(),   build_command(),      add_command(),      retract_command(),
-          log_command()};
+          why_command(),     sources_command(), export_command(),  import_command(),   batch_command(),
+          shell_command(),   check_command(),   stats_command(),   build_command(),    add_command(),
+          retract_command(), log_command()};
 }
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {

@@ -52,6 +52,7 @@ Command show_command();
 Command why_command();
 Command sources_command();
 Command export_command();
+Command import_command();
 Command batch_command();
 Command shell_command();
 Command build_command();

@@ -48,7 +48,7 @@ struct CommandSpec {
   std::vector<OutputFormat> formats = {OutputFormat::kText, OutputFormat::kJson};  // what --format may be
   std::string synopsis;     // "check [--db FILE]..."
   std::string summary;      // one line
-  bool owns_output = false;  // -o names what the command writes itself (build's store), not a copy of its answer
+  bool owns_output = false;  // -o names what the command writes itself (build's store, import's dataset), not a copy of its answer
   boost::program_options::options_description options{"Options"};
   boost::program_options::positional_options_description positional;
 };

@@ -1,6 +1,8 @@
 #include "presentation.h"
 
 #include <map>
+#include <set>
+#include <utility>
 
 #include "parley/query/entity_card.h"
 #include "parley/query/path.h"
@@ -16,14 +18,37 @@ std::string date_text(const EventFacts& facts) { return facts.date ? facts.date-
 std::string sources_text(const Dataset& data, const std::set<SourceIndex>& sources) {
   if (sources.empty()) return "";
   std::string out = "[";
-  for (const SourceIndex s : sources) out += (out.size() > 1 ? ", " : "") + data.sources[s].id;
+  for (const SourceIndex s : sources) {
+    out += (out.size() > 1 ? ", " : "") + data.sources[s].id + (data.sources[s].is_coded() ? " (coded records)" : "");
+  }
   return out + "]";
 }
 
 std::string sources_text(const Dataset& data, const std::vector<Citation>& citations) {
-  std::set<SourceIndex> sources;
-  for (const auto& c : citations) sources.insert(c.source);
-  return sources_text(data, sources);
+  std::map<SourceIndex, std::set<std::uint32_t>> cited;  // a document's quotes are not counted
+  for (const auto& c : citations) {
+    auto& records = cited[c.source];
+    if (c.is_coded()) records.insert(c.record);
+  }
+  if (cited.empty()) return "";
+  std::string out = "[";
+  for (const auto& [s, records] : cited) {
+    out += (out.size() > 1 ? ", " : "") + data.sources[s].id;
+    if (!records.empty()) out += ": " + count_of(records.size(), "coded record");
+  }
+  return out + "]";
+}
+
+std::string record_text(const Dataset& data, const Citation& citation) {
+  const CodedRecord& r = data.records[citation.record];
+  std::string out = "coded record " + r.event_id;
+  std::string details;
+  const auto add = [&](const std::string& text) { details += (details.empty() ? "" : ", ") + text; };
+  if (!r.cameo.empty()) add("CAMEO " + r.cameo + (r.event_text.empty() ? "" : " \"" + r.event_text + "\""));
+  if (!r.story_id.empty()) add("story " + r.story_id + (r.sentence.empty() ? "" : " sentence " + r.sentence));
+  if (!r.publisher.empty()) add(r.publisher);
+  if (!r.url.empty()) add(r.url);
+  return details.empty() ? out : out + " (" + details + ")";
 }
 
 std::set<SourceIndex> event_sources(const Database& db, const EventFacts& facts) {
@@ -113,7 +138,22 @@ void write_citations(JsonOutput& json, const Dataset& data, const std::vector<Ci
   for (const auto& c : citations) {
     json.writer().StartObject();
     json.field("source", data.sources[c.source].id);
-    json.field("quote", c.quote);
+    if (c.is_coded()) {
+      // A coded record in place of a quote: the kind of evidence is said, not left to guess.
+      const CodedRecord& r = data.records[c.record];
+      json.field("evidence", std::string_view("coded_record"));
+      json.key("record");
+      json.writer().StartObject();
+      json.field("event_id", r.event_id);
+      for (const auto& [name, value] : {std::pair{"story_id", &r.story_id}, std::pair{"sentence", &r.sentence},
+                                        std::pair{"publisher", &r.publisher}, std::pair{"cameo", &r.cameo},
+                                        std::pair{"event_text", &r.event_text}, std::pair{"url", &r.url}}) {
+        if (!value->empty()) json.field(name, *value);
+      }
+      json.writer().EndObject();
+    } else {
+      json.field("quote", c.quote);
+    }
     json.writer().EndObject();
   }
   json.writer().EndArray();

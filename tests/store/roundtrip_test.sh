@@ -42,3 +42,6 @@ round_trip() {  # name, then the --db arguments of the original
 round_trip default --db @default
 "$generate" --scale 0.02 --seed 7 >"$work/generated.json"
 round_trip generated --db "$work/generated.json"
+# Coded event data: citations that name a coded record instead of quoting.
+"$parley" import icews tests/fixtures/import/icews-mapping.tab -o "$work/imported.json" 2>/dev/null
+round_trip imported --db "$work/imported.json"

@@ -31,7 +31,7 @@ std::string read(const fs::path& path) {
 }
 
 void describe(std::ostringstream& out, const std::vector<Citation>& citations) {
-  for (const auto& c : citations) out << " [" << c.source << ":" << c.quote << "]";
+  for (const auto& c : citations) out << " [" << c.source << ":" << c.quote << (c.is_coded() ? " record " + std::to_string(c.record) : "") << "]";
 }
 
 // Everything a dataset holds, as text, so that two loads compare with a readable difference.
@@ -40,7 +40,11 @@ std::string describe(const Dataset& d) {
   for (const auto& f : d.files) out << "file " << f << "\n";
   for (const auto& s : d.sources) {
     out << "source " << s.id << "|" << s.publisher << "|" << s.title << "|" << s.published << "|" << s.file << "|"
-        << s.url << "|" << s.note << "\n";
+        << s.url << "|" << s.note << "|" << s.evidence << "\n";
+  }
+  for (const auto& r : d.records) {
+    out << "record " << r.event_id << "|" << r.story_id << "|" << r.sentence << "|" << r.publisher << "|" << r.cameo << "|"
+        << r.event_text << "|" << r.url << "\n";
   }
   for (const auto& e : d.entities) {
     out << "entity " << e.id << " kind " << e.kind << " name " << e.name << " at " << e.origin.file << "/"

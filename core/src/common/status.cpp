@@ -28,6 +28,13 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::kUsage: return "usage";
     case ErrorCode::kNameNotFound: return "name-not-found";
     case ErrorCode::kNameAmbiguous: return "name-ambiguous";
+    case ErrorCode::kColumnCount: return "column-count";
+    case ErrorCode::kInvalidEncoding: return "invalid-utf8";
+    case ErrorCode::kMisplacedHeader: return "misplaced-header";
+    case ErrorCode::kUnknownCameoCode: return "unknown-cameo-code";
+    case ErrorCode::kInvalidCoordinates: return "invalid-coordinates";
+    case ErrorCode::kEmptyFile: return "empty-file";
+    case ErrorCode::kWrongEvidence: return "wrong-evidence";
   }
   return "unknown";
 }

@@ -35,8 +35,23 @@ void citations(Writer& w, const std::vector<Citation>& list, const Dataset& data
     w.StartObject();
     key(w, "source");
     string(w, dataset.sources[c.source].id);
-    key(w, "quote");
-    string(w, c.quote);
+    if (c.is_coded()) {
+      const CodedRecord& r = dataset.records[c.record];
+      key(w, "record");
+      w.StartObject();
+      for (const auto& [name, value] : {std::pair("event_id", &r.event_id), std::pair("story_id", &r.story_id),
+                                        std::pair("sentence", &r.sentence), std::pair("publisher", &r.publisher),
+                                        std::pair("cameo", &r.cameo), std::pair("event_text", &r.event_text),
+                                        std::pair("url", &r.url)}) {
+        if (value->empty() && std::string_view(name) != "event_id") continue;
+        key(w, name);
+        string(w, *value);
+      }
+      w.EndObject();
+    } else {
+      key(w, "quote");
+      string(w, c.quote);
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -66,6 +81,7 @@ std::string source_json(const Source& source) {
   optional_member(w, "file", source.file);
   optional_member(w, "url", source.url);
   optional_member(w, "note", source.note);
+  optional_member(w, "evidence", source.evidence);
   w.EndObject();
   return take(buffer);
 }

@@ -2,6 +2,7 @@
 
 #include "parley/common/utf8.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <vector>
@@ -239,8 +240,12 @@ std::string relation_statement(const Database& db, RelationIndex index, std::opt
   const Relation& relation = db.dataset().relations[index];
   const RelationSchema& schema = db.schema();
   const std::string reading = schema.reading(relation.type, true, role_of(relation, role_property));
+  // A relation resting on coded event data says so where a reader hovers; quotes are the norm.
+  const bool coded = std::any_of(relation.citations.begin(), relation.citations.end(),
+                                 [](const Citation& c) { return c.is_coded(); });
   const std::string tooltip = db.dataset().entities[relation.from].name + " \xE2\x80\x94 " + reading +
-                              " \xE2\x80\x94 " + db.dataset().entities[relation.to].name;
+                              " \xE2\x80\x94 " + db.dataset().entities[relation.to].name +
+                              (coded ? " [coded event data]" : "");
   return "  " + node_id(relation.from) + " -> " + node_id(relation.to) +
          " [label=" + dot_quote(reading, kMaxEdgeLabel) + ", tooltip=" + dot_quote(tooltip, kMaxLongText) + ", " +
          relation_attributes(schema, relation.type) + "];\n";

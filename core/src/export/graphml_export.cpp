@@ -62,6 +62,9 @@ constexpr Key kType = {"type", "edge", "type"};
 constexpr Key kReading = {"reading", "edge", "reading"};
 constexpr Key kRole = {"role", "edge", "role"};
 constexpr Key kSources = {"sources", "edge", "sources"};
+// Declared only for data with coded event data: "coded record", or "quote, coded record" when a
+// relation rests on both; an edge without it rests on quotes.
+constexpr Key kEvidence = {"evidence", "edge", "evidence"};
 
 std::string key_declaration(const Key& key) {
   return "  <key id=\"" + std::string(key.id) + "\" for=\"" + std::string(key.domain) + "\" attr.name=\"" +
@@ -95,6 +98,17 @@ std::string source_list(const Dataset& data, const Relation& relation) {
   return out;
 }
 
+// "coded record" or "quote, coded record" for a relation resting on coded event data; empty
+// for one resting on quotes only, as every relation of a curated dataset does.
+std::string evidence_kinds(const Relation& relation) {
+  const bool coded = std::any_of(relation.citations.begin(), relation.citations.end(),
+                                 [](const Citation& c) { return c.is_coded(); });
+  if (!coded) return "";
+  const bool quoted = std::any_of(relation.citations.begin(), relation.citations.end(),
+                                  [](const Citation& c) { return !c.is_coded(); });
+  return quoted ? "quote, coded record" : "coded record";
+}
+
 std::string edge_element(const Database& db, RelationIndex index, std::optional<PropertyId> role_property) {
   const Relation& relation = db.dataset().relations[index];
   const RelationSchema& schema = db.schema();
@@ -105,10 +119,11 @@ std::string edge_element(const Database& db, RelationIndex index, std::optional<
   out += data_element(kReading, schema.reading(relation.type, true, role));
   if (!role.empty()) out += data_element(kRole, role);
   out += data_element(kSources, source_list(db.dataset(), relation));
+  if (const std::string evidence = evidence_kinds(relation); !evidence.empty()) out += data_element(kEvidence, evidence);
   return out + "    </edge>\n";
 }
 
-std::string document_header(bool with_role) {
+std::string document_header(bool with_role, bool with_evidence) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -118,6 +133,7 @@ std::string document_header(bool with_role) {
   for (const Key* key : {&kEntityId, &kName, &kKind, &kType, &kReading}) out += key_declaration(*key);
   if (with_role) out += key_declaration(kRole);
   out += key_declaration(kSources);
+  if (with_evidence) out += key_declaration(kEvidence);
   return out + "  <graph id=\"parley\" edgedefault=\"directed\">\n";
 }
 
@@ -146,7 +162,9 @@ std::string xml_escape(std::string_view text) {
 
 std::string to_graphml(const Database& db, const Subgraph& subgraph) {
   const std::optional<PropertyId> role_property = db.schema().find_property("role");
-  std::string out = document_header(role_property.has_value());
+  const auto& sources = db.dataset().sources;
+  const bool coded = std::any_of(sources.begin(), sources.end(), [](const Source& s) { return s.is_coded(); });
+  std::string out = document_header(role_property.has_value(), coded);
   for (const EntityIndex e : subgraph.entities) out += node_element(db, e);
   for (const RelationIndex r : subgraph.relations) out += edge_element(db, r, role_property);
   return out + "  </graph>\n</graphml>\n";

@@ -1,9 +1,13 @@
 #include "load/dataset_loader.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "load/diagnostic_sink.h"
@@ -24,6 +28,24 @@ std::string_view view_of(const Value& v) { return std::string_view(v.GetString()
 std::string optional_text(const Value& object, const char* name) {
   const auto it = object.FindMember(name);
   return it != object.MemberEnd() && it->value.IsString() ? text_of(it->value) : std::string();
+}
+
+// A plain decimal number, the whole text: digits with an optional sign, point and exponent (no
+// "nan", "inf", hexadecimal or spaces, which strtod would take).
+std::optional<double> parse_decimal(std::string_view text) {
+  if (text.empty() || text.size() > 40) return std::nullopt;
+  if (text.find_first_not_of("0123456789+-.eE") != std::string_view::npos) return std::nullopt;
+  const std::string copy(text);
+  char* end = nullptr;
+  const double value = std::strtod(copy.c_str(), &end);
+  if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::string format_number(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
 }
 
 bool has_control_character(std::string_view text) {
@@ -56,6 +78,7 @@ class Loader {
       dataset_ = Dataset{};
       broken_.clear();
       kinds_.clear();
+      record_index_.clear();
       if (path == LoadPath::kStreamedOnly) return false;
     }
     load_whole_documents(inputs);
@@ -187,7 +210,7 @@ class Loader {
     if (id == record.MemberEnd() || !id->value.IsString() || id->value.GetStringLength() == 0) return;
     if (kind == RecordKind::kSource) {
       if (dataset_.source_by_id.insert(view_of(id->value), static_cast<SourceIndex>(dataset_.sources.size()))) {
-        dataset_.sources.push_back(Source{text_of(id->value), {}, {}, {}, {}, {}, {}});
+        dataset_.sources.push_back(Source{text_of(id->value), {}, {}, {}, {}, {}, {}, {}});
       }
     } else if (kind == RecordKind::kEntity) {
       register_entity(Entity{text_of(id->value), 0, {}, {}, {}, {}, Origin{file.index, index}}, /*broken=*/true);
@@ -224,9 +247,54 @@ class Loader {
         ok = false;
         continue;
       }
-      out.push_back(Citation{*source, text_of(list[i]["quote"])});
+      const Value& citation = list[i];
+      const auto quote = citation.FindMember("quote");
+      const auto record = citation.FindMember("record");
+      const Source& cited = dataset_.sources[*source];
+      // A document is quoted; coded event data is cited by record. Never both, never neither.
+      const bool fits = cited.is_coded() ? record != citation.MemberEnd() && quote == citation.MemberEnd()
+                                         : quote != citation.MemberEnd() && record == citation.MemberEnd();
+      if (!fits) {
+        sink.add(ErrorCode::kWrongEvidence,
+                 cited.is_coded()
+                     ? "source \"" + cited.id + "\" is coded event data: cite one of its rows with \"record\" (its event_id), not a quote"
+                     : "source \"" + cited.id + "\" is a document: a citation of it needs a verbatim \"quote\"" +
+                           (record != citation.MemberEnd() ? " (a \"record\" is for a source with \"evidence\": \"coded_records\")" : ""),
+                 pointer() + "/" + std::to_string(i), owner(), "sources");
+        ok = false;
+        continue;
+      }
+      if (cited.is_coded()) {
+        out.push_back(Citation{*source, intern_record(*source, record->value), {}});
+      } else {
+        out.push_back(Citation{*source, kNoRecord, text_of(quote->value)});
+      }
     }
     return ok;
+  }
+
+  // The one stored copy of a source's record: facts cite the same row many times, in full once
+  // (on the gathering) and by event id elsewhere, so fields a citation gives fill in those missing.
+  std::uint32_t intern_record(SourceIndex source, const Value& record) {
+    const std::string_view event_id = view_of(record["event_id"]);
+    std::string key = std::to_string(source);
+    key += '\n';
+    key += event_id;
+    const auto [it, inserted] = record_index_.try_emplace(std::move(key), static_cast<std::uint32_t>(dataset_.records.size()));
+    if (inserted) dataset_.records.push_back(CodedRecord{std::string(event_id), {}, {}, {}, {}, {}, {}});
+    CodedRecord& stored = dataset_.records[it->second];
+    const auto fill = [&](std::string& field, const char* name) {
+      if (!field.empty()) return;
+      const auto member = record.FindMember(name);
+      if (member != record.MemberEnd()) field = text_of(member->value);
+    };
+    fill(stored.story_id, "story_id");
+    fill(stored.sentence, "sentence");
+    fill(stored.publisher, "publisher");
+    fill(stored.cameo, "cameo");
+    fill(stored.event_text, "event_text");
+    fill(stored.url, "url");
+    return it->second;
   }
 
   bool check_identifier(std::string_view id, const std::string& pointer, const char* what, DiagnosticSink& sink) {
@@ -250,6 +318,7 @@ class Loader {
     source.file = optional_text(record, "file");
     source.url = optional_text(record, "url");
     source.note = optional_text(record, "note");
+    source.evidence = optional_text(record, "evidence");
     std::string error;
     if (!source.published.empty() && !FuzzyDate::parse(source.published, &error)) {
       sink.add(ErrorCode::kInvalidDate, error, pointer + "/published", source.id, "published");
@@ -286,6 +355,17 @@ class Loader {
         std::string allowed;
         for (const auto& a : spec.allowed) allowed += (allowed.empty() ? "" : ", ") + a;
         return "\"" + std::string(text) + "\" is not one of " + allowed;
+      }
+      case ValueType::kNumber: {
+        const auto number = value.IsInt64() ? std::optional<double>(static_cast<double>(value.GetInt64()))
+                            : value.IsString() ? parse_decimal(view_of(value))
+                                               : std::nullopt;
+        if (!number) return "expected a decimal number such as \"21.0245\"";
+        if (*number < spec.minimum || *number > spec.maximum) {
+          return format_number(*number) + " is outside the range " + format_number(spec.minimum) + " to " +
+                 format_number(spec.maximum);
+        }
+        return "";
       }
       case ValueType::kEntity:
         if (!value.IsString()) return "expected an entity id (a string)";
@@ -522,6 +602,7 @@ class Loader {
   Dataset& dataset_;
   Diagnostics& diagnostics_;
   std::unordered_set<EntityIndex> broken_;  // entities already reported as malformed
+  std::unordered_map<std::string, std::uint32_t> record_index_;  // "source\nevent_id" → Dataset::records
   bool is_broken(EntityIndex e) const { return !broken_.empty() && broken_.count(e) > 0; }
   // Every entity's kind, packed: each relation checks both ends' kinds, and reading them from
   // the entities themselves cost a cache miss per end on a large dataset.

@@ -1,6 +1,7 @@
 #include "parley/schema/schema.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "load/diagnostic_sink.h"
 #include "load/json_reader.h"
@@ -19,6 +20,7 @@ std::optional<ValueType> parse_value_type(std::string_view name) {
   if (name == "duration") return ValueType::kDuration;
   if (name == "enum") return ValueType::kEnum;
   if (name == "entity") return ValueType::kEntity;
+  if (name == "number") return ValueType::kNumber;
   return std::nullopt;
 }
 
@@ -44,12 +46,22 @@ bool read_value_spec(const Value& spec, const std::string& pointer, ValueSpec& o
   const auto type = parse_value_type(string_member(spec, "type"));
   if (!type) {
     sink.add(ErrorCode::kInvalidSchema,
-             "\"type\" must be one of text, integer, date, duration, enum, entity",
+             "\"type\" must be one of text, integer, number, date, duration, enum, entity",
              pointer_join(pointer, "type"));
     return false;
   }
   out.type = *type;
   description = string_member(spec, "description");
+  for (const auto& [name, bound] : {std::pair{"minimum", &out.minimum}, std::pair{"maximum", &out.maximum}}) {
+    const auto member = spec.FindMember(name);
+    if (member == spec.MemberEnd()) continue;
+    if (*type != ValueType::kNumber || !member->value.IsNumber()) {
+      sink.add(ErrorCode::kInvalidSchema, std::string("\"") + name + "\" is a number, and only for a value of type number",
+               pointer_join(pointer, name));
+      return false;
+    }
+    *bound = member->value.GetDouble();
+  }
   const auto values = spec.FindMember("values");
   if (*type == ValueType::kEnum) {
     if (values == spec.MemberEnd() || !values->value.IsArray() || values->value.Empty()) {

@@ -23,7 +23,7 @@ constexpr const char* kCreateTables = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE transactions(id INTEGER PRIMARY KEY, time TEXT NOT NULL, author TEXT NOT NULL, message TEXT NOT NULL);
 CREATE TABLE sources(row INTEGER PRIMARY KEY, id TEXT NOT NULL, publisher TEXT NOT NULL, title TEXT NOT NULL,
-  published TEXT NOT NULL, file TEXT NOT NULL, url TEXT NOT NULL, note TEXT NOT NULL,
+  published TEXT NOT NULL, file TEXT NOT NULL, url TEXT NOT NULL, note TEXT NOT NULL, evidence TEXT NOT NULL,
   added INTEGER NOT NULL, retracted INTEGER);
 CREATE TABLE entities(row INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
   added INTEGER NOT NULL, retracted INTEGER);
@@ -36,7 +36,7 @@ CREATE TABLE relations(row INTEGER PRIMARY KEY, type TEXT NOT NULL, from_entity 
 CREATE TABLE properties(relation INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
   value TEXT NOT NULL, PRIMARY KEY(relation, position)) WITHOUT ROWID;
 CREATE TABLE citations(owner_table INTEGER NOT NULL, owner INTEGER NOT NULL, position INTEGER NOT NULL,
-  source INTEGER NOT NULL, quote TEXT NOT NULL, PRIMARY KEY(owner_table, owner, position)) WITHOUT ROWID;
+  source INTEGER NOT NULL, quote TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY(owner_table, owner, position)) WITHOUT ROWID;
 )sql";
 
 constexpr std::array<const char*, 5> kRecordTables = {"sources", "entities", "aliases", "attributes", "relations"};

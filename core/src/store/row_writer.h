@@ -5,11 +5,13 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "parley/load/dataset.h"
 #include "parley/schema/schema.h"
+#include "store/citation_record.h"
 #include "store/layout.h"
 #include "store/row_hash.h"
 #include "store/sqlite.h"
@@ -19,13 +21,13 @@ namespace parley::store {
 class RowWriter {
  public:
   RowWriter(Connection& db, std::int64_t transaction, SqliteError& error) : db_(db), tx_(transaction) {
-    source_ = db.prepare("INSERT INTO sources(id, publisher, title, published, file, url, note, added) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+    source_ = db.prepare("INSERT INTO sources(id, publisher, title, published, file, url, note, evidence, added) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
     entity_ = db.prepare("INSERT INTO entities(id, kind, name, added) VALUES(?1, ?2, ?3, ?4)", error);
     alias_ = db.prepare("INSERT INTO aliases(entity, name, note, added) VALUES(?1, ?2, ?3, ?4)", error);
     attribute_ = db.prepare("INSERT INTO attributes(entity, name, value, qualifier, added) VALUES(?1, ?2, ?3, ?4, ?5)", error);
     relation_ = db.prepare("INSERT INTO relations(type, from_entity, to_entity, added) VALUES(?1, ?2, ?3, ?4)", error);
     property_ = db.prepare("INSERT INTO properties(relation, position, name, value) VALUES(?1, ?2, ?3, ?4)", error);
-    citation_ = db.prepare("INSERT INTO citations(owner_table, owner, position, source, quote) VALUES(?1, ?2, ?3, ?4, ?5)", error);
+    citation_ = db.prepare("INSERT INTO citations(owner_table, owner, position, source, quote, record) VALUES(?1, ?2, ?3, ?4, ?5, ?6)", error);
     ok_ = source_ && entity_ && alias_ && attribute_ && relation_ && property_ && citation_;
   }
   bool ok() const { return ok_; }
@@ -34,9 +36,9 @@ class RowWriter {
 
   // Each returns the new row, or 0 on failure (failure() says why).
   std::int64_t source(const Source& s) {
-    const std::array<std::string_view, 7> fields = {s.id, s.publisher, s.title, s.published, s.file, s.url, s.note};
-    for (int i = 0; i < 7; ++i) source_->bind(i + 1, fields[static_cast<std::size_t>(i)]);
-    source_->bind(8, tx_);
+    const std::array<std::string_view, 8> fields = {s.id, s.publisher, s.title, s.published, s.file, s.url, s.note, s.evidence};
+    for (int i = 0; i < 8; ++i) source_->bind(i + 1, fields[static_cast<std::size_t>(i)]);
+    source_->bind(9, tx_);
     if (!run(*source_)) return 0;
     const std::int64_t row = db_.last_insert_rowid();
     RowHash h(kSources);
@@ -162,6 +164,8 @@ class RowWriter {
       citation_->bind(3, static_cast<std::int64_t>(i));
       citation_->bind(4, source);
       citation_->bind(5, list[i].quote);
+      const std::string record = list[i].is_coded() ? record_json(dataset.records[list[i].record]) : std::string();
+      citation_->bind(6, record);
       if (!run(*citation_)) return false;
       RowHash h(kCitations);
       h.add(std::int64_t{owner});
@@ -169,6 +173,7 @@ class RowWriter {
       h.add(static_cast<std::int64_t>(i));
       h.add(source);
       h.add(list[i].quote);
+      h.add(record);
       delta_ += h.value();
     }
     return true;

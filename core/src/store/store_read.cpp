@@ -1,8 +1,10 @@
 // Reading a store: every row of every table in one read transaction, kept when visible at the
 // wanted transaction, into the Dataset a JSON load would build.
+#include <map>
 #include <limits>
 
 #include "parley/store/store.h"
+#include "store/citation_record.h"
 #include "store/layout.h"
 #include "store/row_hash.h"
 #include "store/sqlite.h"
@@ -137,14 +139,14 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
   const auto step_error = [&](int rc) { return rc == SQLITE_DONE ? false : true; };
 
   {
-    auto s = db.prepare("SELECT row, id, publisher, title, published, file, url, note, added, retracted FROM sources ORDER BY row", error);
+    auto s = db.prepare("SELECT row, id, publisher, title, published, file, url, note, evidence, added, retracted FROM sources ORDER BY row", error);
     if (!s) return fail(error);
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
-      checksum.add_row(kSources, *s, 10, true);
-      if (!visible(*s, 8, 9)) continue;
+      checksum.add_row(kSources, *s, 11, true);
+      if (!visible(*s, 9, 10)) continue;
       Source source{std::string(s->text(1)), std::string(s->text(2)), std::string(s->text(3)), std::string(s->text(4)),
-                    std::string(s->text(5)), std::string(s->text(6)), std::string(s->text(7))};
+                    std::string(s->text(5)), std::string(s->text(6)), std::string(s->text(7)), std::string(s->text(8))};
       const auto index = static_cast<SourceIndex>(dataset.sources.size());
       if (!dataset.source_by_id.insert(source.id, index)) return corrupt("source \"" + source.id + "\" is current twice");
       if (static_cast<std::size_t>(s->integer(0)) >= source_at.size()) source_at.resize(static_cast<std::size_t>(s->integer(0)) + 1, kNone);
@@ -255,11 +257,13 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     if (step_error(rc)) return fail(db.last_error(rc));
   }
   {
-    auto s = db.prepare("SELECT owner_table, owner, position, source, quote FROM citations ORDER BY owner_table, owner, position", error);
+    auto s = db.prepare("SELECT owner_table, owner, position, source, quote, record FROM citations ORDER BY owner_table, owner, position", error);
     if (!s) return fail(error);
+    // A coded record cited by several facts is held once, as a load holds it.
+    std::map<std::pair<SourceIndex, std::string>, std::uint32_t> record_index;
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
-      checksum.add_row(kCitations, *s, 5, false);
+      checksum.add_row(kCitations, *s, 6, false);
       const std::int64_t row = s->integer(1);
       std::vector<Citation>* list = nullptr;
       switch (s->integer(0)) {
@@ -290,7 +294,15 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
                                        ? source_at[static_cast<std::size_t>(source_row)]
                                        : kNone;
       if (source == kNone) return corrupt("a citation names a source that is not current");
-      list->push_back(Citation{source, std::string(s->text(4))});
+      Citation citation{source, kNoRecord, std::string(s->text(4))};
+      if (const std::string_view text = s->text(5); !text.empty()) {
+        auto record = parse_record_json(text);
+        if (!record) return corrupt("a citation holds a coded record that does not read");
+        const auto [at, added] = record_index.emplace(std::pair(source, record->event_id), static_cast<std::uint32_t>(dataset.records.size()));
+        if (added) dataset.records.push_back(std::move(*record));
+        citation.record = at->second;
+      }
+      list->push_back(std::move(citation));
     }
     if (step_error(rc)) return fail(db.last_error(rc));
   }

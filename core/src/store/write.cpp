@@ -360,7 +360,7 @@ class WritePlan {
            "cites source \"" + p.source + "\", which the store does not hold (add the source in an earlier transaction)");
       return std::nullopt;
     }
-    return Citation{*s, p.quote};
+    return Citation{*s, kNoRecord, p.quote};
   }
 
   void plan(const AddAlias& w) {

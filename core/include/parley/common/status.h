@@ -33,6 +33,13 @@ enum class ErrorCode {
   kUsage,               // the command line is wrong
   kNameNotFound,        // a query names nothing in the dataset
   kNameAmbiguous,       // a query's name fits several entities
+  kColumnCount,         // an event file's line has the wrong number of columns
+  kInvalidEncoding,     // an event file's line is not valid UTF-8
+  kMisplacedHeader,     // an event file's header line where a row belongs
+  kUnknownCameoCode,    // an event file's row has a code the CAMEO codebook lacks
+  kInvalidCoordinates,  // an event file's latitude or longitude is not a number in range
+  kEmptyFile,           // an event file has no rows
+  kWrongEvidence,       // a citation's kind (quote or coded record) does not fit its source
 };
 
 // The stable, documented identifier of a code, e.g. "dangling-reference".

@@ -27,12 +27,37 @@ struct Source {
   std::string file;
   std::string url;
   std::string note;
+  // "coded_records" for coded event data (an import of ICEWS or GDELT), whose citations name a
+  // record instead of quoting; empty for a document, whose citations quote it.
+  std::string evidence;
+
+  bool is_coded() const { return !evidence.empty(); }
 };
 
-// Where a fact comes from: a source and a short verbatim quote from it.
+// A row of coded event data, the evidence of a fact that has no verbatim quote: which event of
+// the source it is (event_id, unique in its source) and what the coders said of it. ICEWS gives
+// the story, sentence, publisher, CAMEO code and event text; GDELT the URL and CAMEO code. A
+// field the file did not give is empty.
+struct CodedRecord {
+  std::string event_id;
+  std::string story_id;
+  std::string sentence;
+  std::string publisher;
+  std::string cameo;
+  std::string event_text;
+  std::string url;
+};
+
+inline constexpr std::uint32_t kNoRecord = UINT32_MAX;
+
+// Where a fact comes from: a source and either a short verbatim quote from it (a document) or
+// one of its coded records (event data), never both.
 struct Citation {
   SourceIndex source = 0;
+  std::uint32_t record = kNoRecord;  // into Dataset::records, for a citation of coded data
   std::string quote;
+
+  bool is_coded() const { return record != kNoRecord; }
 };
 
 struct Alias {
@@ -92,6 +117,8 @@ struct Dataset {
   std::vector<Source> sources;
   std::vector<Entity> entities;
   std::vector<Relation> relations;
+  // The coded records cited, each once: a record cited by several facts is stored once.
+  std::vector<CodedRecord> records;
 
   IdIndex source_by_id;
   IdIndex entity_by_id;

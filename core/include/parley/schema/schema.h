@@ -19,12 +19,15 @@ using KindId = std::uint16_t;
 using RelationTypeId = std::uint16_t;
 using PropertyId = std::uint16_t;
 
-enum class ValueType : std::uint8_t { kText, kInteger, kDate, kDuration, kEnum, kEntity };
+enum class ValueType : std::uint8_t { kText, kInteger, kDate, kDuration, kEnum, kEntity, kNumber };
 
 // What values an attribute or property accepts.
 struct ValueSpec {
   ValueType type = ValueType::kText;
   std::vector<std::string> allowed;  // for kEnum
+  // For kNumber: a decimal number (text such as "21.0245", or an integer) within these bounds.
+  double minimum = -1e308;
+  double maximum = 1e308;
 };
 
 struct AttributeSpec {

@@ -23,7 +23,7 @@ class Connection;
 }
 
 // The store's format version (SQLite's user_version); a file of another version is refused.
-inline constexpr int kStoreFormatVersion = 1;
+inline constexpr int kStoreFormatVersion = 2;  // 2: coded records as evidence
 
 struct TransactionInfo {
   std::int64_t id = 0;  // 1 for the build; assigned on commit
