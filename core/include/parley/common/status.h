@@ -33,6 +33,8 @@ enum class ErrorCode {
   kUsage,               // the command line is wrong
   kNameNotFound,        // a query names nothing in the dataset
   kNameAmbiguous,       // a query's name fits several entities
+  kSelfRelation,        // a relation from an entity to itself
+  kCycle,               // part_of or located_in relations that lead back to where they start
 };
 
 // The stable, documented identifier of a code, e.g. "dangling-reference".
