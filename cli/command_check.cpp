@@ -89,6 +89,7 @@ Command check_command() {
   command.spec.name = "check";
   command.spec.synopsis = "check [--db FILE]...";
   command.spec.summary = "validate datasets against the schema and report every problem with its location";
+  command.spec.shows_answer_on_failure = true;  // the report of a failed check is the answer
   return command;
 }
 

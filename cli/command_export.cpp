@@ -45,6 +45,7 @@ Command export_command() {
   spec.synopsis = "export [--format dot|graphml|json] [--render svg|png FILE]";
   spec.summary = "the whole graph as DOT (the default here), GraphML or JSON";
   spec.formats = kEveryAnswerFormat;
+  spec.text_for_people = false;  // its text is DOT, written exactly
   return command;
 }
 

@@ -20,7 +20,7 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
 const Database* open_database(const CommandContext& context, int& exit_code) {
   if (context.database) return context.database;
   Diagnostics diagnostics;
-  context.owned = Database::open(context.args.global.databases, diagnostics);
+  context.owned = Database::open(context.args.global.databases, diagnostics, context.args.global.max_input_bytes);
   const Database* db = context.owned.get();
   if (!db) {
     print_diagnostics(diagnostics, context.err);

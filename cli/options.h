@@ -2,6 +2,7 @@
 // Parsing only; commands live in commands.h.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,8 @@ struct GlobalOptions {
   OutputFormat format = OutputFormat::kText;
   bool format_given = false;           // --format was on the command line
   std::string output;                  // -o FILE: write the answer there instead of stdout
+  std::uint64_t max_input_bytes = std::uint64_t{4} << 30;  // --max-input-size: a dataset file's or script's cap
+  unsigned render_timeout = 60;        // --render-timeout SECONDS; 0 = no limit
 };
 
 // `--render svg|png FILE`: draw the answer with Graphviz into FILE.
@@ -44,6 +47,8 @@ struct CommandSpec {
   std::vector<OutputFormat> formats = {OutputFormat::kText, OutputFormat::kJson};  // what --format may be
   std::string synopsis;     // "check [--db FILE]..."
   std::string summary;      // one line
+  bool text_for_people = true;          // its text answer is escaped for the terminal (not export's DOT)
+  bool shows_answer_on_failure = false;  // with -o, a failed run's answer still goes to stdout (check's report)
   boost::program_options::options_description options{"Options"};
   boost::program_options::positional_options_description positional;
 };
