@@ -77,10 +77,8 @@ class Loader {
 
   bool load(const std::vector<DatasetText>& inputs, LoadPath path, Reading reading) {
     if (path != LoadPath::kWholeDocuments) {
-      if (load_streaming(inputs, reading)) {
-        report_cycles();
-        return true;
-      }
+      // A cycle is a finding too: the reading of whole documents reports it, in its place.
+      if (Diagnostics cycles; load_streaming(inputs, reading) && (report_cycles(cycles), cycles.ok())) return true;
       // Something is wrong, or a record refers forward to one not read yet: start again from
       // whole documents, which check everything in order and report every problem.
       dataset_ = Dataset{};
@@ -89,7 +87,7 @@ class Loader {
       if (path == LoadPath::kStreamedOnly) return false;
     }
     load_whole_documents(inputs);
-    report_cycles();
+    report_cycles(diagnostics_);
     return true;
   }
 
@@ -495,15 +493,6 @@ class Loader {
     relation.from = *from;
     relation.to = *to;
     const RelationTypeSpec& spec = schema_.relation_type(*type);
-    // No relation type of the schema relates a thing to itself ("abe represents abe", "an
-    // event is part of itself"); such a record is a copying slip, and would put a loop on
-    // the graph that every search would have to step over.
-    if (*from == *to) {
-      sink.add(ErrorCode::kSelfRelation,
-               "relates " + quoted(from_id) + " to itself; a " + std::string(type_name) + " relation joins two entities",
-               pointer + "/to", label(), "to");
-      ok = false;
-    }
 
     const auto kinds_text = [&](const std::vector<KindId>& kinds) {
       std::string out;
@@ -527,6 +516,15 @@ class Loader {
       ok = false;
     }
 
+    // No relation type of the schema relates a thing to itself ("abe represents abe", "an
+    // event is part of itself"); such a record is a copying slip, and would put a loop on
+    // the graph that every search would have to step over.
+    if (ok && *from == *to) {
+      sink.add(ErrorCode::kSelfRelation,
+               "relates " + quoted(from_id) + " to itself; a " + std::string(type_name) + " relation joins two entities",
+               pointer + "/to", label(), "to");
+      ok = false;
+    }
     if (const auto properties = record.FindMember("properties"); properties != record.MemberEnd()) {
       for (const auto& member : properties->value.GetObject()) {
         const std::string_view name = view_of(member.name);
@@ -594,16 +592,16 @@ class Loader {
 
   // part_of and located_in say what lies inside what: followed from any entity, they must never
   // lead back to it. One message per cycle, at the relation that closes it.
-  void report_cycles() {
+  void report_cycles(Diagnostics& out) {
     for (const char* type_name : {"part_of", "located_in"}) {
       const auto type = schema_.find_relation_type(type_name);
       if (!type) continue;
-      std::vector<std::vector<RelationIndex>> out(dataset_.entities.size());
+      std::vector<std::vector<RelationIndex>> contained_in(dataset_.entities.size());
       bool any = false;
       for (RelationIndex r = 0; r < dataset_.relations.size(); ++r) {
         const Relation& relation = dataset_.relations[r];
         if (relation.type != *type || relation.from == relation.to) continue;
-        out[relation.from].push_back(r);
+        contained_in[relation.from].push_back(r);
         any = true;
       }
       if (!any) continue;
@@ -611,20 +609,20 @@ class Loader {
       std::vector<std::uint8_t> state(dataset_.entities.size(), 0);
       std::vector<std::pair<EntityIndex, std::size_t>> stack;
       for (EntityIndex root = 0; root < dataset_.entities.size(); ++root) {
-        if (state[root] != 0 || out[root].empty()) continue;
+        if (state[root] != 0 || contained_in[root].empty()) continue;
         stack.emplace_back(root, 0);
         state[root] = 1;
         while (!stack.empty()) {
           auto& [entity, next] = stack.back();
-          if (next == out[entity].size()) {
+          if (next == contained_in[entity].size()) {
             state[entity] = 2;
             stack.pop_back();
             continue;
           }
-          const RelationIndex r = out[entity][next++];
+          const RelationIndex r = contained_in[entity][next++];
           const EntityIndex to = dataset_.relations[r].to;
           if (state[to] == 1) {
-            report_cycle(type_name, r, stack, to);
+            report_cycle(type_name, r, stack, to, out);
           } else if (state[to] == 0) {
             state[to] = 1;
             stack.emplace_back(to, 0);
@@ -635,7 +633,7 @@ class Loader {
   }
 
   void report_cycle(const char* type_name, RelationIndex closing, const std::vector<std::pair<EntityIndex, std::size_t>>& path,
-                    EntityIndex back_to) {
+                    EntityIndex back_to, Diagnostics& out) {
     std::string chain;
     bool inside = false;
     for (const auto& step : path) {
@@ -651,7 +649,7 @@ class Loader {
     where.json_pointer = "/relations/" + std::to_string(relation.origin.record) + "/to";
     where.record = std::string(type_name) + " " + from + " -> " + to;
     where.field = "to";
-    diagnostics_.add(ErrorCode::kCycle,
+    out.add(ErrorCode::kCycle,
                      std::string(type_name) + " leads back to where it started: " + chain +
                          "; what contains a thing cannot also be inside it",
                      std::move(where));
