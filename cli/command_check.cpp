@@ -42,7 +42,7 @@ int run_check(const CommandContext& context) {
   std::unique_ptr<Database> opened;
   const Database* db = context.database;
   if (!db) {
-    opened = Database::open(context.args.global.databases, diagnostics);
+    opened = Database::open(context.args.global.databases, diagnostics, context.args.global.max_input_bytes);
     db = opened.get();
   }
   const bool json = context.args.global.format == OutputFormat::kJson;

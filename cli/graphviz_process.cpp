@@ -137,7 +137,7 @@ GraphvizResult run_graphviz(std::string_view dot_text, const std::string& format
   sigaction(SIGPIPE, &previous, nullptr);
   if (result.timed_out) {
     result.error = "Graphviz's dot did not finish within " + std::to_string(timeout_seconds) +
-                   " seconds and was stopped (a large or dense graph can take minutes); give it longer with "
+                   (timeout_seconds == 1 ? " second" : " seconds") + " and was stopped (a large or dense graph can take minutes); give it longer with "
                    "--render-timeout SECONDS, or 0 for no limit";
   } else if (result.error.empty() && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
     result.error = "Graphviz's dot failed" + (complaint.empty() ? std::string() : ": " + first_line(complaint));

@@ -86,6 +86,13 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     outcome.errors.push_back(ReportedError{std::move(code), message});
   };
   try {
+    // Boost.Program_options takes time quadratic in the number of words: 100,000 took half a
+    // minute to be refused. No command takes more than a few dozen.
+    constexpr std::size_t kMaxWords = 1000;
+    if (args.size() > kMaxWords) {
+      throw po::error("a command line of " + std::to_string(args.size()) + " words is longer than any command takes (at most " +
+                      std::to_string(kMaxWords) + ")");
+    }
     std::vector<const char*> argv = {"parley"};
     for (const auto& a : args) argv.push_back(a.c_str());
     std::vector<const CommandSpec*> specs;
