@@ -89,6 +89,24 @@ TEST_CASE("a replaced file keeps its mode", "[output-file]") {
   CHECK(folder.temporaries(file) == 0);
 }
 
+TEST_CASE("a replaced file keeps its owner and group where the process may set them", "[output-file]") {
+  if (geteuid() != 0) {
+    WARN("not run as root: a process may give a file only to itself, so there is nothing to keep");
+    return;
+  }
+  const Folder folder;
+  const std::string file = folder / "theirs.txt";
+  std::ofstream(file) << "old";
+  REQUIRE(chown(file.c_str(), 65534, 65534) == 0);  // nobody, nogroup
+  chmod(file.c_str(), 0664);
+  REQUIRE(write_output_file(file, "new").error.empty());
+  struct stat st {};
+  REQUIRE(stat(file.c_str(), &st) == 0);
+  CHECK(st.st_uid == 65534);
+  CHECK(st.st_gid == 65534);
+  CHECK((st.st_mode & 07777) == 0664);
+}
+
 TEST_CASE("a read-only file is refused and left as it was", "[output-file]") {
   const Folder folder;
   const std::string file = folder / "read-only.txt";
