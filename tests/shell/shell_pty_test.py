@@ -64,17 +64,16 @@ def check(condition, message):
 
 
 def main():
+    folder = tempfile.mkdtemp()
+    history = os.path.join(folder, "history")
     try:
         master, slave = pty.openpty()
         os.close(master)
         os.close(slave)
+        s = Session(history)
     except OSError as e:
         print("skipped: no pseudo-terminal can be had here (%s); the shell's line editing is not tested" % e)
         sys.exit(SKIP)
-
-    folder = tempfile.mkdtemp()
-    history = os.path.join(folder, "history")
-    s = Session(history)
     s.read_until(rb"parley> ")
 
     s.send("who-met Abe Putin\r")
