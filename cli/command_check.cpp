@@ -15,6 +15,7 @@ void print_json_errors(const Diagnostics& diagnostics, std::ostream& out) {
   auto& w = json.writer();
   w.StartObject();
   json.field("valid", false);
+  json.field("error_count", std::uint64_t{diagnostics.size()});
   json.key("errors");
   w.StartArray();
   for (const auto& d : diagnostics.items()) {
@@ -32,6 +33,16 @@ void print_json_errors(const Diagnostics& diagnostics, std::ostream& out) {
     w.EndObject();
   }
   w.EndArray();
+  // Past --max-errors: how many more of each code.
+  json.key("not_shown");
+  w.StartArray();
+  for (const auto& [code, count] : diagnostics.dropped()) {
+    w.StartObject();
+    json.field("code", error_code_name(code));
+    json.field("count", std::uint64_t{count});
+    w.EndObject();
+  }
+  w.EndArray();
   w.EndObject();
   json.print(out);
 }
@@ -42,6 +53,7 @@ int run_check(const CommandContext& context) {
   std::unique_ptr<Database> opened;
   const Database* db = context.database;
   if (!db) {
+    diagnostics.set_limit(context.args.global.max_errors);
     opened = Database::open(context.args.global.databases, diagnostics, context.args.global.max_input_bytes);
     db = opened.get();
   }
@@ -87,7 +99,7 @@ int run_check(const CommandContext& context) {
 Command check_command() {
   Command command{{}, run_check};
   command.spec.name = "check";
-  command.spec.synopsis = "check [--db FILE]...";
+  command.spec.synopsis = "check [--db FILE]... [--max-errors N]";
   command.spec.summary = "validate datasets against the schema and report every problem with its location";
   command.spec.shows_answer_on_failure = true;  // the report of a failed check is the answer
   return command;

@@ -16,6 +16,8 @@ const po::options_description& global_options_description() {
        "dataset file to open; repeat to merge several; @default is the embedded dataset")
       ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot or graphml (jsonl for batch)")
       ("output,o", po::value<std::string>()->value_name("FILE"), "write the answer to FILE (replaced only on success)")
+      ("max-errors", po::value<std::size_t>()->value_name("N")->default_value(100),
+       "show at most N problems of data that fails to load, then a count of the rest by kind; 0 shows all")
       ("render", po::value<std::string>()->value_name("svg|png FILE"),
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
       ("render-timeout", po::value<long long>()->value_name("SECONDS")->default_value(60),
@@ -149,6 +151,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   parsed.global.format = parse_format(vm["format"].as<std::string>());
   parsed.global.format_given = !vm["format"].defaulted();
   if (vm.count("output")) parsed.global.output = vm["output"].as<std::string>();
+  parsed.global.max_errors = vm["max-errors"].as<std::size_t>();
   parsed.global.max_input_bytes = parse_size(vm["max-input-size"].as<std::string>());
   const long long timeout = vm["render-timeout"].as<long long>();
   if (timeout < 0 || timeout > 86400) throw po::error("--render-timeout must be between 0 (no limit) and 86400 seconds");

@@ -24,6 +24,7 @@ struct GlobalOptions {
   std::string output;                  // -o FILE: write the answer there instead of stdout
   std::uint64_t max_input_bytes = std::uint64_t{4} << 30;  // --max-input-size: a dataset file's or script's cap
   unsigned render_timeout = 60;        // --render-timeout SECONDS; 0 = no limit
+  std::size_t max_errors = 100;        // --max-errors N: problems shown of a file that fails to load; 0: all
 };
 
 // `--render svg|png FILE`: draw the answer with Graphviz into FILE.

@@ -159,10 +159,15 @@ std::string_view match_name(DateMatch match) {
 }
 
 void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match) {
+  json.writer().StartObject();
+  write_event_members(json, db, facts, match);
+  json.writer().EndObject();
+}
+
+void write_event_members(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match) {
   const Dataset& data = db.dataset();
   const Entity& e = data.entities[facts.event];
   auto& w = json.writer();
-  w.StartObject();
   json.field("id", e.id);
   json.field("name", e.name);
   json.field("kind", db.schema().kind(e.kind).name);
@@ -202,7 +207,6 @@ void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, 
   w.StartArray();
   for (const SourceIndex s : event_sources(db, facts)) json.string(data.sources[s].id);
   w.EndArray();
-  w.EndObject();
 }
 
 void write_relation(JsonOutput& json, const Database& db, RelationIndex relation, bool forward) {
@@ -257,6 +261,28 @@ void write_path_json(JsonOutput& json, const Database& db, const Path& path) {
   }
   w.EndArray();
   w.EndObject();
+}
+
+std::string relation_qualifiers(const Database& db, RelationIndex relation) {
+  const Relation& r = db.dataset().relations[relation];
+  const std::string& pattern = db.schema().relation_type(r.type).forward;
+  std::string out;
+  for (const auto& p : r.properties) {
+    const std::string& name = db.schema().property(p.property).name;
+    if (name == "role" && pattern.find("{role}") != std::string::npos) continue;
+    std::string value = p.value;
+    if (value.size() > 90) {
+      // At a word boundary when there is one, else at a character boundary.
+      std::size_t cut = value.rfind(' ', 87);
+      if (cut == std::string::npos) {
+        cut = 87;
+        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+      }
+      value = value.substr(0, cut) + "...";
+    }
+    out += (out.empty() ? " [" : "; ") + (name == "role" ? value : name + ": " + value);
+  }
+  return out.empty() ? out : out + "]";
 }
 
 }  // namespace parley::cli
