@@ -42,7 +42,7 @@ asan: deps
 # libFuzzer targets under ASan and UBSan, each run for FUZZ_SECONDS on a copy of its seed corpus
 # (add FUZZ_RUNS=N to stop after N executions instead).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := loader command_line export_roundtrip schema_verdicts record_stream
+FUZZ_TARGETS := loader command_line export_roundtrip schema_verdicts record_stream shell_line
 fuzz: deps
 	@dpkg-query -W -f='$${Status}\n' clang libclang-rt-14-dev 2>/dev/null | grep -c '^install ok installed' | grep -q 2 || \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev

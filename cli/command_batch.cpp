@@ -1,6 +1,9 @@
 // parley batch FILE|-: many queries, one per line, against a database opened once; or many
 // writes to a store, one per line, as one transaction.
+#include <sys/stat.h>
+
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -11,6 +14,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "line_reader.h"
 #include "runner.h"
 #include "tokenizer.h"
 #include "write_support.h"
@@ -19,6 +23,19 @@ namespace po = boost::program_options;
 
 namespace parley::cli {
 namespace {
+
+// Why a script cannot be read as one, or "": a folder opens as a stream that reads nothing,
+// and a huge file is not a script.
+std::string script_problem(const std::string& script, std::uint64_t max_bytes) {
+  struct stat st {};
+  if (stat(script.c_str(), &st) != 0) return std::string("cannot open: ") + std::strerror(errno);
+  if (S_ISDIR(st.st_mode)) return "cannot read: it is a directory";
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+    return "cannot read: it is " + std::to_string(st.st_size) + " bytes, more than --max-input-size (" +
+           std::to_string(max_bytes) + " bytes)";
+  }
+  return "";
+}
 
 // One jsonl record: {"line", "query", "ok", "exit_code", "result" | "output", "output_file", "errors"}.
 void write_record(std::ostream& out, std::size_t line, const std::string& query, const RunOutcome& outcome,
@@ -78,8 +95,12 @@ std::string format_option(const std::vector<std::string>& words) {
 int run_write_batch(const CommandContext& context, std::istream& in, std::vector<std::string> lines,
                     const std::string& name) {
   std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  for (LineRead read; (read = read_line(in, line)) != LineRead::kEnd;) {
+    if (read == LineRead::kTooLong) {
+      context.err << name << ':' << lines.size() + 1 << ": error[usage]: a line longer than " << kMaxLineBytes
+                  << " bytes: this is not a script of parley lines; nothing was written\n";
+      return kExitUsage;
+    }
     lines.push_back(line);
   }
   std::vector<const CommandSpec*> specs;
@@ -129,6 +150,10 @@ int run_batch(const CommandContext& context) {
 
   std::ifstream file;
   if (script != "-") {
+    if (const std::string error = script_problem(script, context.args.global.max_input_bytes); !error.empty()) {
+      context.err << script << ": error[io-error]: " << error << '\n';
+      return kExitIoError;
+    }
     file.open(script, std::ios::binary);
     if (!file) {
       context.err << script << ": error[io-error]: cannot open: " << std::strerror(errno) << '\n';
@@ -139,10 +164,11 @@ int run_batch(const CommandContext& context) {
   const std::string name = script == "-" ? "<stdin>" : script;
 
   // The first line with a command says what the batch is: writes (one transaction) or queries.
+  // Lines longer than the cap end the look-ahead; the loop below reads them again and stops.
   std::vector<std::string> ahead;
   std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  while (read_line(in, line) == LineRead::kLine) {
+    if (ahead.empty() && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
     ahead.push_back(line);
     const Tokenized tokens = tokenize(line);
     if (tokens.error || !tokens.words.empty()) {
@@ -158,14 +184,28 @@ int run_batch(const CommandContext& context) {
   int batch_exit = kExitOk;
   std::size_t number = 0;
   bool first_answer = true;
+  std::uint64_t bytes_read = 0;
   std::size_t next_ahead = 0;
-  while (next_ahead < ahead.size() || std::getline(in, line)) {
+  while (true) {
+    LineRead read = LineRead::kLine;
     if (next_ahead < ahead.size()) {
       line = ahead[next_ahead++];
-    } else if (!line.empty() && line.back() == '\r') {
-      line.pop_back();
+    } else if ((read = read_line(in, line)) == LineRead::kEnd) {
+      break;
     }
     ++number;
+    bytes_read += line.size() + 1;
+    if (read == LineRead::kTooLong || bytes_read > context.args.global.max_input_bytes) {
+      // Not a script (a binary file, /dev/zero): say so once and stop, rather than read on.
+      context.err << name << ':' << number << ": error[usage]: "
+                  << (read == LineRead::kTooLong ? "a line longer than " + std::to_string(kMaxLineBytes) + " bytes"
+                                                 : "more than --max-input-size of script")
+                  << ": this is not a script of parley lines; the rest is not read\n";
+      if (batch_exit == kExitOk) batch_exit = kExitUsage;
+      break;
+    }
+    // An editor's byte-order mark is not part of the first command.
+    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
     const Tokenized tokens = tokenize(line);
     RunOutcome outcome;
     std::ostringstream answer;
@@ -198,8 +238,13 @@ int run_batch(const CommandContext& context) {
         std::istringstream lines(messages.str());
         std::string message;
         while (std::getline(lines, message)) {
-          // The runner says "parley: ..." for usage errors; in a script the line is what matters.
-          if (message.starts_with("parley: ")) message = "error[usage]: " + message.substr(8);
+          // The runner says "parley: ..." for usage errors and "parley: error[io-error]: ..."
+          // for a file it could not write; in a script the line is what matters.
+          if (message.starts_with("parley: error[") || message.starts_with("parley: note: ")) {
+            message = message.substr(8);
+          } else if (message.starts_with("parley: ")) {
+            message = "error[usage]: " + message.substr(8);
+          }
           context.err << (message.starts_with(name + ":") ? "" : name + ":" + std::to_string(number) + ": ") << message << '\n';
         }
       }

@@ -40,7 +40,7 @@ int run_build(const CommandContext& context) {
     return io ? kExitIoError : kExitInvalidData;
   };
   // The very loader `check` and every query use: the same checks, the same located errors.
-  const auto db = Database::open(args.global.databases, diagnostics);
+  const auto db = Database::open(args.global.databases, diagnostics, args.global.max_input_bytes);
   if (!db) return report();
   if (!Store::create(args.global.output, db->dataset(), db->schema(), info, diagnostics)) return report();
   const Dataset& d = db->dataset();

@@ -55,7 +55,8 @@ int run_check(const CommandContext& context) {
   const Database* db = context.database;
   if (!db) {
     diagnostics.set_limit(context.args.global.max_errors);
-    opened = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics);
+    opened = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics,
+                                  context.args.global.max_input_bytes);
     db = opened.get();
   }
   const bool json = context.args.global.format == OutputFormat::kJson;
@@ -99,6 +100,7 @@ Command check_command() {
   command.spec.name = "check";
   command.spec.synopsis = "check [--db FILE]... [--max-errors N]";
   command.spec.summary = "validate datasets against the schema and report every problem with its location";
+  command.spec.shows_answer_on_failure = true;  // the report of a failed check is the answer
   return command;
 }
 

@@ -36,6 +36,7 @@ Command export_command() {
   spec.synopsis = "export [--format dot|graphml|json] [--render svg|png FILE]";
   spec.summary = "the whole graph as DOT (the default here) or GraphML, or every record as a JSON dataset file";
   spec.formats = kEveryAnswerFormat;
+  spec.text_for_people = false;  // its text is DOT, written exactly
   return command;
 }
 

@@ -94,6 +94,7 @@ Command import_command() {
   spec.summary = "coded event data (ICEWS, GDELT) as a parley dataset of gatherings";
   spec.formats = {OutputFormat::kText};
   spec.owns_output = true;
+  spec.text_for_people = false;  // without -o, the dataset itself goes to stdout: exact JSON
   spec.options.add_options()
       ("source", po::value<std::string>()->value_name("icews|gdelt"), "the file's format")
       ("file", po::value<std::string>()->value_name("FILE"), "the event file")

@@ -28,7 +28,8 @@ const Database* open_database(const CommandContext& context, int& exit_code) {
   if (context.database) return context.database;
   Diagnostics diagnostics;
   diagnostics.set_limit(context.args.global.max_errors);
-  context.owned = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics);
+  context.owned = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics,
+                                  context.args.global.max_input_bytes);
   const Database* db = context.owned.get();
   if (!db) {
     print_diagnostics(diagnostics, context.err);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "commands.h"
 #include "parley/query/subgraph.h"
@@ -18,7 +19,10 @@ bool graph_format(const CommandContext& context);
 int emit_graph(const CommandContext& context, const Database& db, Subgraph subgraph, const std::string& title,
                bool text_means_dot = false);
 
-// Runs `dot -T<format> -o <file>` on `dot_text`. Returns an error message, empty on success.
-std::string render_with_graphviz(const std::string& dot_text, const RenderRequest& request);
+// Draws `dot_text` with Graphviz (graphviz_process.h) into the requested file, written as -o
+// writes (output_file.h): the file is replaced only by a whole drawing. Returns an error
+// message, empty on success; notes (stale temporary files) go to `notes`.
+std::string render_with_graphviz(const std::string& dot_text, const RenderRequest& request, unsigned timeout_seconds,
+                                 std::vector<std::string>& notes);
 
 }  // namespace parley::cli

@@ -1,5 +1,8 @@
 #include "line_editor.h"
 
+#include <langinfo.h>
+
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -27,9 +30,20 @@ char** complete(const char* word, int start, int) {
   return rl_completion_matches(word, next_match);
 }
 
+// libedit reads and shows multibyte characters only in a locale whose character set is UTF-8;
+// in the "C" locale every program starts in, it drops each non-ASCII byte, and "show Шинзо"
+// arrives as "show ". So the character type follows the environment (LANG, LC_ALL), and when
+// that is not UTF-8 (LANG=C, or unset) it is C.UTF-8, which glibc always has: parley's lines
+// are UTF-8 whatever the locale says. Only LC_CTYPE changes; numbers and messages do not.
+void use_utf8_characters() {
+  if (std::setlocale(LC_CTYPE, "") && std::strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return;
+  if (!std::setlocale(LC_CTYPE, "C.UTF-8")) std::setlocale(LC_CTYPE, "C.utf8");
+}
+
 }  // namespace
 
 LineEditor::LineEditor(std::string history_file, Completer completer) : history_file_(std::move(history_file)) {
+  use_utf8_characters();
   static Completer stored;
   stored = std::move(completer);
   active_completer = &stored;

@@ -22,6 +22,10 @@ const po::options_description& global_options_description() {
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
       ("as-of-tx", po::value<long long>()->value_name("N"), "answer on a store as it was after transaction N (see `log`)")
       ("as-of", po::value<std::string>()->value_name("TIME"), "answer on a store as it was at TIME, UTC: YYYY-MM-DD[THH:MM[:SS]]")
+      ("render-timeout", po::value<long long>()->value_name("SECONDS")->default_value(60),
+       "stop dot after SECONDS (0: no limit)")
+      ("max-input-size", po::value<std::string>()->value_name("SIZE")->default_value("4G"),
+       "the largest dataset file or script read, in bytes or with K, M or G")
       ("help,h", "show help")
       ("version", "show the version");
     return global;
@@ -61,10 +65,34 @@ std::vector<const char*> extract_render(int argc, const char* const argv[], std:
     if (i + 2 >= argc) throw po::error("--render needs a format (svg or png) and a file name");
     const std::string format = argv[i + 1];
     if (format != "svg" && format != "png") throw po::error("--render format must be svg or png, not \"" + format + "\"");
-    render = RenderRequest{format, argv[i + 2]};
+    const std::string file = argv[i + 2];
+    if (file.empty()) throw po::error("--render needs a file name after the format, not an empty one");
+    // "--render svg --format dot" is a forgotten file name far more often than a file called
+    // "--format"; a file whose name begins with "-" can still be named "./-x.svg".
+    if (file.starts_with("-")) {
+      throw po::error("--render " + format + " " + file + ": the file name begins with \"-\"; write ./" + file +
+                      " for a file of that name");
+    }
+    render = RenderRequest{format, file};
     i += 2;
   }
   return rest;
+}
+
+// "4G", "512M", "100K" or a number of bytes.
+std::uint64_t parse_size(const std::string& text) {
+  const auto refuse = [&] {
+    return po::error("--max-input-size must be a number of bytes, optionally with K, M or G (4G), not \"" + text + "\"");
+  };
+  if (text.empty() || text.size() > 20) throw refuse();
+  std::uint64_t value = 0;
+  std::size_t at = 0;
+  for (; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at) value = value * 10 + static_cast<unsigned>(text[at] - '0');
+  if (at == 0) throw refuse();
+  const std::string unit = text.substr(at);
+  const int shift = unit.empty() ? 0 : unit == "K" || unit == "k" ? 10 : unit == "M" || unit == "m" ? 20 : unit == "G" || unit == "g" ? 30 : -1;
+  if (shift < 0 || value > (std::uint64_t{1} << 40) || value == 0) throw refuse();
+  return value << shift;
 }
 
 }  // namespace
@@ -132,6 +160,10 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   }
   if (vm.count("as-of")) parsed.global.as_of_time = vm["as-of"].as<std::string>();
   if (parsed.global.as_of_transaction && parsed.global.as_of_time) throw po::error("give --as-of-tx or --as-of, not both");
+  parsed.global.max_input_bytes = parse_size(vm["max-input-size"].as<std::string>());
+  const long long timeout = vm["render-timeout"].as<long long>();
+  if (timeout < 0 || timeout > 86400) throw po::error("--render-timeout must be between 0 (no limit) and 86400 seconds");
+  parsed.global.render_timeout = static_cast<unsigned>(timeout);
   if (spec && std::find(spec->formats.begin(), spec->formats.end(), parsed.global.format) == spec->formats.end()) {
     throw po::error(spec->name + " does not support --format " + vm["format"].as<std::string>());
   }

@@ -22,6 +22,8 @@ struct GlobalOptions {
   OutputFormat format = OutputFormat::kText;
   bool format_given = false;           // --format was on the command line
   std::string output;                  // -o FILE: write the answer there instead of stdout
+  std::uint64_t max_input_bytes = std::uint64_t{4} << 30;  // --max-input-size: a dataset file's or script's cap
+  unsigned render_timeout = 60;        // --render-timeout SECONDS; 0 = no limit
   std::size_t max_errors = 100;        // --max-errors N: problems shown of a file that fails to load; 0: all
   std::optional<std::int64_t> as_of_transaction;  // --as-of-tx N: a store as it was after transaction N
   std::optional<std::string> as_of_time;          // --as-of TIME: a store as it was at TIME (UTC)
@@ -49,6 +51,8 @@ struct CommandSpec {
   std::string synopsis;     // "check [--db FILE]..."
   std::string summary;      // one line
   bool owns_output = false;  // -o names what the command writes itself (build's store, import's dataset), not a copy of its answer
+  bool text_for_people = true;          // its text answer is escaped for the terminal (not export's DOT)
+  bool shows_answer_on_failure = false;  // with -o, a failed run's answer still goes to stdout (check's report)
   boost::program_options::options_description options{"Options"};
   boost::program_options::positional_options_description positional;
 };

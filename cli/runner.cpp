@@ -10,8 +10,11 @@
 #include <sstream>
 
 #include "exit_codes.h"
+#include "output_file.h"
+#include "parley/common/terminal_text.h"
 #include "parley/version.h"
 #include "query_support.h"
+#include "terminal_stream.h"
 
 namespace po = boost::program_options;
 
@@ -73,48 +76,23 @@ void print_command_help(const Command& command, std::ostream& out) {
   out << global_options_description();
 }
 
-std::string write_file_atomically(const std::string& path, const std::string& text) {
-  // A unique temporary file beside the target (so the rename stays on one file system), its
-  // data flushed to disk before the rename: readers see the old file or the new, never half.
-  const std::string::size_type slash = path.rfind('/');
-  std::string temporary = (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + ".parley-XXXXXX";
-  const int fd = mkstemp(temporary.data());
-  if (fd < 0) return "cannot write " + path + ": " + std::strerror(errno);
-  const auto fail = [&](const char* what) {
-    const std::string error = std::strerror(errno);
-    close(fd);
-    unlink(temporary.c_str());
-    return "cannot write " + path + " (" + what + "): " + error;
-  };
-  for (std::size_t written = 0; written < text.size();) {
-    const ssize_t n = write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return fail("write");
-    written += static_cast<std::size_t>(n);
-  }
-  if (fchmod(fd, 0644) != 0) return fail("chmod");
-  if (fsync(fd) != 0) return fail("fsync");
-  if (close(fd) != 0) {
-    const std::string error = std::strerror(errno);
-    unlink(temporary.c_str());
-    return "cannot write " + path + ": " + error;
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    const std::string error = std::strerror(errno);
-    unlink(temporary.c_str());
-    return "cannot write " + path + ": " + error;
-  }
-  return "";
-}
-
 RunOutcome run_command_line(const std::vector<std::string>& args, const RunSession& session, std::ostream& out,
-                            std::ostream& err) {
+                            std::ostream& raw_err) {
   RunOutcome outcome;
+  // Every message names things a user or a dataset wrote: escaped, whatever the answer's format.
+  TerminalStream err(raw_err);
   const auto fail = [&](int exit_code, std::string code, const std::string& message) {
     outcome.exit_code = exit_code;
     outcome.errors.push_back(ReportedError{std::move(code), message});
   };
   try {
+    // Boost.Program_options takes time quadratic in the number of words: 100,000 took half a
+    // minute to be refused. No command takes more than a few dozen.
+    constexpr std::size_t kMaxWords = 1000;
+    if (args.size() > kMaxWords) {
+      throw po::error("a command line of " + std::to_string(args.size()) + " words is longer than any command takes (at most " +
+                      std::to_string(kMaxWords) + ")");
+    }
     std::vector<const char*> argv = {"parley"};
     for (const auto& a : args) argv.push_back(a.c_str());
     std::vector<const CommandSpec*> specs;
@@ -135,9 +113,10 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
       return outcome;
     }
     if (!command) {
-      err << "parley: unknown command \"" << parsed.command << "\"\n";
+      const std::string message = "unknown command \"" + shorten_for_message(parsed.command) + "\"";
+      err << "parley: " << message << '\n';
       print_usage(err);
-      fail(kExitUsage, "usage", "unknown command \"" + parsed.command + "\"");
+      fail(kExitUsage, "usage", message);
       return outcome;
     }
     if (parsed.help) {
@@ -153,25 +132,38 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     if (session.nested && (parsed.global.as_of_transaction || parsed.global.as_of_time)) {
       throw po::error("--as-of-tx and --as-of belong on the batch or shell command, not on one of its lines");
     }
+    if (!session.files_allowed && (!parsed.global.output.empty() || parsed.render)) {
+      throw po::error("-o and --render are not available here");
+    }
 
     std::ostringstream buffered;
     std::ostringstream messages;  // what the command tells people, kept to report it as the error
     TeeBuffer tee(err, messages);
     std::ostream both(&tee);
     const bool to_file = !parsed.global.output.empty() && !command->spec.owns_output;
-    CommandContext context{parsed, to_file ? buffered : out, both, session.database};
+    std::ostream& destination = to_file ? static_cast<std::ostream&>(buffered) : out;
+    // A text answer is for people, on a terminal or in a file they will print there: escaped
+    // like the messages (the -o file holds what the terminal would have shown).
+    TerminalStream escaped(destination);
+    const bool for_people = parsed.global.format == OutputFormat::kText && command->spec.text_for_people;
+    CommandContext context{parsed, for_people ? static_cast<std::ostream&>(escaped) : destination, both,
+                           session.database};
     outcome.exit_code = command->run(context);
     both.flush();
+    escaped.finish();
     if (outcome.exit_code != kExitOk) {
-      // The file is left untouched; what the command did write (check's JSON report) is not lost.
-      if (to_file) out << buffered.str();
+      // The file is left untouched. A report made for the failure (check's JSON) still goes to
+      // standard output; an answer that failed only to be drawn or written does not.
+      if (to_file && command->spec.shows_answer_on_failure) out << buffered.str();
       std::string message = messages.str();
       while (!message.empty() && message.back() == '\n') message.pop_back();
       fail(outcome.exit_code, outcome.exit_code == kExitIoError ? "io-error" : "invalid-data", message);
     } else if (to_file) {
-      if (const std::string error = write_file_atomically(parsed.global.output, buffered.str()); !error.empty()) {
-        err << "parley: " << error << '\n';
-        fail(kExitIoError, "io-error", error);
+      const OutputFileResult written = write_output_file(parsed.global.output, buffered.str());
+      for (const auto& note : written.notes) err << "parley: " << note << '\n';
+      if (!written.error.empty()) {
+        err << "parley: error[io-error]: " << written.error << '\n';
+        fail(kExitIoError, "io-error", written.error);
       } else {
         outcome.output_file = parsed.global.output;
       }

@@ -26,20 +26,18 @@ struct RunOutcome {
 // open already and does not allow some commands (batch inside batch, --db per line).
 struct RunSession {
   const Database* database = nullptr;
-  bool nested = false;  // inside batch or shell
+  bool nested = false;         // inside batch or shell
+  bool files_allowed = true;   // false: -o and --render are refused (the shell's fuzz target)
 };
 
 // Runs `args` (without the program name). The answer goes to `out`, or to the -o file;
-// messages for people go to `err`.
+// messages for people go to `err`. A text answer and every message are escaped for the
+// terminal on the way (terminal_stream.h); JSON, DOT and GraphML are written exactly.
 RunOutcome run_command_line(const std::vector<std::string>& args, const RunSession& session, std::ostream& out,
                             std::ostream& err);
 
 // The commands, built once: their option descriptions are not rebuilt for every batch line.
 const std::vector<Command>& commands();
-
-// Writes `text` to `path` through a temporary file and a rename, so that a failure never
-// leaves a half-written file behind. Returns an error message, empty on success.
-std::string write_file_atomically(const std::string& path, const std::string& text);
 
 void print_usage(std::ostream& out);
 void print_command_help(const Command& command, std::ostream& out);

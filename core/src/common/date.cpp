@@ -76,6 +76,9 @@ std::optional<FuzzyDate> FuzzyDate::parse(std::string_view text, std::string* er
   }
   const auto year = read_digits(rest, 0, 4);
   if (!year) return fail(error, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+  // ISO 8601's year 0000 is 1 BC, which a source would not write so; in a dataset it is a
+  // placeholder or a typing slip, and would sort before every real date.
+  if (*year == 0) return fail(error, "year 0000 is not a date a source gives; years start at 0001");
   date.year_ = *year;
   if (rest.size() == 4) return date;
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "parley/common/terminal_text.h"
+
 namespace parley {
 
 std::string_view error_code_name(ErrorCode code) {
@@ -35,6 +37,8 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::kInvalidCoordinates: return "invalid-coordinates";
     case ErrorCode::kEmptyFile: return "empty-file";
     case ErrorCode::kWrongEvidence: return "wrong-evidence";
+    case ErrorCode::kSelfRelation: return "self-relation";
+    case ErrorCode::kCycle: return "cycle";
   }
   return "unknown";
 }
@@ -80,10 +84,10 @@ std::string Diagnostic::to_string() const {
     std::size_t cut = std::min(where.record.size(), kShown);
     while (cut < where.record.size() && (static_cast<unsigned char>(where.record[cut]) & 0xC0) == 0x80) --cut;  // whole characters
     out += '"' + (cut < where.record.size() ? where.record.substr(0, cut) + "..." : where.record) + '"';
-    if (!where.field.empty()) out += '.' + where.field;
+    if (!where.field.empty()) out += '.' + shorten_for_message(where.field);
     out += ": ";
   } else if (!where.field.empty()) {
-    out += where.field + ": ";
+    out += shorten_for_message(where.field) + ": ";
   }
   out += message;
   return out;

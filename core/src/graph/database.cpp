@@ -19,7 +19,16 @@ constexpr std::string_view kEmbeddedPrefix = "<embedded>/";
 // Below this, a second thread costs more than it saves (the embedded dataset has about 1,000).
 constexpr std::size_t kParallelBuildRelations = 100000;
 
-std::optional<std::string> read_file(const std::string& path, Diagnostics& diagnostics) {
+std::string size_text(std::uint64_t bytes) {
+  if (bytes % (std::uint64_t{1} << 30) == 0) return std::to_string(bytes >> 30) + " GiB";
+  if (bytes % (std::uint64_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+// Reads a dataset file, at most `max_bytes` of it. A regular file's size is known beforehand;
+// a pipe or a device (`--db /dev/zero`) is read until the limit, or until a NUL byte, which no
+// JSON text holds: what was read up to it is parsed, and the parser says where the NUL is.
+std::optional<std::string> read_file(const std::string& path, std::uint64_t max_bytes, Diagnostics& diagnostics) {
   Location where;
   where.file = path;
   std::error_code error;
@@ -37,8 +46,15 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diagn
   }
   // Straight into a string of the file's size: copying through a stringstream took a tenth
   // of a large load. The loop takes whatever a pipe or a growing file gives beyond that.
+  const auto too_large = [&] {
+    diagnostics.add(ErrorCode::kIoError, "cannot read: the file is larger than the limit of " + size_text(max_bytes) +
+                                             " for a dataset file", where);
+    return std::nullopt;
+  };
   std::string text;
-  if (const auto size = std::filesystem::file_size(path, error); !error) {
+  const bool regular = std::filesystem::is_regular_file(path, error);
+  if (const auto size = std::filesystem::file_size(path, error); !error && regular) {
+    if (size > max_bytes) return too_large();
     text.resize(size);
     in.read(text.data(), static_cast<std::streamsize>(size));
     text.resize(static_cast<std::size_t>(in.gcount()));
@@ -46,7 +62,10 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& diagn
   char chunk[1 << 16];
   while (in) {
     in.read(chunk, sizeof chunk);
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    text.append(chunk, got);
+    if (text.size() > max_bytes) return too_large();
+    if (!regular && std::memchr(chunk, '\0', got)) break;
   }
   if (in.bad()) {
     diagnostics.add(ErrorCode::kIoError, "read failed", where);
@@ -87,14 +106,15 @@ const EventTable& Database::events() const {
   return *events_;
 }
 
-std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, Diagnostics& diagnostics,
+                                         std::uint64_t max_file_bytes) {
   const std::size_t errors_before = diagnostics.size();
   std::vector<Text> texts;
   const std::vector<std::string> wanted = paths.empty() ? std::vector<std::string>{std::string(kEmbeddedDatasetName)} : paths;
   for (const auto& path : wanted) {
     if (path == kEmbeddedDatasetName) {
       texts.push_back(Text{std::string(kEmbeddedPrefix) + "japan-russia.json", std::string(embedded::default_dataset)});
-    } else if (auto text = read_file(path, diagnostics)) {
+    } else if (auto text = read_file(path, max_file_bytes, diagnostics)) {
       texts.push_back(Text{path, std::move(*text)});
     }
   }

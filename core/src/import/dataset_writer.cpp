@@ -31,11 +31,27 @@ class BlockStream {
 };
 
 // "Sergey Viktorovich Lavrov" → "sergey-viktorovich-lavrov"; letters beyond ASCII are kept.
+// The length of an invisible control at `at` in valid UTF-8 (a C1 control, or a bidi mark,
+// embedding or isolate), or 0: ids may not hold them, and coders' files do ("San\u0091a").
+std::size_t control_at(std::string_view text, std::size_t at) {
+  const auto byte = [&](std::size_t i) { return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0; };
+  if (byte(0) == 0xC2 && byte(1) >= 0x80 && byte(1) <= 0x9F) return 2;                   // U+0080..U+009F
+  if (byte(0) == 0xD8 && byte(1) == 0x9C) return 2;                                      // U+061C
+  if (byte(0) == 0xE2 && byte(1) == 0x80 && (byte(2) == 0x8E || byte(2) == 0x8F)) return 3;  // U+200E, U+200F
+  if (byte(0) == 0xE2 && byte(1) == 0x80 && byte(2) >= 0xAA && byte(2) <= 0xAE) return 3;    // U+202A..U+202E
+  if (byte(0) == 0xE2 && byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9) return 3;    // U+2066..U+2069
+  return 0;
+}
+
 std::string slug(std::string_view name) {
   std::string out;
-  for (const char c : name) {
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
     const auto u = static_cast<unsigned char>(c);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
+    if (const std::size_t skip = control_at(name, i); skip > 0) {
+      if (!out.empty() && out.back() != '-') out += '-';
+      i += skip - 1;
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
       out += c;
     } else if (c >= 'A' && c <= 'Z') {
       out += static_cast<char>(c - 'A' + 'a');

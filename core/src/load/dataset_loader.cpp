@@ -15,6 +15,7 @@
 #include "load/record_stream.h"
 #include "parley/common/date.h"
 #include "parley/common/suggest.h"
+#include "parley/common/terminal_text.h"
 #include "load/structure_check.h"
 
 namespace parley::detail {
@@ -52,6 +53,32 @@ bool has_control_character(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
 }
 
+// A value quoted in a message: a 10 MB key is named by its start and its length.
+std::string quoted(std::string_view value) { return "\"" + shorten_for_message(value) + "\""; }
+
+// The longest duration accepted: a century. Longer ones are typing slips or overflow
+// attempts ("PT99999999999999999999H"); no meeting or visit lasts so long.
+constexpr std::uint64_t kMaxDurationSeconds = 100ull * 366 * 24 * 3600;
+
+// The seconds a valid ISO 8601 duration stands for (see is_valid_duration), or more than
+// kMaxDurationSeconds when it is longer; never overflows.
+std::uint64_t duration_seconds(std::string_view text) {
+  std::uint64_t total = 0;
+  std::uint64_t number = 0;
+  bool in_time = false;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      number = std::min<std::uint64_t>(number * 10 + static_cast<unsigned>(c - '0'), kMaxDurationSeconds + 1);
+      continue;
+    }
+    const std::uint64_t unit = c == 'D' ? 86400 : c == 'H' ? 3600 : c == 'M' ? (in_time ? 60 : 0) : c == 'S' ? 1 : 0;
+    if (c == 'T') in_time = true;
+    total = std::min(total + number * unit, kMaxDurationSeconds + 1);
+    number = 0;
+  }
+  return total;
+}
+
 // One file's parsed document with its place in the merged dataset.
 struct ParsedFile {
   const DatasetText* input;
@@ -72,7 +99,8 @@ class Loader {
 
   bool load(const std::vector<DatasetText>& inputs, LoadPath path, Reading reading) {
     if (path != LoadPath::kWholeDocuments) {
-      if (load_streaming(inputs, reading)) return true;
+      // A cycle is a finding too: the reading of whole documents reports it, in its place.
+      if (Diagnostics cycles; load_streaming(inputs, reading) && (report_cycles(cycles), cycles.ok())) return true;
       // Something is wrong, or a record refers forward to one not read yet: start again from
       // whole documents, which check everything in order and report every problem.
       dataset_ = Dataset{};
@@ -82,6 +110,7 @@ class Loader {
       if (path == LoadPath::kStreamedOnly) return false;
     }
     load_whole_documents(inputs);
+    report_cycles(diagnostics_);
     return true;
   }
 
@@ -242,7 +271,7 @@ class Loader {
         std::vector<std::string_view> known;
         for (const auto& s : dataset_.sources) known.push_back(s.id);
         sink.add(ErrorCode::kUnknownSource,
-                 "cites source \"" + std::string(source_id) + "\", which no file lists" + did_you_mean(source_id, known),
+                 "cites source " + quoted(source_id) + ", which no file lists" + did_you_mean(source_id, known),
                  pointer() + "/" + std::to_string(i) + "/source", owner(), "sources");
         ok = false;
         continue;
@@ -267,7 +296,14 @@ class Loader {
       if (cited.is_coded()) {
         out.push_back(Citation{*source, intern_record(*source, record->value), {}});
       } else {
-        out.push_back(Citation{*source, kNoRecord, text_of(quote->value)});
+        std::string text = text_of(quote->value);
+        if (text.find('\0') != std::string::npos) {
+          sink.add(ErrorCode::kInvalidValue, "a quote must not contain a NUL character",
+                   pointer() + "/" + std::to_string(i) + "/quote", owner(), "sources");
+          ok = false;
+          continue;
+        }
+        out.push_back(Citation{*source, kNoRecord, std::move(text)});
       }
     }
     return ok;
@@ -298,9 +334,12 @@ class Loader {
   }
 
   bool check_identifier(std::string_view id, const std::string& pointer, const char* what, DiagnosticSink& sink) {
-    if (has_control_character(id) || id.front() == ' ' || id.back() == ' ') {
+    // An id is typed on command lines and shown in every message: no character a terminal
+    // would obey (C0, DEL, C1, bidi controls; see terminal_text.h) may hide in one.
+    if (has_control_character(id) || needs_terminal_escaping(id) || id.front() == ' ' || id.back() == ' ') {
       sink.add(ErrorCode::kInvalidValue,
-               std::string(what) + " id must not contain control characters or begin or end with a space",
+               std::string(what) +
+                   " id must not contain control characters (C0, DEL, C1), bidi controls, or begin or end with a space",
                pointer);
       return false;
     }
@@ -339,6 +378,7 @@ class Loader {
         return value.IsInt64() ? "" : "expected an integer";
       case ValueType::kText:
         if (!value.IsString()) return "expected text (a string)";
+        if (view_of(value).find('\0') != std::string_view::npos) return "must not contain a NUL character";
         return value.GetStringLength() == 0 ? "must not be empty" : "";
       case ValueType::kDate: {
         if (!value.IsString()) return "expected a date (a string)";
@@ -347,14 +387,17 @@ class Loader {
       }
       case ValueType::kDuration:
         if (!value.IsString()) return "expected a duration (a string)";
-        return is_valid_duration(view_of(value)) ? "" : "expected an ISO 8601 duration such as \"PT45M\" or \"~PT4H\"";
+        if (!is_valid_duration(view_of(value))) return "expected an ISO 8601 duration such as \"PT45M\" or \"~PT4H\"";
+        return duration_seconds(view_of(value)) > kMaxDurationSeconds
+                   ? "duration " + quoted(view_of(value)) + " is longer than a century, the longest accepted"
+                   : "";
       case ValueType::kEnum: {
         if (!value.IsString()) return "expected one of the listed values (a string)";
         const std::string_view text = view_of(value);
         if (std::find(spec.allowed.begin(), spec.allowed.end(), text) != spec.allowed.end()) return "";
         std::string allowed;
         for (const auto& a : spec.allowed) allowed += (allowed.empty() ? "" : ", ") + a;
-        return "\"" + std::string(text) + "\" is not one of " + allowed;
+        return quoted(text) + " is not one of " + allowed;
       }
       case ValueType::kNumber: {
         const auto number = value.IsInt64() ? std::optional<double>(static_cast<double>(value.GetInt64()))
@@ -369,7 +412,7 @@ class Loader {
       }
       case ValueType::kEntity:
         if (!value.IsString()) return "expected an entity id (a string)";
-        return dataset_.find_entity(view_of(value)) ? "" : "names no entity \"" + text_of(value) + "\"";
+        return dataset_.find_entity(view_of(value)) ? "" : "names no entity " + quoted(view_of(value));
     }
     return "";
   }
@@ -404,7 +447,7 @@ class Loader {
       }
     } else {
       sink.add(ErrorCode::kUnknownKind,
-               "kind \"" + kind_name + "\" is not defined by the relation schema" + did_you_mean(kind_name, kind_names_),
+               "kind " + quoted(kind_name) + " is not defined by the relation schema" + did_you_mean(kind_name, kind_names_),
                pointer + "/kind", entity.id, "kind");
     }
 
@@ -435,6 +478,9 @@ class Loader {
       }
     }
 
+    // An event that ends before it starts took place on no day at all.
+    std::optional<FuzzyDate> start_date, end_date;
+    rapidjson::SizeType end_date_at = 0;
     if (const auto attributes = record.FindMember("attributes"); attributes != record.MemberEnd()) {
       for (rapidjson::SizeType i = 0; i < attributes->value.Size(); ++i) {
         const Value& a = attributes->value[i];
@@ -453,7 +499,7 @@ class Loader {
               list += (list.empty() ? "" : ", ") + s->name;
             }
             sink.add(ErrorCode::kAttributeNotAllowed,
-                     "kind \"" + kind_name + "\" has no attribute \"" + attribute.name + "\"" +
+                     "kind \"" + kind_name + "\" has no attribute " + quoted(attribute.name) +
                          did_you_mean(attribute.name, allowed) + "; it may carry: " + list,
                      at() + "/name", entity.id, attribute.name);
             continue;
@@ -466,11 +512,21 @@ class Loader {
         }
         attribute.value = value_text(a["value"]);
         attribute.qualifier = optional_text(a, "qualifier");
+        if (attribute.name == "date" && !start_date) start_date = FuzzyDate::parse(attribute.value);
+        if (attribute.name == "end_date" && !end_date) {
+          end_date = FuzzyDate::parse(attribute.value);
+          end_date_at = i;
+        }
         read_citations(a["sources"], [&] { return at() + "/sources"; }, [&] { return entity.id; }, attribute.citations, sink);
         entity.attributes.push_back(std::move(attribute));
       }
     }
 
+    if (start_date && end_date && end_date->last_day() < start_date->first_day()) {
+      sink.add(ErrorCode::kInvalidDate,
+               "end_date " + end_date->to_string() + " is before its date " + start_date->to_string(),
+               pointer + "/attributes/" + std::to_string(end_date_at) + "/value", entity.id, "end_date");
+    }
     if (const auto first = dataset_.find_entity(entity.id)) {
       const Entity& existing = dataset_.entities[*first];
       sink.add(ErrorCode::kDuplicateId,
@@ -497,7 +553,7 @@ class Loader {
     const auto type = schema_.find_relation_type(type_name);
     if (!type) {
       sink.add(ErrorCode::kUnknownRelationType,
-               "relation type \"" + std::string(type_name) + "\" is not defined by the relation schema" +
+               "relation type " + quoted(type_name) + " is not defined by the relation schema" +
                    did_you_mean(type_name, type_names_),
                pointer + "/type", label(), "type");
       ok = false;
@@ -540,6 +596,15 @@ class Loader {
       ok = false;
     }
 
+    // No relation type of the schema relates a thing to itself ("abe represents abe", "an
+    // event is part of itself"); such a record is a copying slip, and would put a loop on
+    // the graph that every search would have to step over.
+    if (ok && *from == *to) {
+      sink.add(ErrorCode::kSelfRelation,
+               "relates " + quoted(from_id) + " to itself; a " + std::string(type_name) + " relation joins two entities",
+               pointer + "/to", label(), "to");
+      ok = false;
+    }
     if (const auto properties = record.FindMember("properties"); properties != record.MemberEnd()) {
       for (const auto& member : properties->value.GetObject()) {
         const std::string_view name = view_of(member.name);
@@ -554,7 +619,7 @@ class Loader {
             list += (list.empty() ? "" : ", ") + schema_.property(p).name;
           }
           sink.add(ErrorCode::kPropertyNotAllowed,
-                   std::string(type_name) + " does not carry property \"" + std::string(name) + "\"" +
+                   std::string(type_name) + " does not carry property " + quoted(name) +
                        did_you_mean(name, names) + (list.empty() ? "; it carries none" : "; it may carry: " + list),
                    at(), label(), std::string(name));
           ok = false;
@@ -572,6 +637,7 @@ class Loader {
         relation.properties.push_back(PropertyValue{*property, value_text(member.value)});
       }
     }
+    check_date_order(relation, pointer, label, sink, ok);
     for (const PropertyId required : spec.required) {
       if (relation.property(required).empty()) {
         sink.add(ErrorCode::kMissingProperty,
@@ -582,6 +648,91 @@ class Loader {
     }
     ok = read_citations(record["sources"], [&] { return pointer + "/sources"; }, label, relation.citations, sink) && ok;
     if (ok) dataset_.relations.push_back(std::move(relation));
+  }
+
+  // `until` before `from`: the relation would hold for no day at all.
+  template <typename Label>
+  void check_date_order(const Relation& relation, const std::string& pointer, const Label& label, DiagnosticSink& sink,
+                        bool& ok) {
+    const auto from_property = schema_.find_property("from");
+    const auto until_property = schema_.find_property("until");
+    if (!from_property || !until_property) return;
+    const std::string_view from = relation.property(*from_property);
+    const std::string_view until = relation.property(*until_property);
+    if (from.empty() || until.empty()) return;
+    const auto start = FuzzyDate::parse(from);
+    const auto end = FuzzyDate::parse(until);
+    if (start && end && end->last_day() < start->first_day()) {
+      sink.add(ErrorCode::kInvalidDate, "until " + std::string(until) + " is before from " + std::string(from),
+               pointer + "/properties/until",
+               label(), "until");
+      ok = false;
+    }
+  }
+
+  // part_of and located_in say what lies inside what: followed from any entity, they must never
+  // lead back to it. One message per cycle, at the relation that closes it.
+  void report_cycles(Diagnostics& out) {
+    for (const char* type_name : {"part_of", "located_in"}) {
+      const auto type = schema_.find_relation_type(type_name);
+      if (!type) continue;
+      std::vector<std::vector<RelationIndex>> contained_in(dataset_.entities.size());
+      bool any = false;
+      for (RelationIndex r = 0; r < dataset_.relations.size(); ++r) {
+        const Relation& relation = dataset_.relations[r];
+        if (relation.type != *type || relation.from == relation.to) continue;
+        contained_in[relation.from].push_back(r);
+        any = true;
+      }
+      if (!any) continue;
+      // Depth-first, iteratively (a chain may be long): 0 unseen, 1 on the current path, 2 done.
+      std::vector<std::uint8_t> state(dataset_.entities.size(), 0);
+      std::vector<std::pair<EntityIndex, std::size_t>> stack;
+      for (EntityIndex root = 0; root < dataset_.entities.size(); ++root) {
+        if (state[root] != 0 || contained_in[root].empty()) continue;
+        stack.emplace_back(root, 0);
+        state[root] = 1;
+        while (!stack.empty()) {
+          auto& [entity, next] = stack.back();
+          if (next == contained_in[entity].size()) {
+            state[entity] = 2;
+            stack.pop_back();
+            continue;
+          }
+          const RelationIndex r = contained_in[entity][next++];
+          const EntityIndex to = dataset_.relations[r].to;
+          if (state[to] == 1) {
+            report_cycle(type_name, r, stack, to, out);
+          } else if (state[to] == 0) {
+            state[to] = 1;
+            stack.emplace_back(to, 0);
+          }
+        }
+      }
+    }
+  }
+
+  void report_cycle(const char* type_name, RelationIndex closing, const std::vector<std::pair<EntityIndex, std::size_t>>& path,
+                    EntityIndex back_to, Diagnostics& out) {
+    std::string chain;
+    bool inside = false;
+    for (const auto& step : path) {
+      inside = inside || step.first == back_to;
+      if (inside) chain += shorten_for_message(dataset_.entities[step.first].id, 40) + " -> ";
+    }
+    chain += shorten_for_message(dataset_.entities[back_to].id, 40);
+    const Relation& relation = dataset_.relations[closing];
+    const std::string& from = dataset_.entities[relation.from].id;
+    const std::string& to = dataset_.entities[relation.to].id;
+    Location where;
+    where.file = dataset_.files[relation.origin.file];
+    where.json_pointer = "/relations/" + std::to_string(relation.origin.record) + "/to";
+    where.record = std::string(type_name) + " " + from + " -> " + to;
+    where.field = "to";
+    out.add(ErrorCode::kCycle,
+                     std::string(type_name) + " leads back to where it started: " + chain +
+                         "; what contains a thing cannot also be inside it",
+                     std::move(where));
   }
 
   const RelationSchema& schema_;

@@ -9,6 +9,7 @@
 
 #include "schema/compiled_schema.h"
 #include "load/json_reader.h"
+#include "parley/common/terminal_text.h"
 
 namespace parley::detail {
 namespace {
@@ -147,7 +148,7 @@ bool StructureChecker::check(RecordKind kind, const Value& record, const std::st
     if (const auto known = schema->FindMember("properties"); known != schema->MemberEnd() && known->value.IsObject()) {
       for (const auto& k : known->value.GetObject()) allowed += (allowed.empty() ? "" : ", ") + std::string(k.name.GetString());
     }
-    message = "unknown member \"" + name + "\" (allowed: " + allowed + ")";
+    message = "unknown member \"" + shorten_for_message(name) + "\" (allowed: " + allowed + ")";
   } else if (keyword == "type") {
     message = "expected " + expected_types(*schema) + ", found " + type_name(*instance);
   } else if (keyword == "minLength") {

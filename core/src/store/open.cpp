@@ -11,14 +11,14 @@ bool names_a_store(const std::vector<std::string>& paths) {
 }
 
 std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
-                                        Diagnostics& diagnostics) {
+                                        Diagnostics& diagnostics, std::uint64_t max_file_bytes) {
   const bool past = as_of.transaction || as_of.time;
   if (!names_a_store(paths)) {
     if (past) {
       diagnostics.add(ErrorCode::kUsage, "--as-of-tx and --as-of read a store's history; --db names no store");
       return nullptr;
     }
-    return Database::open(paths, diagnostics);
+    return Database::open(paths, diagnostics, max_file_bytes);
   }
   if (paths.size() != 1) {
     diagnostics.add(ErrorCode::kUsage, "a store is opened alone: give one --db, the store (merge JSON files into it with `parley build`)");

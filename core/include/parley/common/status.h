@@ -40,6 +40,8 @@ enum class ErrorCode {
   kInvalidCoordinates,  // an event file's latitude or longitude is not a number in range
   kEmptyFile,           // an event file has no rows
   kWrongEvidence,       // a citation's kind (quote or coded record) does not fit its source
+  kSelfRelation,        // a relation from an entity to itself
+  kCycle,               // part_of or located_in relations that lead back to where they start
 };
 
 // The stable, documented identifier of a code, e.g. "dangling-reference".

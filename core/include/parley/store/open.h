@@ -17,7 +17,9 @@ bool names_a_store(const std::vector<std::string>& paths);
 
 // Opens `paths` as Database::open does, or the one store among them. `as_of` needs a store.
 // Returns nullptr and fills `diagnostics` (every one naming the file) on failure.
+// JSON files larger than `max_file_bytes` are not read (Database::open).
 std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
-                                        Diagnostics& diagnostics);
+                                        Diagnostics& diagnostics,
+                                        std::uint64_t max_file_bytes = kDefaultMaxFileBytes);
 
 }  // namespace parley

@@ -1,0 +1,65 @@
+// What parley prints for people is escaped (parley/common/terminal_text.h): these cases pin
+// which characters are written as escapes, and how.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "parley/common/terminal_text.h"
+#include "terminal_stream.h"
+
+using parley::escape_for_terminal;
+using parley::needs_terminal_escaping;
+using parley::shorten_for_message;
+
+TEST_CASE("controls a terminal would obey are written as escapes", "[terminal-text]") {
+  struct Case {
+    std::string text;
+    std::string shown;
+  };
+  const Case cases[] = {
+      {"Shinzo Abe", "Shinzo Abe"},
+      {"Сергей Лавров 安倍晋三 مرحبا", "Сергей Лавров 安倍晋三 مرحبا"},
+      {"line one\nline two", "line one\nline two"},  // line feeds end an answer's lines
+      {"Abe\x1b]0;pwn\x07", "Abe\\x1b]0;pwn\\x07"},  // issue 16's window title
+      {"\x1b[2J\x1b[H", "\\x1b[2J\\x1b[H"},
+      {"tab\there", "tab\\there"},
+      {"over\rwrite", "over\\rwrite"},
+      {std::string("nul\0byte", 8), "nul\\x00byte"},
+      {"del\x7f", "del\\x7f"},
+      {"c1 \xC2\x9B" "31m \xC2\x85", "c1 \\u009b31m \\u0085"},
+      {"\xE2\x80\xAE" "evil\xE2\x80\xAC", "\\u202eevil\\u202c"},
+      {"\xE2\x81\xA6iso\xE2\x81\xA9 \xE2\x80\x8F \xD8\x9C", "\\u2066iso\\u2069 \\u200f \\u061c"},
+      {"bad \xFF\xFE utf-8 \xE2\x80", "bad \\xff\\xfe utf-8 \\xe2\\x80"},
+      {"zero\xE2\x80\x8Bwidth \xC2\xA0nbsp", "zero\xE2\x80\x8Bwidth \xC2\xA0nbsp"},  // invisible, not obeyed
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(escape_for_terminal(c.text) == c.shown);
+    CHECK(needs_terminal_escaping(c.text) == (c.text != c.shown && c.text.find('\n') == std::string::npos));
+    CHECK(escape_for_terminal(c.shown) == c.shown);  // escaping twice changes nothing more
+  }
+}
+
+TEST_CASE("a stream escapes text split anywhere, even inside a character", "[terminal-text]") {
+  const std::string text = "a\xE2\x80\xAE" "b\xC2\x9B" "c\x1b" "d Лавров \xF0\x9F\x98\x80 \xE2\x80";
+  for (std::size_t split = 0; split <= text.size(); ++split) {
+    std::ostringstream target;
+    {
+      parley::cli::TerminalStream stream(target);
+      stream << text.substr(0, split);
+      stream << text.substr(split);
+      stream.finish();
+    }
+    INFO("split at byte " << split);
+    CHECK(target.str() == escape_for_terminal(text));
+  }
+}
+
+TEST_CASE("long values are quoted shortened", "[terminal-text]") {
+  CHECK(shorten_for_message("short") == "short");
+  const std::string huge(10 * 1024 * 1024, 'k');
+  const std::string shown = shorten_for_message(huge);
+  CHECK(shown == std::string(80, 'k') + "... (10485760 bytes)");
+  // Cut between characters, never inside one.
+  CHECK(shorten_for_message("ЖЖЖЖ", 2) == "ЖЖ... (8 bytes)");
+}
