@@ -28,6 +28,11 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::kUsage: return "usage";
     case ErrorCode::kNameNotFound: return "name-not-found";
     case ErrorCode::kNameAmbiguous: return "name-ambiguous";
+    case ErrorCode::kIdentityKindMismatch: return "identity-kind-mismatch";
+    case ErrorCode::kIdentityChain: return "identity-chain";
+    case ErrorCode::kIdentityConflict: return "identity-conflict";
+    case ErrorCode::kSchemaRedefinition: return "schema-redefinition";
+    case ErrorCode::kLookalike: return "lookalike";
   }
   return "unknown";
 }
@@ -50,7 +55,7 @@ std::string Diagnostic::to_string() const {
     out += (out.empty() ? "" : ":") + std::string("pointer ") + where.json_pointer;
   }
   if (!out.empty()) out += ": ";
-  out += "error[";
+  out += severity == Severity::kWarning ? "warning[" : "error[";
   out += error_code_name(code);
   out += "]: ";
   if (!where.record.empty()) {

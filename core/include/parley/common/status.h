@@ -33,7 +33,15 @@ enum class ErrorCode {
   kUsage,               // the command line is wrong
   kNameNotFound,        // a query names nothing in the dataset
   kNameAmbiguous,       // a query's name fits several entities
+  kIdentityKindMismatch,  // same_as between entities of different kinds
+  kIdentityChain,         // same_as names an entity that is itself folded into another
+  kIdentityConflict,      // an entity declared the same as two others, or both same and distinct
+  kSchemaRedefinition,    // a schema extension defines again what the schema has
+  kLookalike,             // (a warning) entities of two files that look like one, undeclared
 };
+
+// An error stops a load (nothing is loaded); a warning is reported and the data loads.
+enum class Severity : std::uint8_t { kError, kWarning };
 
 // The stable, documented identifier of a code, e.g. "dangling-reference".
 std::string_view error_code_name(ErrorCode code);
@@ -52,33 +60,44 @@ struct Diagnostic {
   ErrorCode code;
   std::string message;
   Location where;
+  Severity severity = Severity::kError;
 
-  // "file:line:column: error[code]: "record".field: message", falling back to the JSON
-  // pointer when no line is known.
+  // "file:line:column: error[code]: "record".field: message" ("warning[code]" for a
+  // warning), falling back to the JSON pointer when no line is known.
   std::string to_string() const;
 };
 
-// An ordered collection of diagnostics. Empty means success.
+// An ordered collection of diagnostics. No errors (warnings allowed) means success.
 class Diagnostics {
  public:
-  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  void add(Diagnostic diagnostic) {
+    if (diagnostic.severity == Severity::kWarning) ++warnings_;
+    items_.push_back(std::move(diagnostic));
+  }
   void add(ErrorCode code, std::string message, Location where = {}) {
     items_.push_back(Diagnostic{code, std::move(message), std::move(where)});
   }
+  void add_warning(ErrorCode code, std::string message, Location where = {}) {
+    add(Diagnostic{code, std::move(message), std::move(where), Severity::kWarning});
+  }
   void append(const Diagnostics& other) {
-    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    for (const auto& d : other.items_) add(d);
   }
 
-  bool ok() const { return items_.empty(); }
+  bool ok() const { return error_count() == 0; }
+  std::size_t error_count() const { return items_.size() - warnings_; }
+  std::size_t warning_count() const { return warnings_; }
   // Orders diagnostics by file (in the order given), then line and column, so that a
   // report reads top to bottom whatever phase of checking found each problem.
   void sort_by_position(const std::vector<std::string>& file_order);
   std::size_t size() const { return items_.size(); }
   const std::vector<Diagnostic>& items() const { return items_; }
+  // For editing diagnostics in place (positions, order), not their severity.
   std::vector<Diagnostic>& items() { return items_; }
 
  private:
   std::vector<Diagnostic> items_;
+  std::size_t warnings_ = 0;
 };
 
 }  // namespace parley
