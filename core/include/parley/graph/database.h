@@ -23,16 +23,21 @@ inline constexpr std::string_view kEmbeddedDatasetName = "@default";
 class Database {
  public:
   // Opens the datasets at `paths`, merged in order; "@default" names the embedded dataset.
-  // An empty list opens the embedded dataset. Returns nullptr and fills `diagnostics` (with
-  // file, line and column) when any file cannot be read or is invalid.
-  static std::unique_ptr<Database> open(const std::vector<std::string>& paths, Diagnostics& diagnostics);
+  // An empty list opens the embedded dataset. `schema_paths` are schema extensions
+  // (schema_extension.h) added, with any dataset's own "schema" member, to the embedded
+  // relation schema. Returns nullptr and fills `diagnostics` (with file, line and column) when
+  // any file cannot be read or is invalid. On success `diagnostics` may hold warnings (entities
+  // of two files that look like one: lookalikes.h).
+  static std::unique_ptr<Database> open(const std::vector<std::string>& paths, Diagnostics& diagnostics,
+                                        const std::vector<std::string>& schema_paths = {});
 
   // Opens datasets given as text, e.g. by tests; names are used in diagnostics.
   struct Text {
     std::string name;
     std::string json;
   };
-  static std::unique_ptr<Database> open_texts(std::vector<Text> texts, Diagnostics& diagnostics);
+  static std::unique_ptr<Database> open_texts(std::vector<Text> texts, Diagnostics& diagnostics,
+                                              std::vector<Text> schema_texts = {});
 
   const RelationSchema& schema() const { return *schema_; }
   const Dataset& dataset() const { return dataset_; }
@@ -49,7 +54,8 @@ class Database {
  private:
   Database() = default;
 
-  const RelationSchema* schema_ = nullptr;  // the embedded schema: shared, lives for the process
+  const RelationSchema* schema_ = nullptr;  // the embedded schema (shared, lives for the process) or own_schema_
+  std::unique_ptr<const RelationSchema> own_schema_;  // the embedded schema with extensions, when any
   Dataset dataset_;
   Graph graph_;
   NameIndex names_;

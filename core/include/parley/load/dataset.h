@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parley/graph/id_index.h"
+#include "parley/load/identity.h"
 #include "parley/schema/schema.h"
 
 namespace parley {
@@ -92,6 +93,8 @@ struct Dataset {
   std::vector<Source> sources;
   std::vector<Entity> entities;
   std::vector<Relation> relations;
+  std::vector<IdentityDeclaration> identities;  // every file's "identity" records, in order
+  std::vector<MergedEntity> merged;             // entities folded into another by same_as
 
   IdIndex source_by_id;
   IdIndex entity_by_id;
