@@ -36,6 +36,9 @@ const Database* open_database(const CommandContext& context, int& exit_code);
 // Prints diagnostics one per line, "file:line:column: error[code]: message".
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
 
+// "1 warning", "3 warnings".
+std::string warning_count(std::size_t warnings);
+
 Command check_command();
 Command stats_command();
 Command who_met_command();
@@ -46,6 +49,7 @@ Command show_command();
 Command why_command();
 Command sources_command();
 Command export_command();
+Command match_command();
 Command batch_command();
 Command shell_command();
 

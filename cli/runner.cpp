@@ -150,6 +150,9 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     if (session.nested && !parsed.global.databases.empty()) {
       throw po::error("--db belongs on the batch or shell command, not on one of its lines");
     }
+    if (session.nested && !parsed.global.schemas.empty()) {
+      throw po::error("--schema belongs on the batch or shell command, not on one of its lines");
+    }
 
     std::ostringstream buffered;
     std::ostringstream messages;  // what the command tells people, kept to report it as the error
