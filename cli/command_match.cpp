@@ -57,11 +57,11 @@ void write_identity_file(const Database& db, const std::vector<MatchCandidate>& 
   JsonOutput json;
   auto& w = json.writer();
   w.StartObject();
-  json.field("format", "parley-dataset/1");
+  json.field("format", std::string_view("parley-dataset/1"));
   json.field("description",
-             "Candidate identities proposed by parley match. For each record, change \"candidate\" to \"same_as\" "
+             std::string_view("Candidate identities proposed by parley match. For each record, change \"candidate\" to \"same_as\" "
              "if the two are one entity, or to \"distinct_from\" if they are not; then load this file with --db "
-             "after the files it names.");
+             "after the files it names."));
   for (const char* empty : {"sources", "entities", "relations"}) {
     json.key(empty);
     w.StartArray();
@@ -130,7 +130,7 @@ Command match_command() {
   Command command{{}, run_match};
   command.spec.name = "match";
   command.spec.synopsis = "match --db FILE --db FILE... [-o IDENTITY.json]";
-  command.spec.summary = "propose entities of different files that may be one, with reasons; -o writes an identity list to edit";
+  command.spec.summary = "propose entities of different files that may be one, with reasons (-o: an identity list)";
   return command;
 }
 

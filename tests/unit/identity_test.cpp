@@ -95,7 +95,7 @@ TEST_CASE("each wrong identity record is a located error, and nothing loads", "[
   const auto db = open_with_default({"icews-like.json", "identity-errors.json"}, diagnostics);
   CHECK_FALSE(db);
   for (const auto code : {ErrorCode::kDanglingReference, ErrorCode::kIdentityKindMismatch, ErrorCode::kInvalidValue,
-                          ErrorCode::kIdentityConflict, ErrorCode::kIdentityChain, ErrorCode::kSchemaViolation}) {
+                          ErrorCode::kIdentityConflict, ErrorCode::kIdentityChain}) {
     INFO(error_code_name(code));
     CHECK(count_code(diagnostics, code) >= 1);
   }

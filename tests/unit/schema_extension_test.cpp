@@ -86,7 +86,7 @@ TEST_CASE("what an extension gets wrong is located in it", "[schema-extension]")
     pointers.push_back(d.where.json_pointer);
   }
   std::sort(pointers.begin(), pointers.end());
-  CHECK(pointers == std::vector<std::string>{"/kind", "/kinds/panel/gatherng", "/relations/sits_on"});
+  CHECK(pointers == std::vector<std::string>{"/kind", "/kinds/panel/gatherng", "/kinds/panel/is_a", "/relations/sits_on"});
 }
 
 TEST_CASE("a dataset's schema member is found only where it is one", "[schema-extension]") {

@@ -150,10 +150,10 @@ std::vector<MatchCandidate> propose_matches(const Database& db) {
     const auto alias_reason = [&](const Entity& owner, const Profile& own, const Entity& named, const Profile& other) {
       for (std::size_t i = 1; i < own.names.size(); ++i) {
         const std::string& alias = own.names[i];
-        const bool hit = std::find(other.names.begin(), other.names.end(), alias) != other.names.end() ||
-                         (alias.find(' ') == std::string::npos && other.words.count(alias));
-        if (!hit) continue;
-        m.reasons.push_back({"alias", "alias \"" + owner.aliases[i - 1].name + "\" of " + owner.id + " names " + named.id, 2});
+        const bool whole = std::find(other.names.begin(), other.names.end(), alias) != other.names.end();
+        if (!whole && !(alias.find(' ') == std::string::npos && other.words.count(alias))) continue;
+        m.reasons.push_back({"alias", "alias \"" + owner.aliases[i - 1].name + "\" of " + owner.id + " is " +
+                                          (whole ? "a name" : "a word of the name") + " of " + named.id, 2});
         return true;
       }
       return false;

@@ -218,12 +218,10 @@ class Extender {
     return ok;
   }
 
-  bool value_spec_ok(const Value& spec, const std::string& pointer) {
-    if (!spec.IsObject()) {
-      error(ErrorCode::kInvalidSchema, "expected an object with a \"type\"", pointer);
-      return false;
-    }
-    return known_members(spec, value_members_, pointer);
+  // Unknown members of an attribute or property; the schema reader checks the rest once the
+  // definition is added (added anyway, so that what names it is not reported too).
+  void check_value_spec(const Value& spec, const std::string& pointer) {
+    if (spec.IsObject()) known_members(spec, value_members_, pointer);
   }
 
   void add_member(Value& object, const std::string& name, const Value& value) {
@@ -239,7 +237,8 @@ class Extender {
       const std::string pointer = pointer_join(at, name);
       if (combined.HasMember(name.c_str())) {
         redefinition("property \"" + name + "\"", pointer_join("/properties", name), pointer);
-      } else if (value_spec_ok(member.value, pointer)) {
+      } else {
+        check_value_spec(member.value, pointer);
         add_member(combined, name, member.value);
         came_from(pointer_join("/properties", name), pointer);
       }
@@ -260,18 +259,14 @@ class Extender {
         error(ErrorCode::kInvalidSchema, "a kind must be an object", pointer);
         continue;
       }
-      bool ok = known_members(member.value, kind_members_, pointer);
-      if (const auto attributes = member.value.FindMember("attributes"); attributes != member.value.MemberEnd()) {
-        if (!attributes->value.IsObject()) {
-          error(ErrorCode::kInvalidSchema, "\"attributes\" must be an object", pointer_join(pointer, "attributes"));
-          ok = false;
-        } else {
-          for (const auto& a : attributes->value.GetObject()) {
-            ok = value_spec_ok(a.value, pointer_join(pointer_join(pointer, "attributes"), name_of(a.name))) && ok;
-          }
+      // A kind with an unknown member is reported and still added, so that what names it is
+      // not reported as well.
+      known_members(member.value, kind_members_, pointer);
+      if (const Value* attributes = object_member(member.value, "attributes")) {
+        for (const auto& a : attributes->GetObject()) {
+          check_value_spec(a.value, pointer_join(pointer_join(pointer, "attributes"), name_of(a.name)));
         }
       }
-      if (!ok) continue;
       add_member(combined, name, member.value);
       came_from(pointer_join("/kinds", name), pointer);
       added.push_back(name);
@@ -349,7 +344,7 @@ class Extender {
                        pointer_join(pointer_join(pointer_join("/kinds", *owner), "attributes"), name), attribute_pointer);
           continue;
         }
-        if (!value_spec_ok(attribute.value, attribute_pointer)) continue;
+        check_value_spec(attribute.value, attribute_pointer);
         Value& spec = kinds[kind.c_str()];
         if (!spec.HasMember("attributes") || !spec["attributes"].IsObject()) {
           spec.RemoveMember("attributes");
@@ -388,7 +383,7 @@ class Extender {
         error(ErrorCode::kInvalidSchema, "a relation type must be an object", pointer);
         continue;
       }
-      if (!known_members(member.value, relation_members_, pointer)) continue;
+      known_members(member.value, relation_members_, pointer);
       add_member(combined, name, member.value);
       came_from(pointer_join("/relations", name), pointer);
     }
