@@ -1,4 +1,5 @@
 // parley who-met A [B] | --all: the gatherings people attended, together or with anyone.
+#include <algorithm>
 #include <iomanip>
 #include <ostream>
 
@@ -14,22 +15,60 @@ namespace po = boost::program_options;
 namespace parley::cli {
 namespace {
 
-std::string status_label(const MeetingFilter& filter) {
-  if (filter.statuses.empty()) return "any status";
-  std::string out = "status ";
+// "status held", and the kinds counted when a query chose them: "status held; kinds call".
+std::string status_label(const Database& db, const MeetingFilter& filter) {
+  std::string out = filter.statuses.empty() ? "any status" : "status ";
   for (std::size_t i = 0; i < filter.statuses.size(); ++i) out += (i ? "," : "") + filter.statuses[i];
+  if (!filter.counted_kinds.empty()) {
+    out += "; kinds ";
+    for (std::size_t i = 0; i < filter.counted_kinds.size(); ++i) out += (i ? "," : "") + db.schema().kind(filter.counted_kinds[i]).name;
+  }
   return out;
 }
 
-// "statuses": the statuses kept, [] for any.
-void write_statuses(JsonOutput& json, const MeetingFilter& filter) {
+// What the answer counts: meetings, or the gatherings of the kinds a query chose.
+std::string counted_noun(const MeetingFilter& filter, std::size_t n) {
+  const char* noun = filter.counted_kinds.empty() ? "meeting" : "gathering";
+  return std::string(noun) + (n == 1 ? "" : "s");
+}
+
+// "statuses": the statuses kept, [] for any; "kinds": the gathering kinds counted as meetings.
+void write_statuses(JsonOutput& json, const Database& db, const MeetingFilter& filter) {
   json.key("statuses");
   json.writer().StartArray();
   for (const auto& s : filter.statuses) json.string(s);
   json.writer().EndArray();
+  json.key("kinds");
+  json.writer().StartArray();
+  for (const auto& k : counted_kind_names(db, filter)) json.string(k);
+  json.writer().EndArray();
 }
 
-void print_meeting(std::ostream& out, const Database& db, const MeetingDetail& row) {
+// "news conference", from the schema's "news_conference".
+std::string kind_words(const Database& db, EntityIndex event) {
+  std::string words = db.schema().kind(db.dataset().entities[event].kind).name;
+  std::replace(words.begin(), words.end(), '_', ' ');
+  return words;
+}
+
+// "1 news conference, 2 conferences": what was attended besides the meetings counted.
+std::string also_text(const Database& db, const WhoMetResult& result) {
+  std::vector<std::pair<std::string, std::size_t>> counts;
+  const auto add = [&](const MeetingRow& row) {
+    const std::string words = kind_words(db, row.event);
+    const auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == words; });
+    if (it == counts.end()) counts.emplace_back(words, 1);
+    else ++it->second;
+  };
+  for (const auto& rows : result.within) std::for_each(rows.begin(), rows.end(), add);
+  std::for_each(result.also.begin(), result.also.end(), add);
+  std::string text;
+  for (const auto& [words, n] : counts) text += (text.empty() ? "" : ", ") + count_of(n, words, words + "s");
+  return text;
+}
+
+void print_meeting(std::ostream& out, const Database& db, const MeetingDetail& row,
+                   const std::vector<MeetingDetail>& within = {}) {
   const Dataset& data = db.dataset();
   const EventFacts& f = row.facts;
   constexpr int kDateWidth = 20;
@@ -50,6 +89,11 @@ void print_meeting(std::ostream& out, const Database& db, const MeetingDetail& r
   if (!people.empty()) out << indent << people << '\n';
   for (const Attribute* ordinal : f.ordinals) {
     out << indent << "the sources call it " << ordinal_text(*ordinal) << ' ' << sources_text(data, ordinal->citations) << '\n';
+  }
+  for (const MeetingDetail& inner : within) {
+    out << indent << "with it: " << data.entities[inner.facts.event].name << " (" << kind_words(db, inner.facts.event) << ", "
+        << date_text(inner.facts) << ", " << (inner.facts.status.empty() ? "status not stated" : inner.facts.status) << ") "
+        << sources_text(data, event_sources(db, inner.facts)) << '\n';
   }
   out << indent << "sources " << sources_text(data, event_sources(db, f)) << '\n';
 }
@@ -91,7 +135,7 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
     JsonOutput json;
     auto& w = json.writer();
     w.StartObject();
-    write_statuses(json, filter);
+    write_statuses(json, *db, filter);
     json.key("pairs");
     w.StartArray();
     for (const auto& pair : table.pairs) {
@@ -100,8 +144,8 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
       write_entity_ref(json, *db, pair.first);
       json.key("b");
       write_entity_ref(json, *db, pair.second);
-      json.field("meetings", std::uint64_t{pair.meetings.size()});
-      json.key("events");
+      json.field("meeting_count", std::uint64_t{pair.meetings.size()});
+      json.key("meetings");
       w.StartArray();
       for (const std::size_t m : pair.meetings) {
         w.StartObject();
@@ -118,8 +162,8 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
     json.print(context.out);
     return kExitOk;
   }
-  context.out << "Who met whom (" << status_label(filter) << "): " << count_of(table.pairs.size(), "pair") << " in "
-              << count_of(table.meetings.size(), "gathering") << "\n\n";
+  context.out << "Who met whom (" << status_label(*db, filter) << "): " << count_of(table.pairs.size(), "pair") << " in "
+              << table.meetings.size() << ' ' << counted_noun(filter, table.meetings.size()) << "\n\n";
   std::size_t width = 0;
   for (const auto& pair : table.pairs) width = std::max(width, data.entities[pair.first].name.size() + data.entities[pair.second].name.size() + 3);
   for (const auto& pair : table.pairs) {
@@ -140,6 +184,7 @@ int run_who_met(const CommandContext& context) {
   MeetingFilter filter;
   filter.dates = date_range_options(vm);
   filter.statuses = statuses_option(*db, vm["status"].as<std::string>());
+  if (vm.count("kinds")) filter.counted_kinds = kinds_option(*db, vm["kinds"].as<std::string>());
   if (vm.count("at")) {
     filter.at = entity_argument(*db, vm["at"].as<std::string>());
     const KindId kind = db->dataset().entities[*filter.at].kind;
@@ -161,15 +206,23 @@ int run_who_met(const CommandContext& context) {
   if (b && *b == a) throw po::error("who-met A B needs two different entities; " + data.entities[a].name + " was given twice");
   const WhoMetResult result = who_met(*db, a, b, filter);
   const std::vector<MeetingDetail> meetings = read_meetings(*db, result.meetings);
+  std::vector<std::vector<MeetingDetail>> within;
+  for (const auto& rows : result.within) within.push_back(read_meetings(*db, rows));
+  const std::vector<MeetingDetail> also = read_meetings(*db, result.also);
 
   if (graph_format(context) || context.args.render) {
     Subgraph subgraph;
     subgraph.focus.push_back(a);
     if (b) subgraph.focus.push_back(*b);
-    for (const auto& row : meetings) {
-      for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
-      for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
-    }
+    const auto add_rows = [&](const std::vector<MeetingDetail>& rows) {
+      for (const auto& row : rows) {
+        for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
+        for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
+      }
+    };
+    add_rows(meetings);
+    for (const auto& rows : within) add_rows(rows);
+    add_rows(also);
     subgraph.add_entity(a);
     const std::string title = "Meetings of " + data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
     const int code = emit_graph(context, *db, subgraph, title);
@@ -185,7 +238,7 @@ int run_who_met(const CommandContext& context) {
       json.key("b");
       write_entity_ref(json, *db, *b);
     }
-    write_statuses(json, filter);
+    write_statuses(json, *db, filter);
     json.field("meeting_count", std::uint64_t{result.meetings.size()});
     // Explained in JSON as in text.
     json.key("not_counted");
@@ -200,7 +253,19 @@ int run_who_met(const CommandContext& context) {
     w.EndArray();
     json.key("meetings");
     w.StartArray();
-    for (const auto& row : meetings) write_event(json, *db, row.facts, row.date_match);
+    for (std::size_t m = 0; m < meetings.size(); ++m) {
+      w.StartObject();
+      write_event_members(json, *db, meetings[m].facts, meetings[m].date_match);
+      json.key("within");
+      w.StartArray();
+      for (const auto& inner : within[m]) write_event(json, *db, inner.facts, inner.date_match);
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    json.key("also");
+    w.StartArray();
+    for (const auto& row : also) write_event(json, *db, row.facts, row.date_match);
     w.EndArray();
     if (!b) {
       json.key("counterparts");
@@ -209,8 +274,8 @@ int run_who_met(const CommandContext& context) {
         w.StartObject();
         json.key("entity");
         write_entity_ref(json, *db, c.who);
-        json.field("meetings", std::uint64_t{c.meetings.size()});
-        json.key("events");
+        json.field("meeting_count", std::uint64_t{c.meetings.size()});
+        json.key("meetings");
         w.StartArray();
         for (const std::size_t m : c.meetings) json.string(data.entities[result.meetings[m].event].id);
         w.EndArray();
@@ -225,14 +290,20 @@ int run_who_met(const CommandContext& context) {
 
   const std::string who = data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
   const std::size_t n = result.meetings.size();
-  context.out << who << ": " << (n == 0 ? "no" : std::to_string(n)) << (n == 1 ? " meeting" : " meetings")
-              << " in the dataset (" << status_label(filter) << ")\n";
+  const std::string attended_too = also_text(*db, result);
+  context.out << who << ": " << (n == 0 ? "no" : std::to_string(n)) << ' ' << counted_noun(filter, n)
+              << " in the dataset (" << status_label(*db, filter) << ")" << (attended_too.empty() ? "" : "; also " + attended_too)
+              << '\n';
   for (const auto& row : not_counted(*db, a, b, filter)) {
     context.out << "  not counted: " << data.entities[row.facts.event].name << " (" << date_text(row.facts) << ", "
                 << (row.facts.status.empty() ? "status not stated" : row.facts.status) << "); see --status any\n";
   }
   if (n > 0) context.out << '\n';
-  for (const auto& row : meetings) print_meeting(context.out, *db, row);
+  for (std::size_t m = 0; m < meetings.size(); ++m) print_meeting(context.out, *db, meetings[m], within[m]);
+  if (!also.empty()) {
+    context.out << "\nAlso (not counted as meetings)\n";
+    for (const auto& row : also) print_meeting(context.out, *db, row);
+  }
 
   if (!b && !result.counterparts.empty()) {
     context.out << "\nCounterparts\n";
@@ -267,7 +338,7 @@ Command who_met_command() {
   Command command{{}, run_who_met};
   CommandSpec& spec = command.spec;
   spec.name = "who-met";
-  spec.synopsis = "who-met A [B] | who-met --all [--from DATE] [--to DATE] [--at PLACE] [--status held|planned|...|any]";
+  spec.synopsis = "who-met A [B] | who-met --all [--from DATE] [--to DATE] [--at PLACE] [--status held|planned|...|any] [--kinds KINDS]";
   spec.summary = "the meetings A attended (with B), everyone present, and A's counterparts";
   spec.formats = kEveryAnswerFormat;
   spec.options.add_options()
@@ -277,7 +348,9 @@ Command who_met_command() {
       ("from", po::value<std::string>()->value_name("DATE"), "only meetings that may fall on or after DATE")
       ("to", po::value<std::string>()->value_name("DATE"), "only meetings that may fall on or before DATE")
       ("at", po::value<std::string>()->value_name("PLACE"), "only meetings held at PLACE or within it")
-      ("status", po::value<std::string>()->default_value("held"), "held, planned, proposed, possible, cancelled, abandoned (comma-separated) or any");
+      ("status", po::value<std::string>()->default_value("held"), "held, planned, proposed, possible, cancelled, abandoned (comma-separated) or any")
+      ("kinds", po::value<std::string>()->value_name("KINDS"),
+       "gathering kinds counted as meetings (comma-separated; default: meeting, visit, negotiation_round; gathering: all)");
   spec.positional.add("a", 1).add("b", 1);
   return command;
 }

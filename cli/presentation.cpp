@@ -159,10 +159,15 @@ std::string_view match_name(DateMatch match) {
 }
 
 void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match) {
+  json.writer().StartObject();
+  write_event_members(json, db, facts, match);
+  json.writer().EndObject();
+}
+
+void write_event_members(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match) {
   const Dataset& data = db.dataset();
   const Entity& e = data.entities[facts.event];
   auto& w = json.writer();
-  w.StartObject();
   json.field("id", e.id);
   json.field("name", e.name);
   json.field("kind", db.schema().kind(e.kind).name);
@@ -202,7 +207,6 @@ void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, 
   w.StartArray();
   for (const SourceIndex s : event_sources(db, facts)) json.string(data.sources[s].id);
   w.EndArray();
-  w.EndObject();
 }
 
 void write_relation(JsonOutput& json, const Database& db, RelationIndex relation, bool forward) {

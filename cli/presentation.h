@@ -47,6 +47,8 @@ void write_date(JsonOutput& json, const std::optional<FuzzyDate>& date);
 std::string_view match_name(DateMatch match);
 // The documented shape of an event: see docs/queries.md.
 void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match);
+// The members of write_event's object, for callers that add members of their own.
+void write_event_members(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match);
 // A relation read from one side: type, reading, other end, properties, sources with quotes.
 void write_relation(JsonOutput& json, const Database& db, RelationIndex relation, bool forward);
 // A path: {"hops": N, "steps": [{from, to, reading | met_at, relations}]}.

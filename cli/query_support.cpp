@@ -102,4 +102,33 @@ std::vector<std::string> statuses_option(const Database& db, const std::string& 
   return statuses;
 }
 
+std::vector<KindId> kinds_option(const Database& db, const std::string& value) {
+  const RelationSchema& schema = db.schema();
+  std::vector<std::string_view> gathering_kinds;
+  for (KindId k = 0; k < schema.kind_count(); ++k) {
+    if (schema.is_gathering(k)) gathering_kinds.push_back(schema.kind(k).name);
+  }
+  std::vector<KindId> kinds;
+  for (const auto& name : split_list(value)) {
+    const auto kind = schema.find_kind(name);
+    if (!kind || !schema.is_gathering(*kind)) {
+      std::string known;
+      for (const auto k : gathering_kinds) known += (known.empty() ? "" : ", ") + std::string(k);
+      throw po::error("--kinds \"" + name + "\" is not a gathering kind" + did_you_mean(name, gathering_kinds) + "; the kinds are " +
+                      known);
+    }
+    kinds.push_back(*kind);
+  }
+  if (kinds.empty()) throw po::error("--kinds needs at least one gathering kind");
+  return kinds;
+}
+
+std::vector<std::string> counted_kind_names(const Database& db, const MeetingFilter& filter) {
+  std::vector<std::string> names;
+  for (KindId k = 0; k < db.schema().kind_count(); ++k) {
+    if (!db.schema().kind(k).is_abstract && filter.counts_kind(db.schema(), k)) names.push_back(db.schema().kind(k).name);
+  }
+  return names;
+}
+
 }  // namespace parley::cli

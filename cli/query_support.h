@@ -10,6 +10,7 @@
 #include <boost/program_options.hpp>
 
 #include "parley/graph/database.h"
+#include "parley/query/who_met.h"
 #include "parley/common/date.h"
 #include "parley/common/date_range.h"
 #include "parley/common/status.h"
@@ -32,6 +33,10 @@ std::vector<RelationTypeId> relation_types_option(const Database& db, const std:
 std::vector<KindId> kinds_option(const Database& db, const std::string& option, const std::string& value);
 // --status: "any" or a comma-separated list of event statuses from the schema.
 std::vector<std::string> statuses_option(const Database& db, const std::string& value);
+// --kinds: gathering kinds (with their subkinds), comma-separated; "gathering" names them all.
+std::vector<KindId> kinds_option(const Database& db, const std::string& value);
+// The gathering kinds a filter counts, by name, in schema order.
+std::vector<std::string> counted_kind_names(const Database& db, const MeetingFilter& filter);
 
 // A count option (--k, --limit, --depth): at least `minimum`, at most `maximum`. Options are
 // declared as long long so that "-1" is refused instead of wrapping around to a huge number.

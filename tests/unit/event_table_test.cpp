@@ -75,26 +75,79 @@ TEST_CASE("slots run in date order, undated last, then by name") {
 
 TEST_CASE("who-met gives what a scan of every gathering gives, for every person and status") {
   const Database& db = default_db();
-  const auto person = *db.schema().find_kind("person");
+  const RelationSchema& schema = db.schema();
+  const auto person = *schema.find_kind("person");
+  const auto part_of = *schema.find_relation_type("part_of");
   for (const std::vector<std::string>& statuses : {std::vector<std::string>{}, std::vector<std::string>{"held"},
                                                    std::vector<std::string>{"planned", "cancelled"}}) {
     MeetingFilter filter;
     filter.statuses = statuses;
     for (EntityIndex a = 0; a < db.dataset().entities.size(); ++a) {
-      if (!db.schema().is_a(db.dataset().entities[a].kind, person)) continue;
-      std::vector<EntityIndex> expected;
-      for (EntityIndex e = 0; e < db.dataset().entities.size(); ++e) {
-        if (!db.schema().is_gathering(db.dataset().entities[e].kind)) continue;
-        const EventFacts f = read_event(db, e);
-        if (f.has_participant(a) && filter.accepts_status(f.status)) expected.push_back(e);
-      }
-      std::sort(expected.begin(), expected.end(), [&](EntityIndex x, EntityIndex y) { return date_key(db, x) < date_key(db, y); });
-      std::vector<EntityIndex> got;
-      for (const MeetingRow& row : who_met(db, a, std::nullopt, filter).meetings) got.push_back(row.event);
+      if (!schema.is_a(db.dataset().entities[a].kind, person)) continue;
       INFO(db.dataset().entities[a].id);
-      CHECK(got == expected);
+      // Every gathering A attended of a kind who-met shows, read event by event.
+      std::vector<EntityIndex> attended;
+      for (EntityIndex e = 0; e < db.dataset().entities.size(); ++e) {
+        const MeetingRole role = schema.meeting_role(db.dataset().entities[e].kind);
+        if (role != MeetingRole::kCounted && role != MeetingRole::kListed) continue;
+        const EventFacts f = read_event(db, e);
+        if (f.has_participant(a) && filter.accepts_status(f.status)) attended.push_back(e);
+      }
+      const auto by_date = [&](EntityIndex x, EntityIndex y) { return date_key(db, x) < date_key(db, y); };
+      std::sort(attended.begin(), attended.end(), by_date);
+      // Meetings: of a counted kind, with someone else counted there, and not part of another such.
+      const auto is_meeting = [&](EntityIndex e) {
+        if (schema.meeting_role(db.dataset().entities[e].kind) != MeetingRole::kCounted) return false;
+        const EventFacts f = read_event(db, e);
+        return std::any_of(f.participants.begin(), f.participants.end(),
+                           [&](const Participation& p) { return p.who != a && f.counts(p); });
+      };
+      std::vector<EntityIndex> meetings;
+      std::copy_if(attended.begin(), attended.end(), std::back_inserter(meetings), is_meeting);
+      std::erase_if(meetings, [&](EntityIndex e) {
+        return std::any_of(db.dataset().relations.begin(), db.dataset().relations.end(), [&](const Relation& r) {
+          return r.type == part_of && r.from == e && std::find(meetings.begin(), meetings.end(), r.to) != meetings.end();
+        });
+      });
+
+      const WhoMetResult result = who_met(db, a, std::nullopt, filter);
+      std::vector<EntityIndex> got_meetings;
+      std::vector<EntityIndex> got_all;
+      for (const MeetingRow& row : result.meetings) got_meetings.push_back(row.event);
+      got_all = got_meetings;
+      for (const auto& rows : result.within) {
+        for (const MeetingRow& row : rows) got_all.push_back(row.event);
+      }
+      for (const MeetingRow& row : result.also) got_all.push_back(row.event);
+      std::sort(got_all.begin(), got_all.end(), by_date);
+      CHECK(got_meetings == meetings);
+      CHECK(got_all == attended);  // each gathering shown once: counted, under its meeting, or apart
     }
   }
+}
+
+TEST_CASE("a news conference held at a meeting is listed under it and never counted") {
+  const Database& db = default_db();
+  const auto id = [&](std::string_view name) { return *db.dataset().find_entity(name); };
+  MeetingFilter held;
+  held.statuses = {"held"};
+  const WhoMetResult result = who_met(db, id("taro-kono"), id("sergey-lavrov"), held);
+  REQUIRE(result.meetings.size() == 3);
+  const auto tokyo = std::find_if(result.meetings.begin(), result.meetings.end(),
+                                  [&](const MeetingRow& row) { return row.event == id("kono-lavrov-tokyo-2019-05-31"); });
+  REQUIRE(tokyo != result.meetings.end());
+  const auto& within = result.within[static_cast<std::size_t>(tokyo - result.meetings.begin())];
+  REQUIRE(within.size() == 1);
+  CHECK(within[0].event == id("kono-lavrov-joint-news-conference-2019-05-31"));
+  CHECK(result.also.empty());
+
+  // Asked for, news conferences are counted, solo ones included; meetings are then listed apart.
+  MeetingFilter conferences;
+  conferences.counted_kinds = {*db.schema().find_kind("news_conference")};
+  conferences.statuses = {"held"};
+  const WhoMetResult putin = who_met(db, id("vladimir-putin"), std::nullopt, conferences);
+  CHECK(putin.meetings.size() == 2);
+  CHECK(putin.also.size() == 3);
 }
 
 TEST_CASE("the timeline of everything is every event, in the table's order") {

@@ -39,7 +39,17 @@ TEST_CASE("kinds form a hierarchy that domains and ranges respect", "[schema]") 
   CHECK(schema.is_a(meeting, event));
   CHECK_FALSE(schema.is_a(event, meeting));
   CHECK(schema.is_gathering(meeting));
-  CHECK_FALSE(schema.is_gathering(*schema.find_kind("visit")));
+  CHECK(schema.is_gathering(*schema.find_kind("visit")));
+  CHECK_FALSE(schema.is_gathering(*schema.find_kind("negotiation")));  // a process over years, not a sitting
+
+  // who-met counts meetings, lists news conferences and conferences apart, and shows calls only when asked.
+  CHECK(schema.meeting_role(meeting) == MeetingRole::kCounted);
+  CHECK(schema.meeting_role(*schema.find_kind("visit")) == MeetingRole::kCounted);
+  CHECK(schema.meeting_role(*schema.find_kind("negotiation_round")) == MeetingRole::kCounted);
+  CHECK(schema.meeting_role(*schema.find_kind("news_conference")) == MeetingRole::kListed);
+  CHECK(schema.meeting_role(*schema.find_kind("conference")) == MeetingRole::kListed);
+  CHECK(schema.meeting_role(*schema.find_kind("call")) == MeetingRole::kWhenAsked);
+  CHECK(schema.meeting_role(person) == MeetingRole::kNone);
 
   const RelationTypeId participant = *schema.find_relation_type("participant_in");
   CHECK(schema.allows_from(participant, person));
@@ -90,4 +100,24 @@ TEST_CASE("an inconsistent relation schema is rejected with located errors", "[s
   CHECK(has("\"type\" must be one of"));
   CHECK(has("unknown kind \"robot\""));
   CHECK(has("needs a \"forward\" and a \"backward\" reading"));
+}
+
+TEST_CASE("a kind's who_met role is one of three, and a gathering kind without one is counted", "[schema]") {
+  const auto parse = [](const std::string& kinds, Diagnostics& diagnostics) {
+    return RelationSchema::parse(R"({"kinds": {"event": {}, "gathering": {"is_a": "event", "gathering": true},)" + kinds +
+                                     R"(}, "properties": {}, "relations": {}})",
+                                 "test.json", diagnostics);
+  };
+  Diagnostics ok;
+  const auto schema = parse(R"("sitting": {"is_a": "gathering"}, "chat": {"is_a": "gathering", "who_met": "when_asked"})", ok);
+  REQUIRE(schema);
+  CHECK(schema->meeting_role(*schema->find_kind("sitting")) == MeetingRole::kCounted);
+  CHECK(schema->meeting_role(*schema->find_kind("chat")) == MeetingRole::kWhenAsked);
+  CHECK(schema->meeting_role(*schema->find_kind("event")) == MeetingRole::kNone);
+
+  Diagnostics bad;
+  CHECK_FALSE(parse(R"("sitting": {"is_a": "gathering", "who_met": "sometimes"})", bad));
+  REQUIRE(bad.size() == 1);
+  CHECK(bad.items()[0].code == ErrorCode::kInvalidSchema);
+  CHECK(bad.items()[0].where.json_pointer == "/kinds/sitting/who_met");
 }

@@ -27,7 +27,64 @@ std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
   return slots;
 }
 
+// The people whose participation counts at a gathering.
+bool attended(const EventTable& events, EntityIndex event, EntityIndex who) {
+  return events.has_participant(events.slot(event), who);
+}
+
+// Someone counted was there besides `a`.
+bool anyone_else(const EventTable& events, EntityIndex event, EntityIndex a) {
+  for (const EventTable::Seat& seat : events.seats(events.slot(event))) {
+    if (seat.counts && seat.who != a) return true;
+  }
+  return false;
+}
+
+// The events `event` is part of, nearest first. part_of may (wrongly) form a cycle in a user's
+// data; the walk stops at the first repeat.
+std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event) {
+  std::vector<EntityIndex> chain;
+  const auto part_of = db.schema().find_relation_type("part_of");
+  if (!part_of) return chain;
+  EntityIndex at = event;
+  for (bool found = true; found;) {
+    found = false;
+    for (const Edge e : boost::make_iterator_range(out_edges(at, db.graph()))) {
+      const RelationEdge& edge = db.graph()[e];
+      if (!edge.forward || edge.type != *part_of) continue;
+      const EntityIndex parent = target(e, db.graph());
+      if (parent == event || std::find(chain.begin(), chain.end(), parent) != chain.end()) return chain;
+      chain.push_back(parent);
+      at = parent;
+      found = true;
+      break;
+    }
+  }
+  return chain;
+}
+
+// The meeting row that `event` is held within (part_of, directly or not), if any.
+// `meeting_of_slot` maps an event's slot to its row, for the rows that are meetings.
+std::optional<std::size_t> meeting_within(const Database& db, EntityIndex event, const std::vector<std::size_t>& meeting_of_slot) {
+  for (const EntityIndex parent : part_of_chain(db, event)) {
+    const auto slot = db.events().slot(parent);
+    if (slot != EventTable::kNoSlot && meeting_of_slot[slot] != SIZE_MAX) return meeting_of_slot[slot];
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+bool MeetingFilter::counts_kind(const RelationSchema& schema, KindId kind) const {
+  if (counted_kinds.empty()) return schema.meeting_role(kind) == MeetingRole::kCounted;
+  if (!schema.is_gathering(kind)) return false;
+  return std::any_of(counted_kinds.begin(), counted_kinds.end(), [&](KindId k) { return schema.is_a(kind, k); });
+}
+
+bool MeetingFilter::shows_kind(const RelationSchema& schema, KindId kind) const {
+  const MeetingRole role = schema.meeting_role(kind);
+  return counts_kind(schema, kind) || role == MeetingRole::kCounted || role == MeetingRole::kListed;
+}
 
 bool MeetingFilter::accepts_status(const std::string& status) const {
   return statuses.empty() || std::find(statuses.begin(), statuses.end(), status) != statuses.end();
@@ -62,19 +119,64 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   WhoMetResult result;
   result.a = a;
   result.b = b;
+  const RelationSchema& schema = db.schema();
+  const Dataset& data = db.dataset();
   std::vector<EventTable::Slot> slots = gatherings_of(db, a);
-  // Only gatherings where A's (and B's) participation counts.
-  std::erase_if(slots, [&](EventTable::Slot s) { return !events.has_participant(s, a) || (b && !events.has_participant(s, *b)); });
-  result.meetings = filter.select(db, slots);
+  // Only gatherings where A's (and B's) participation counts, of kinds the answer shows.
+  std::erase_if(slots, [&](EventTable::Slot s) {
+    return !events.has_participant(s, a) || (b && !events.has_participant(s, *b)) ||
+           !filter.shows_kind(schema, data.entities[events.entity(s)].kind);
+  });
+  const std::vector<MeetingRow> rows = filter.select(db, slots);
+
+  // Meetings first, so that what was held within one can be put under it.
+  std::vector<std::size_t> meeting_of_slot(events.size(), SIZE_MAX);
+  std::vector<bool> is_meeting(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    // A meeting or a visit with no one else named is not a meeting *with* anyone; a kind that
+    // counts by what it is (a news conference asked for) counts attended alone.
+    const KindId kind = data.entities[rows[r].event].kind;
+    is_meeting[r] = filter.counts_kind(schema, kind) &&
+                    (schema.meeting_role(kind) != MeetingRole::kCounted || anyone_else(events, rows[r].event, a));
+  }
+  // A meeting within another meeting of the same answer is that one's (a talk during a visit).
+  std::vector<std::optional<std::size_t>> parent(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (is_meeting[r]) meeting_of_slot[events.slot(rows[r].event)] = r;
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) parent[r] = meeting_within(db, rows[r].event, meeting_of_slot);
+  std::vector<std::size_t> index_of_row(rows.size(), SIZE_MAX);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (is_meeting[r] && !parent[r]) {
+      index_of_row[r] = result.meetings.size();
+      result.meetings.push_back(rows[r]);
+    }
+  }
+  result.within.resize(result.meetings.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (is_meeting[r] && !parent[r]) continue;
+    // The outermost counted meeting it lies within, through meetings that are themselves within.
+    std::optional<std::size_t> top = parent[r];
+    for (std::size_t guard = 0; top && parent[*top] && guard < rows.size(); ++guard) top = parent[*top];
+    if (top && index_of_row[*top] != SIZE_MAX) result.within[index_of_row[*top]].push_back(rows[r]);
+    else result.also.push_back(rows[r]);
+  }
 
   if (!b) {
     // Every (counterpart, meeting) once, grouped by counterpart with a radix sort: a hub has met
     // thousands of people, and a search tree over them was most of the query.
     std::vector<std::uint64_t> pairs;
     pairs.reserve(result.meetings.size() * 4);
-    for (std::size_t m = 0; m < result.meetings.size(); ++m) {
-      for (const EventTable::Seat& seat : events.seats(events.slot(result.meetings[m].event))) {
+    const auto add_seats = [&](EntityIndex event, std::size_t m) {
+      for (const EventTable::Seat& seat : events.seats(events.slot(event))) {
         if (seat.who != a && seat.counts) pairs.push_back((std::uint64_t{seat.who} << 32) | m);
+      }
+    };
+    for (std::size_t m = 0; m < result.meetings.size(); ++m) {
+      add_seats(result.meetings[m].event, m);
+      // Whoever A met in a meeting held within this one, A met at this one.
+      for (const MeetingRow& row : result.within[m]) {
+        if (filter.counts_kind(schema, data.entities[row.event].kind)) add_seats(row.event, m);
       }
     }
     detail::sort_by_rank(pairs, 0, pairs.size(), static_cast<std::uint32_t>(db.dataset().entities.size()));
@@ -108,11 +210,15 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
 WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
   const EventTable& events = db.events();
   WhoMetTable table;
+  const RelationSchema& schema = db.schema();
+  const Dataset& data = db.dataset();
   std::vector<EventTable::Slot> slots;
   for (EventTable::Slot s = 0; s < events.size(); ++s) {
-    if (events.is_gathering(s)) slots.push_back(s);
+    if (events.is_gathering(s) && filter.counts_kind(schema, data.entities[events.entity(s)].kind)) slots.push_back(s);
   }
   table.meetings = filter.select(db, slots);
+  std::vector<std::size_t> meeting_of_slot(events.size(), SIZE_MAX);
+  for (std::size_t m = 0; m < table.meetings.size(); ++m) meeting_of_slot[events.slot(table.meetings[m].event)] = m;
 
   // Every pair of people who met, with the meeting, as one sortable key each; the pairs are
   // then runs of equal people. Each pair is ordered by name, so its key is (first, second).
@@ -130,8 +236,20 @@ WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
     }
     std::sort(people.begin(), people.end(), [&](EntityIndex x, EntityIndex y) { return names.less(x, y); });
     people.erase(std::unique(people.begin(), people.end()), people.end());
+    // Two people who were both at a meeting this one is held within met there: count that one.
+    std::vector<EntityIndex> enclosing;
+    for (const EntityIndex up : part_of_chain(db, table.meetings[m].event)) {
+      const auto slot = events.slot(up);
+      if (slot != EventTable::kNoSlot && meeting_of_slot[slot] != SIZE_MAX) enclosing.push_back(up);
+    }
+    const auto met_above = [&](EntityIndex x, EntityIndex y) {
+      return std::any_of(enclosing.begin(), enclosing.end(),
+                         [&](EntityIndex up) { return attended(events, up, x) && attended(events, up, y); });
+    };
     for (std::size_t i = 0; i < people.size(); ++i) {
-      for (std::size_t j = i + 1; j < people.size(); ++j) met.push_back(Met{people[i], people[j], static_cast<std::uint32_t>(m)});
+      for (std::size_t j = i + 1; j < people.size(); ++j) {
+        if (!met_above(people[i], people[j])) met.push_back(Met{people[i], people[j], static_cast<std::uint32_t>(m)});
+      }
     }
   }
   const auto same_pair = [](const Met& x, const Met& y) { return x.first == y.first && x.second == y.second; };

@@ -95,7 +95,7 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
   for (const auto& member : kinds->GetObject()) {
     const std::string name(member.name.GetString(), member.name.GetStringLength());
     schema.kind_index_.emplace(name, static_cast<KindId>(schema.kinds_.size()));
-    schema.kinds_.push_back(KindSpec{name, std::nullopt, false, false, {}, {}});
+    schema.kinds_.push_back(KindSpec{name, std::nullopt, false, false, std::nullopt, {}, {}});
   }
   for (const auto& member : kinds->GetObject()) {
     const std::string name(member.name.GetString(), member.name.GetStringLength());
@@ -107,6 +107,13 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
     }
     kind.is_abstract = bool_member(member.value, "abstract");
     kind.is_gathering = bool_member(member.value, "gathering");
+    if (const std::string role = string_member(member.value, "who_met"); !role.empty()) {
+      if (role == "counted") kind.meeting_role = MeetingRole::kCounted;
+      else if (role == "listed") kind.meeting_role = MeetingRole::kListed;
+      else if (role == "when_asked") kind.meeting_role = MeetingRole::kWhenAsked;
+      else sink.add(ErrorCode::kInvalidSchema, "who_met must be \"counted\", \"listed\" or \"when_asked\", not \"" + role + "\"",
+                    pointer_join(pointer, "who_met"));
+    }
     kind.description = string_member(member.value, "description");
     if (const std::string parent = string_member(member.value, "is_a"); !parent.empty()) {
       if (const auto id = schema.find_kind(parent)) {
@@ -251,6 +258,14 @@ bool RelationSchema::is_gathering(KindId kind) const {
     if (kinds_[*at].is_gathering) return true;
   }
   return false;
+}
+
+MeetingRole RelationSchema::meeting_role(KindId kind) const {
+  if (!is_gathering(kind)) return MeetingRole::kNone;
+  for (std::optional<KindId> at = kind; at; at = kinds_[*at].parent) {
+    if (kinds_[*at].meeting_role) return *kinds_[*at].meeting_role;
+  }
+  return MeetingRole::kCounted;
 }
 
 const AttributeSpec* RelationSchema::find_attribute(KindId kind, std::string_view name) const {

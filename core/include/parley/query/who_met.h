@@ -1,6 +1,13 @@
-// Who met whom: the gatherings (kinds marked "gathering" in the schema) an actor attended, or
-// two actors attended together, with date, place, status, everyone present and the sources;
-// the actor's counterparts with how often and when; and the whole who-met-whom table.
+// Who met whom: the meetings an actor attended, or two actors attended together, with date,
+// place, status, everyone present and the sources; the actor's counterparts with how often and
+// when; and the whole who-met-whom table.
+//
+// What counts. Gatherings (kinds marked "gathering" in the schema) are read; those of a kind
+// counted as a meeting (the schema's who_met "counted", or the kinds a query names) are counted
+// when someone else counted was there too. Other gatherings attended (news conferences,
+// conferences, a visit where no one else is named) are shown apart, never added to the count.
+// A gathering that is part_of a counted meeting of the same answer is listed under it, not
+// counted again: a joint news conference after a meeting is that meeting's.
 #pragma once
 
 #include <optional>
@@ -29,10 +36,17 @@ struct MeetingDetail {
 std::vector<MeetingDetail> read_meetings(const Database& db, const std::vector<MeetingRow>& rows);
 
 struct MeetingFilter {
+  // Gathering kinds counted as meetings (with their subkinds); empty: the kinds the schema marks
+  // "counted". Kinds not counted are listed apart, but those marked "when_asked" (calls) only
+  // when named here.
+  std::vector<KindId> counted_kinds;
   DateRange dates;
   std::optional<EntityIndex> at;        // a place: the gathering's venue is it or lies within it
   std::vector<std::string> statuses;    // effective statuses to keep; empty keeps all
   bool accepts_status(const std::string& status) const;
+  bool counts_kind(const RelationSchema& schema, KindId kind) const;
+  // Shown at all: counted, or a gathering kind listed apart by default.
+  bool shows_kind(const RelationSchema& schema, KindId kind) const;
   // The rows of events among `slots` (sorted, distinct) that pass the filter, in date order.
   std::vector<MeetingRow> select(const Database& db, const std::vector<EventTable::Slot>& slots) const;
 };
@@ -45,8 +59,10 @@ struct Counterpart {
 struct WhoMetResult {
   EntityIndex a = 0;
   std::optional<EntityIndex> b;
-  std::vector<MeetingRow> meetings;       // in date order; undated last
-  std::vector<Counterpart> counterparts;  // without b: most meetings first, then by name
+  std::vector<MeetingRow> meetings;            // counted, in date order; undated last
+  std::vector<std::vector<MeetingRow>> within;  // per meeting, the gatherings part_of it, in date order
+  std::vector<MeetingRow> also;                // attended but not counted, in date order
+  std::vector<Counterpart> counterparts;       // without b: most meetings first, then by name
 };
 
 WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter);
@@ -54,11 +70,12 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
 struct MeetingPair {
   EntityIndex first = 0;   // first before second in name order
   EntityIndex second = 0;
-  std::vector<std::size_t> meetings;  // indices into WhoMetTable::meetings
+  std::vector<std::size_t> meetings;  // indices into WhoMetTable::meetings; a meeting held
+                                      // within another of the same pair is left to that one
 };
 
 struct WhoMetTable {
-  std::vector<MeetingRow> meetings;  // every gathering that passed the filter, in date order
+  std::vector<MeetingRow> meetings;  // every counted meeting that passed the filter, in date order
   std::vector<MeetingPair> pairs;    // most meetings first, then by names
 };
 

@@ -33,11 +33,22 @@ struct AttributeSpec {
   std::string description;
 };
 
+// How who-met treats a gathering kind. Only meetings are counted by default; a news conference or
+// a conference attended is shown beside the count, never added to it, and a call (no one met
+// anyone) only when a query asks for its kind.
+enum class MeetingRole : std::uint8_t {
+  kNone,       // not a gathering
+  kCounted,    // a meeting: counted ("3 meetings")
+  kListed,     // shown apart ("also 1 news conference")
+  kWhenAsked,  // shown only when `--kinds` names it
+};
+
 struct KindSpec {
   std::string name;
   std::optional<KindId> parent;
   bool is_abstract = false;   // groups other kinds; no entity may have it
   bool is_gathering = false;  // participants meet in person (inherited)
+  std::optional<MeetingRole> meeting_role;  // as declared here ("who_met"); subkinds inherit it
   std::string description;
   std::vector<AttributeSpec> attributes;  // declared here; subkinds inherit them
 };
@@ -81,6 +92,9 @@ class RelationSchema {
   // True when `kind` is `ancestor` or lies below it.
   bool is_a(KindId kind, KindId ancestor) const;
   bool is_gathering(KindId kind) const;
+  // The nearest declared who-met role of a gathering kind; kCounted for a gathering kind that
+  // declares none, kNone for every other kind.
+  MeetingRole meeting_role(KindId kind) const;
   // The attribute `name` as declared on `kind` or the nearest kind above it.
   const AttributeSpec* find_attribute(KindId kind, std::string_view name) const;
   // Every attribute name a kind may carry, nearest declaration first.
