@@ -8,6 +8,8 @@
 
 #include "parley/graph/database.h"
 #include "parley/graph/lookalikes.h"
+#include "load/diagnostic_sink.h"
+#include "load/json_reader.h"
 
 using namespace parley;
 
@@ -151,4 +153,32 @@ TEST_CASE("look-alikes are grouped, not compared pair by pair: each entity is re
   Diagnostics one_file;
   REQUIRE(Database::open_texts({{"a.json", file("a")}}, one_file));
   CHECK(one_file.size() == 0);
+}
+
+TEST_CASE("many positions in one file are found in one walk, as line_column finds each", "[identity]") {
+  // A byte-order mark, accents, several lines and one long line: the walk must agree with
+  // line_column() everywhere.
+  std::string text = "\xEF\xBB\xBF{\"a\": [";
+  std::vector<std::string> pointers;
+  for (int i = 0; i < 200; ++i) {
+    text += std::string(i ? "," : "") + (i % 50 == 0 ? "\n  " : "") + "\"Sérgey " + std::to_string(i) + "\"";
+    pointers.push_back("/a/" + std::to_string(i));
+  }
+  text += "]}";
+  parley::Diagnostics diagnostics;
+  for (auto it = pointers.rbegin(); it != pointers.rend(); ++it) {  // out of order on purpose
+    parley::Location where;
+    where.file = "f.json";
+    where.json_pointer = *it;
+    diagnostics.add_warning(parley::ErrorCode::kLookalike, "x", where);
+  }
+  parley::detail::resolve_positions("f.json", text, diagnostics);
+  const auto offsets = parley::detail::locate(text, pointers);
+  for (const auto& d : diagnostics.items()) {
+    const auto i = static_cast<std::size_t>(std::stoul(d.where.json_pointer.substr(3)));
+    const auto expected = parley::detail::line_column(text, *offsets[i]);
+    INFO(d.where.json_pointer);
+    CHECK(d.where.line == expected.line);
+    CHECK(d.where.column == expected.column);
+  }
 }

@@ -1,8 +1,10 @@
 #include "load/diagnostic_sink.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "load/json_reader.h"
+#include "load/strict_json.h"
 
 namespace parley::detail {
 
@@ -38,9 +40,28 @@ void resolve_positions(std::string_view file, std::string_view text, Diagnostics
   }
   if (pointers.empty()) return;
   const auto offsets = locate(text, pointers);
+  // One walk through the text for every position, in offset order: line_column() for each
+  // would scan from the start every time, and a file can have thousands of diagnostics (a
+  // large import's look-alike warnings) on one long line.
+  std::vector<std::size_t> order;
   for (std::size_t i = 0; i < owners.size(); ++i) {
-    if (!offsets[i]) continue;
-    const LineColumn at = line_column(text, *offsets[i]);
+    if (offsets[i]) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return *offsets[a] < *offsets[b]; });
+  const std::size_t bom = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;  // not counted as a column
+  LineColumn at;
+  std::size_t walked = 0;  // `at` is the position of text[walked]
+  for (const std::size_t i : order) {
+    const std::size_t offset = std::min(*offsets[i], text.size());
+    for (; walked < offset; ++walked) {
+      const auto c = static_cast<unsigned char>(text[walked]);
+      if (c == '\n') {
+        ++at.line;
+        at.column = 1;
+      } else if ((c & 0xC0) != 0x80 && walked >= bom) {
+        ++at.column;  // a code point starts here
+      }
+    }
     owners[i]->where.line = at.line;
     owners[i]->where.column = at.column;
   }
