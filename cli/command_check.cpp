@@ -34,11 +34,23 @@ void write_diagnostics(JsonOutput& json, const Diagnostics& diagnostics, Severit
 
 void print_json_errors(const Diagnostics& diagnostics, std::ostream& out) {
   JsonOutput json;
-  json.writer().StartObject();
+  auto& w = json.writer();
+  w.StartObject();
   json.field("valid", false);
+  json.field("error_count", std::uint64_t{diagnostics.error_count()});
   json.key("errors");
   write_diagnostics(json, diagnostics, Severity::kError);
-  json.writer().EndObject();
+  // Past --max-errors: how many more of each code.
+  json.key("not_shown");
+  w.StartArray();
+  for (const auto& [code, count] : diagnostics.dropped()) {
+    w.StartObject();
+    json.field("code", error_code_name(code));
+    json.field("count", std::uint64_t{count});
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
   json.print(out);
 }
 
@@ -48,6 +60,7 @@ int run_check(const CommandContext& context) {
   std::unique_ptr<Database> opened;
   const Database* db = context.database;
   if (!db) {
+    diagnostics.set_limit(context.args.global.max_errors);
     opened = Database::open(context.args.global.databases, diagnostics, context.args.global.schemas);
     db = opened.get();
   }
@@ -101,7 +114,7 @@ int run_check(const CommandContext& context) {
 Command check_command() {
   Command command{{}, run_check};
   command.spec.name = "check";
-  command.spec.synopsis = "check [--db FILE]...";
+  command.spec.synopsis = "check [--db FILE]... [--max-errors N]";
   command.spec.summary = "validate datasets against the schema and report every problem with its location";
   return command;
 }

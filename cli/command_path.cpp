@@ -24,8 +24,8 @@ std::string hop_text(const Database& db, const Hop& hop) {
     return "— met at " + data.entities[*hop.met_at].name + " (" + date_text(read_event(db, *hop.met_at)) + ") → " +
            data.entities[hop.to].name + "  " + sources_text(data, both);
   }
-  return "— " + reading(db, hop.relation, hop.forward) + " → " + data.entities[hop.to].name + "  " +
-         sources_text(data, data.relations[hop.relation].citations);
+  return "— " + reading(db, hop.relation, hop.forward) + " → " + data.entities[hop.to].name + relation_qualifiers(db, hop.relation) +
+         "  " + sources_text(data, data.relations[hop.relation].citations);
 }
 
 int run_path(const CommandContext& context) {

@@ -9,6 +9,7 @@
 #include "presentation.h"
 #include "query_support.h"
 #include "parley/query/entity_card.h"
+#include "parley/query/event_facts.h"
 
 namespace po = boost::program_options;
 
@@ -19,29 +20,6 @@ void print_quotes(std::ostream& out, const Dataset& data, const std::vector<Cita
   for (const auto& c : citations) out << indent << data.sources[c.source].id << ": \"" << c.quote << "\"\n";
 }
 
-// The relation's properties in brackets, such as "[principal]" or "[position: ...]". A role the
-// reading already says ("{role} of") is not repeated; long texts are shortened.
-std::string role_suffix(const Database& db, RelationIndex relation) {
-  const Relation& r = db.dataset().relations[relation];
-  const std::string& pattern = db.schema().relation_type(r.type).forward;
-  std::string out;
-  for (const auto& p : r.properties) {
-    const std::string& name = db.schema().property(p.property).name;
-    if (name == "role" && pattern.find("{role}") != std::string::npos) continue;
-    std::string value = p.value;
-    if (value.size() > 90) {
-      // At a word boundary when there is one, else at a character boundary.
-      std::size_t cut = value.rfind(' ', 87);
-      if (cut == std::string::npos) {
-        cut = 87;
-        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-      }
-      value = value.substr(0, cut) + "...";
-    }
-    out += (out.empty() ? " [" : "; ") + (name == "role" ? value : name + ": " + value);
-  }
-  return out.empty() ? out : out + "]";
-}
 
 int run_show(const CommandContext& context) {
   int exit_code = kExitOk;
@@ -138,7 +116,7 @@ int run_show(const CommandContext& context) {
   context.out << "\nRelations (" << card.relations.size() << ")\n";
   for (const auto& view : card.relations) {
     context.out << "  — " << reading(*db, view.relation, view.forward) << " → " << data.entities[view.other].name
-                << role_suffix(*db, view.relation) << ' ' << sources_text(data, data.relations[view.relation].citations) << '\n';
+                << relation_qualifiers(*db, view.relation) << ' ' << sources_text(data, data.relations[view.relation].citations) << '\n';
   }
   return kExitOk;
 }
@@ -208,10 +186,10 @@ int run_why(const CommandContext& context) {
   if (!links.shared.empty()) {
     context.out << "\nThrough " << links.shared.size() << (links.shared.size() == 1 ? " event" : " events") << '\n';
     for (const auto& shared : links.shared) {
-      context.out << "  " << data.entities[shared.event].name << '\n';
+      context.out << "  " << data.entities[shared.event].name << " (" << date_text(read_event(*db, shared.event)) << ")\n";
       for (const auto& [who, relation] : {std::pair(a, shared.a_link), std::pair(b, shared.b_link)}) {
         const bool forward = data.relations[relation].from == who;
-        context.out << "    " << data.entities[who].name << " — " << reading(*db, relation, forward) << role_suffix(*db, relation) << '\n';
+        context.out << "    " << data.entities[who].name << " — " << reading(*db, relation, forward) << relation_qualifiers(*db, relation) << '\n';
         print_quotes(context.out, data, data.relations[relation].citations, "        ");
       }
     }

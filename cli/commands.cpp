@@ -15,6 +15,11 @@ std::vector<Command> all_commands() {
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   for (const auto& d : diagnostics.items()) err << d.to_string() << '\n';
+  const auto dropped = diagnostics.dropped();
+  if (dropped.empty()) return;
+  err << "... and " << diagnostics.size() - diagnostics.items().size() << " more not shown (";
+  for (std::size_t i = 0; i < dropped.size(); ++i) err << (i ? ", " : "") << dropped[i].second << ' ' << error_code_name(dropped[i].first);
+  err << "); --max-errors 0 shows them all\n";
 }
 
 std::string warning_count(std::size_t warnings) {
@@ -24,6 +29,7 @@ std::string warning_count(std::size_t warnings) {
 const Database* open_database(const CommandContext& context, int& exit_code) {
   if (context.database) return context.database;
   Diagnostics diagnostics;
+  diagnostics.set_limit(context.args.global.max_errors);
   context.owned = Database::open(context.args.global.databases, diagnostics, context.args.global.schemas);
   const Database* db = context.owned.get();
   if (db) {

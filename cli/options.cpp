@@ -18,6 +18,8 @@ const po::options_description& global_options_description() {
        "add the kinds, attributes, properties and relation types in FILE to the relation schema; repeatable")
       ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot or graphml (jsonl for batch)")
       ("output,o", po::value<std::string>()->value_name("FILE"), "write the answer to FILE (replaced only on success)")
+      ("max-errors", po::value<std::size_t>()->value_name("N")->default_value(100),
+       "show at most N problems of data that fails to load, then a count of the rest by kind; 0 shows all")
       ("render", po::value<std::string>()->value_name("svg|png FILE"),
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
       ("help,h", "show help")
@@ -124,6 +126,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   parsed.global.format = parse_format(vm["format"].as<std::string>());
   parsed.global.format_given = !vm["format"].defaulted();
   if (vm.count("output")) parsed.global.output = vm["output"].as<std::string>();
+  parsed.global.max_errors = vm["max-errors"].as<std::size_t>();
   if (spec && std::find(spec->formats.begin(), spec->formats.end(), parsed.global.format) == spec->formats.end()) {
     throw po::error(spec->name + " does not support --format " + vm["format"].as<std::string>());
   }

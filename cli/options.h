@@ -22,6 +22,7 @@ struct GlobalOptions {
   OutputFormat format = OutputFormat::kText;
   bool format_given = false;           // --format was on the command line
   std::string output;                  // -o FILE: write the answer there instead of stdout
+  std::size_t max_errors = 100;        // --max-errors N: problems shown of a file that fails to load; 0: all
 };
 
 // `--render svg|png FILE`: draw the answer with Graphviz into FILE.

@@ -263,4 +263,26 @@ void write_path_json(JsonOutput& json, const Database& db, const Path& path) {
   w.EndObject();
 }
 
+std::string relation_qualifiers(const Database& db, RelationIndex relation) {
+  const Relation& r = db.dataset().relations[relation];
+  const std::string& pattern = db.schema().relation_type(r.type).forward;
+  std::string out;
+  for (const auto& p : r.properties) {
+    const std::string& name = db.schema().property(p.property).name;
+    if (name == "role" && pattern.find("{role}") != std::string::npos) continue;
+    std::string value = p.value;
+    if (value.size() > 90) {
+      // At a word boundary when there is one, else at a character boundary.
+      std::size_t cut = value.rfind(' ', 87);
+      if (cut == std::string::npos) {
+        cut = 87;
+        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+      }
+      value = value.substr(0, cut) + "...";
+    }
+    out += (out.empty() ? " [" : "; ") + (name == "role" ? value : name + ": " + value);
+  }
+  return out.empty() ? out : out + "]";
+}
+
 }  // namespace parley::cli

@@ -46,6 +46,11 @@ void write_stated(JsonOutput& json, const Dataset& data, const std::vector<const
 void write_date(JsonOutput& json, const std::optional<FuzzyDate>& date);
 std::string_view match_name(DateMatch match);
 // The documented shape of an event: see docs/queries.md.
+// A relation's properties beyond what its reading says, long values shortened:
+// " [present]", " [principal; status: planned]", " [position: ...; date: 2018-12-01]"; "" for none.
+// They tell apart two relations of one type between the same two entities.
+std::string relation_qualifiers(const Database& db, RelationIndex relation);
+
 void write_event(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match);
 // The members of write_event's object, for callers that add members of their own.
 void write_event_members(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match);

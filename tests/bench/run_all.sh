@@ -27,3 +27,6 @@ for _ in $(seq 51); do
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "median ${sorted[25]} us, min ${sorted[0]} us, max ${sorted[50]} us"
+
+echo "== check on many errors: time per error stays flat (fresh process, median of 3)"
+"$(dirname "$0")/check_errors.sh" "$build/cli/parley"

@@ -22,6 +22,36 @@ TEST_CASE("line and column count lines and code points from 1", "[json]") {
   CHECK(at.column == 8);  // "ё" is two bytes but one column
 }
 
+TEST_CASE("a cursor gives every offset's line and column in one pass, as counting from the start does", "[json]") {
+  // A byte-order mark, multi-byte code points, empty lines and a last line without a newline.
+  const std::string text = "\xEF\xBB\xBF{\n  \"ё\": [\"日本\",\n\n 1]}\n  \"x\"";
+  // Reference: count lines and code points from the start, for each offset on its own.
+  const auto reference = [&](std::size_t offset) {
+    LineColumn at;
+    const std::size_t start = std::min<std::size_t>(3, offset);  // the mark takes no column
+    for (std::size_t i = start; i < offset; ++i) {
+      if (text[i] == '\n') {
+        ++at.line;
+        at.column = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++at.column;
+      }
+    }
+    return at;
+  };
+  LineColumnCursor cursor(text);
+  for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
+    INFO(offset);
+    const LineColumn expected = reference(std::min(offset, text.size()));
+    const LineColumn single = line_column(text, offset);
+    const LineColumn walked = cursor.advance_to(offset);
+    CHECK(single.line == expected.line);
+    CHECK(single.column == expected.column);
+    CHECK(walked.line == expected.line);
+    CHECK(walked.column == expected.column);
+  }
+}
+
 TEST_CASE("malformed JSON is rejected with the offset of the problem", "[json]") {
   struct Case {
     std::string text;

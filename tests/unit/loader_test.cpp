@@ -129,3 +129,25 @@ TEST_CASE("aliases may not name two entities; names may be shared by namesakes",
   CHECK_FALSE(Database::open_texts({{"d.json", dataset("Jane Doe", "john smith")}}, alias_is_name));
   CHECK(alias_is_name.size() == 1);
 }
+
+TEST_CASE("past the error limit, problems are counted by code but not kept, and the load still fails", "[loader]") {
+  const fs::path file = kFixtures / "invalid" / "many-errors.json";
+  Diagnostics all;
+  REQUIRE_FALSE(Database::open({file.string()}, all));
+  REQUIRE(all.size() > 3);
+  REQUIRE(all.dropped().empty());
+
+  Diagnostics limited;
+  limited.set_limit(2);
+  REQUIRE_FALSE(Database::open({file.string()}, limited));
+  CHECK(limited.size() == all.size());  // every problem is still counted
+  REQUIRE(limited.items().size() == 2);
+  std::size_t dropped = 0;
+  for (const auto& [code, n] : limited.dropped()) dropped += n;
+  CHECK(dropped == all.size() - 2);
+  // Those kept are located like the rest.
+  for (const auto& d : limited.items()) {
+    CHECK(d.where.line > 0);
+    CHECK(d.where.column > 0);
+  }
+}

@@ -37,6 +37,20 @@ std::string_view error_code_name(ErrorCode code) {
   return "unknown";
 }
 
+void Diagnostics::count_dropped(ErrorCode code) {
+  ++dropped_total_;
+  for (auto& [c, n] : dropped_) {
+    if (c == code) return void(++n);
+  }
+  dropped_.emplace_back(code, 1);
+}
+
+std::vector<std::pair<ErrorCode, std::size_t>> Diagnostics::dropped() const {
+  auto counts = dropped_;
+  std::stable_sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return counts;
+}
+
 void Diagnostics::sort_by_position(const std::vector<std::string>& file_order) {
   const auto rank = [&](const Diagnostic& d) {
     const auto it = std::find(file_order.begin(), file_order.end(), d.where.file);

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "load/json_reader.h"
-#include "load/strict_json.h"
 
 namespace parley::detail {
 
@@ -40,30 +39,19 @@ void resolve_positions(std::string_view file, std::string_view text, Diagnostics
   }
   if (pointers.empty()) return;
   const auto offsets = locate(text, pointers);
-  // One walk through the text for every position, in offset order: line_column() for each
-  // would scan from the start every time, and a file can have thousands of diagnostics (a
-  // large import's look-alike warnings) on one long line.
-  std::vector<std::size_t> order;
+  // Offsets to line:column in one pass over the text, in offset order: computing each from the
+  // start of the file made a file of many errors quadratic (100,000 errors never finished).
+  std::vector<std::pair<std::size_t, Diagnostic*>> wanted;
+  wanted.reserve(owners.size());
   for (std::size_t i = 0; i < owners.size(); ++i) {
-    if (offsets[i]) order.push_back(i);
+    if (offsets[i]) wanted.emplace_back(*offsets[i], owners[i]);
   }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return *offsets[a] < *offsets[b]; });
-  const std::size_t bom = text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0;  // not counted as a column
-  LineColumn at;
-  std::size_t walked = 0;  // `at` is the position of text[walked]
-  for (const std::size_t i : order) {
-    const std::size_t offset = std::min(*offsets[i], text.size());
-    for (; walked < offset; ++walked) {
-      const auto c = static_cast<unsigned char>(text[walked]);
-      if (c == '\n') {
-        ++at.line;
-        at.column = 1;
-      } else if ((c & 0xC0) != 0x80 && walked >= bom) {
-        ++at.column;  // a code point starts here
-      }
-    }
-    owners[i]->where.line = at.line;
-    owners[i]->where.column = at.column;
+  std::sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  LineColumnCursor cursor(text);
+  for (const auto& [offset, owner] : wanted) {
+    const LineColumn at = cursor.advance_to(offset);
+    owner->where.line = at.line;
+    owner->where.column = at.column;
   }
 }
 

@@ -1,5 +1,6 @@
 #include "load/json_reader.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -112,22 +113,26 @@ std::optional<JsonError> parse_json_strict(std::string_view text, rapidjson::Doc
 }
 
 LineColumn line_column(std::string_view text, std::size_t offset) {
-  LineColumn at;
-  if (offset > text.size()) offset = text.size();
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++at.line;
-      line_start = i + 1;
+  return LineColumnCursor(text).advance_to(offset);
+}
+
+LineColumnCursor::LineColumnCursor(std::string_view text) : text_(text) {
+  // A byte-order mark takes no column.
+  if (text.starts_with(kUtf8Bom)) at_ = kUtf8Bom.size();
+}
+
+LineColumn LineColumnCursor::advance_to(std::size_t offset) {
+  offset = std::min(offset, text_.size());
+  for (; at_ < offset; ++at_) {
+    const auto byte = static_cast<unsigned char>(text_[at_]);
+    if (byte == '\n') {
+      ++position_.line;
+      position_.column = 1;
+    } else if ((byte & 0xC0) != 0x80) {
+      ++position_.column;  // every byte that is not a UTF-8 continuation byte starts a code point
     }
   }
-  std::size_t start = line_start;
-  if (at.line == 1 && text.starts_with(kUtf8Bom)) start = std::min(offset, kUtf8Bom.size());
-  for (std::size_t i = start; i < offset; ++i) {
-    // Count code points: every byte that is not a UTF-8 continuation byte starts one.
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++at.column;
-  }
-  return at;
+  return position_;
 }
 
 std::vector<std::optional<std::size_t>> locate(std::string_view text,

@@ -35,6 +35,20 @@ struct LineColumn {
 // The line and column of a byte offset.
 LineColumn line_column(std::string_view text, std::size_t offset);
 
+// Lines and columns of increasing offsets in one pass: each call scans only the bytes since the
+// previous one, so N positions in a text of length L cost O(L + N), not O(N·L).
+class LineColumnCursor {
+ public:
+  explicit LineColumnCursor(std::string_view text);
+  // An offset before the previous call's gives the previous position.
+  LineColumn advance_to(std::size_t offset);
+
+ private:
+  std::string_view text_;
+  std::size_t at_ = 0;   // the bytes before this have been counted
+  LineColumn position_;  // of `at_`
+};
+
 // Byte offsets where the values named by `pointers` (RFC 6901) begin in `text`; nullopt for
 // a pointer that names no value. One SAX pass, whatever the number of pointers.
 std::vector<std::optional<std::size_t>> locate(std::string_view text,

@@ -1,5 +1,7 @@
 #include "parley/query/entity_card.h"
 
+#include "parley/graph/event_table.h"
+
 #include <algorithm>
 #include <map>
 
@@ -56,6 +58,10 @@ Links links_between(const Database& db, EntityIndex a, EntityIndex b) {
       links.shared.push_back(SharedEvent{other, g[e].relation, shared->second});
     }
   }
+  // In date order, undated last: the event table's slots are that order.
+  const EventTable& events = db.events();
+  std::stable_sort(links.shared.begin(), links.shared.end(),
+                   [&](const SharedEvent& x, const SharedEvent& y) { return events.slot(x.event) < events.slot(y.event); });
   if (links.direct.empty() && links.shared.empty()) {
     PathQuery query;
     query.from = a;

@@ -70,11 +70,19 @@ struct Diagnostic {
 // An ordered collection of diagnostics. No errors (warnings allowed) means success.
 class Diagnostics {
  public:
+  // A file of a million bad rows would otherwise hold a million messages: past `limit`
+  // diagnostics (0: no limit), further ones are only counted, by code. They still make the
+  // load fail, and size() still counts them.
+  void set_limit(std::size_t limit) { limit_ = limit; }
+  bool full() const { return limit_ != 0 && items_.size() >= limit_; }
+
   void add(Diagnostic diagnostic) {
     if (diagnostic.severity == Severity::kWarning) ++warnings_;
+    if (full()) return count_dropped(diagnostic.code);
     items_.push_back(std::move(diagnostic));
   }
   void add(ErrorCode code, std::string message, Location where = {}) {
+    if (full()) return count_dropped(code);
     items_.push_back(Diagnostic{code, std::move(message), std::move(where)});
   }
   void add_warning(ErrorCode code, std::string message, Location where = {}) {
@@ -82,22 +90,36 @@ class Diagnostics {
   }
   void append(const Diagnostics& other) {
     for (const auto& d : other.items_) add(d);
+    for (const auto& [code, n] : other.dropped_) {
+      for (std::size_t i = 0; i < n; ++i) count_dropped(code);
+      if (code == ErrorCode::kLookalike) warnings_ += n;  // the one code that is a warning
+    }
   }
 
   bool ok() const { return error_count() == 0; }
-  std::size_t error_count() const { return items_.size() - warnings_; }
+  // Errors and warnings reported, kept or not.
+  std::size_t error_count() const { return size() - warnings_; }
   std::size_t warning_count() const { return warnings_; }
   // Orders diagnostics by file (in the order given), then line and column, so that a
   // report reads top to bottom whatever phase of checking found each problem.
   void sort_by_position(const std::vector<std::string>& file_order);
-  std::size_t size() const { return items_.size(); }
+  // Every diagnostic reported, kept or not.
+  std::size_t size() const { return items_.size() + dropped_total_; }
+  // The diagnostics kept: the first `limit` reported.
   const std::vector<Diagnostic>& items() const { return items_; }
   // For editing diagnostics in place (positions, order), not their severity.
   std::vector<Diagnostic>& items() { return items_; }
+  // Those past the limit, counted by code, most frequent first.
+  std::vector<std::pair<ErrorCode, std::size_t>> dropped() const;
 
  private:
+  void count_dropped(ErrorCode code);
+
   std::vector<Diagnostic> items_;
   std::size_t warnings_ = 0;
+  std::size_t limit_ = 0;
+  std::size_t dropped_total_ = 0;
+  std::vector<std::pair<ErrorCode, std::size_t>> dropped_;  // by code, in order of first drop
 };
 
 }  // namespace parley

@@ -35,7 +35,7 @@ struct Links {
   EntityIndex a = 0;
   EntityIndex b = 0;
   std::vector<RelationView> direct;    // relations between a and b, read from a's side
-  std::vector<SharedEvent> shared;     // events both are linked to
+  std::vector<SharedEvent> shared;     // events both are linked to, in date order (undated last)
   std::optional<Path> path;            // when neither exists: the shortest connection
 };
 
