@@ -40,8 +40,15 @@ int run_build(const CommandContext& context) {
     return io ? kExitIoError : kExitInvalidData;
   };
   // The very loader `check` and every query use: the same checks, the same located errors.
-  const auto db = Database::open(args.global.databases, diagnostics, args.global.max_input_bytes);
+  const auto db = Database::open(args.global.databases, diagnostics, args.global.max_input_bytes, args.global.schemas);
   if (!db) return report();
+  print_diagnostics(diagnostics, context.err);  // warnings: entities of two files that look like one
+  if (&db->schema() != &embedded_schema()) {
+    // A store names kinds and types as the embedded schema does and is read with it.
+    context.err << "parley: a store keeps the embedded relation schema; data that extends it (--schema, or a dataset's "
+                   "\"schema\") cannot be built into a store yet\n";
+    return kExitUsage;
+  }
   if (!Store::create(args.global.output, db->dataset(), db->schema(), info, diagnostics)) return report();
   const Dataset& d = db->dataset();
   context.out << args.global.output << ": built from " << args.global.databases.size()

@@ -11,15 +11,12 @@
 namespace parley::cli {
 namespace {
 
-void print_json_errors(const Diagnostics& diagnostics, std::ostream& out) {
-  JsonOutput json;
+// The diagnostics of one severity as a JSON array.
+void write_diagnostics(JsonOutput& json, const Diagnostics& diagnostics, Severity severity) {
   auto& w = json.writer();
-  w.StartObject();
-  json.field("valid", false);
-  json.field("error_count", std::uint64_t{diagnostics.size()});
-  json.key("errors");
   w.StartArray();
   for (const auto& d : diagnostics.items()) {
+    if (d.severity != severity) continue;
     w.StartObject();
     json.field("code", error_code_name(d.code));
     json.field("message", d.message);
@@ -34,6 +31,16 @@ void print_json_errors(const Diagnostics& diagnostics, std::ostream& out) {
     w.EndObject();
   }
   w.EndArray();
+}
+
+void print_json_errors(const Diagnostics& diagnostics, std::ostream& out) {
+  JsonOutput json;
+  auto& w = json.writer();
+  w.StartObject();
+  json.field("valid", false);
+  json.field("error_count", std::uint64_t{diagnostics.error_count()});
+  json.key("errors");
+  write_diagnostics(json, diagnostics, Severity::kError);
   // Past --max-errors: how many more of each code.
   json.key("not_shown");
   w.StartArray();
@@ -56,7 +63,7 @@ int run_check(const CommandContext& context) {
   if (!db) {
     diagnostics.set_limit(context.args.global.max_errors);
     opened = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics,
-                                  context.args.global.max_input_bytes);
+                                  context.args.global.max_input_bytes, context.args.global.schemas);
     db = opened.get();
   }
   const bool json = context.args.global.format == OutputFormat::kJson;
@@ -65,7 +72,8 @@ int run_check(const CommandContext& context) {
       print_json_errors(diagnostics, context.out);
     } else {
       print_diagnostics(diagnostics, context.err);
-      context.err << diagnostics.size() << (diagnostics.size() == 1 ? " error" : " errors") << "; nothing was loaded\n";
+      const std::size_t errors = diagnostics.error_count();
+      context.err << errors << (errors == 1 ? " error" : " errors") << "; nothing was loaded\n";
     }
     return open_failure_exit_code(diagnostics);
   }
@@ -83,9 +91,16 @@ int run_check(const CommandContext& context) {
     out.field("entities", std::uint64_t{stats.entities});
     out.field("relations", std::uint64_t{stats.relations});
     out.field("citations", std::uint64_t{stats.citations});
+    out.key("warnings");
+    write_diagnostics(out, diagnostics, Severity::kWarning);
     w.EndObject();
     out.print(context.out);
     return kExitOk;
+  }
+  // Warnings (the data loaded): each on standard error, then their count.
+  if (diagnostics.warning_count() > 0) {
+    print_diagnostics(diagnostics, context.err);
+    context.err << warning_count(diagnostics.warning_count()) << '\n';
   }
   for (const auto& f : db->dataset().files) context.out << f << ": valid\n";
   context.out << count_of(stats.sources, "source") << ", " << count_of(stats.entities, "entity", "entities") << ", "

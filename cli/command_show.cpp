@@ -1,5 +1,6 @@
 // parley show A: the entity card. parley why A B (alias: sources): the quotes behind what links
 // two entities.
+#include <algorithm>
 #include <ostream>
 
 #include "commands.h"
@@ -59,6 +60,19 @@ int run_show(const CommandContext& context) {
     w.EndArray();
     json.key("sources");
     write_citations(json, data, e.citations);
+    if (std::any_of(data.merged.begin(), data.merged.end(), [&](const MergedEntity& m) { return m.into == entity; })) {
+      json.key("same_as");  // entities folded into this one by identity records
+      w.StartArray();
+      for (const auto& m : data.merged) {
+        if (m.into != entity) continue;
+        w.StartObject();
+        json.field("id", m.id);
+        json.field("name", m.name);
+        json.field("file", data.files[m.file]);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
     json.key("attributes");
     w.StartArray();
     for (const auto& a : e.attributes) {
@@ -95,6 +109,9 @@ int run_show(const CommandContext& context) {
       context.out << (i ? "; " : "") << e.aliases[i].name << (cited.empty() ? "" : " " + cited);
     }
     context.out << '\n';
+  }
+  for (const auto& m : data.merged) {
+    if (m.into == entity) context.out << "  same as: " << m.id << " (" << m.name << ") in " << data.files[m.file] << '\n';
   }
   for (const auto& a : e.attributes) {
     context.out << "  " << a.name << ": " << a.value << (a.qualifier.empty() ? "" : " (" + a.qualifier + ")") << ' '

@@ -12,7 +12,7 @@ std::vector<Command> all_commands() {
   return {who_met_command(), path_command(),  neighbours_command(), timeline_command(), show_command(),
           why_command(),     sources_command(), export_command(),  import_command(),   batch_command(),
           shell_command(),   check_command(),   stats_command(),   build_command(),    add_command(),
-          retract_command(), log_command()};
+          retract_command(), log_command(),     match_command()};
 }
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
@@ -24,14 +24,21 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   err << "); --max-errors 0 shows them all\n";
 }
 
+std::string warning_count(std::size_t warnings) {
+  return std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+}
+
 const Database* open_database(const CommandContext& context, int& exit_code) {
   if (context.database) return context.database;
   Diagnostics diagnostics;
   diagnostics.set_limit(context.args.global.max_errors);
   context.owned = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics,
-                                  context.args.global.max_input_bytes);
+                                  context.args.global.max_input_bytes, context.args.global.schemas);
   const Database* db = context.owned.get();
-  if (!db) {
+  if (db) {
+    // Warnings do not stop the command; they go to standard error, before its answer.
+    print_diagnostics(diagnostics, context.err);
+  } else {
     print_diagnostics(diagnostics, context.err);
     exit_code = open_failure_exit_code(diagnostics);
   }

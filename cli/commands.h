@@ -42,6 +42,9 @@ int open_failure_exit_code(const Diagnostics& diagnostics);
 // Prints diagnostics one per line, "file:line:column: error[code]: message".
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
 
+// "1 warning", "3 warnings".
+std::string warning_count(std::size_t warnings);
+
 Command check_command();
 Command stats_command();
 Command who_met_command();
@@ -53,6 +56,7 @@ Command why_command();
 Command sources_command();
 Command export_command();
 Command import_command();
+Command match_command();
 Command batch_command();
 Command shell_command();
 Command build_command();

@@ -14,6 +14,8 @@ const po::options_description& global_options_description() {
     global.add_options()
       ("db", po::value<std::vector<std::string>>()->composing(),
        "dataset file to open; repeat to merge several; @default is the embedded dataset")
+      ("schema", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
+       "add the kinds, attributes, properties and relation types in FILE to the relation schema; repeatable")
       ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot or graphml (jsonl for batch)")
       ("output,o", po::value<std::string>()->value_name("FILE"), "write the answer to FILE (replaced only on success)")
       ("max-errors", po::value<std::size_t>()->value_name("N")->default_value(100),
@@ -150,6 +152,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   parsed.help = vm.count("help") > 0;
   parsed.version = vm.count("version") > 0;
   if (vm.count("db")) parsed.global.databases = vm["db"].as<std::vector<std::string>>();
+  if (vm.count("schema")) parsed.global.schemas = vm["schema"].as<std::vector<std::string>>();
   parsed.global.format = parse_format(vm["format"].as<std::string>());
   parsed.global.format_given = !vm["format"].defaulted();
   if (vm.count("output")) parsed.global.output = vm["output"].as<std::string>();

@@ -19,6 +19,7 @@ inline const std::vector<OutputFormat> kEveryAnswerFormat = {OutputFormat::kText
 
 struct GlobalOptions {
   std::vector<std::string> databases;  // --db, in order; empty = the embedded dataset
+  std::vector<std::string> schemas;    // --schema: extensions of the relation schema, in order
   OutputFormat format = OutputFormat::kText;
   bool format_given = false;           // --format was on the command line
   std::string output;                  // -o FILE: write the answer there instead of stdout

@@ -132,6 +132,9 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     if (session.nested && (parsed.global.as_of_transaction || parsed.global.as_of_time)) {
       throw po::error("--as-of-tx and --as-of belong on the batch or shell command, not on one of its lines");
     }
+    if (session.nested && !parsed.global.schemas.empty()) {
+      throw po::error("--schema belongs on the batch or shell command, not on one of its lines");
+    }
     if (!session.files_allowed && (!parsed.global.output.empty() || parsed.render)) {
       throw po::error("-o and --render are not available here");
     }

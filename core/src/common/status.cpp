@@ -39,6 +39,11 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::kWrongEvidence: return "wrong-evidence";
     case ErrorCode::kSelfRelation: return "self-relation";
     case ErrorCode::kCycle: return "cycle";
+    case ErrorCode::kIdentityKindMismatch: return "identity-kind-mismatch";
+    case ErrorCode::kIdentityChain: return "identity-chain";
+    case ErrorCode::kIdentityConflict: return "identity-conflict";
+    case ErrorCode::kSchemaRedefinition: return "schema-redefinition";
+    case ErrorCode::kLookalike: return "lookalike";
   }
   return "unknown";
 }
@@ -75,7 +80,7 @@ std::string Diagnostic::to_string() const {
     out += (out.empty() ? "" : ":") + std::string("pointer ") + where.json_pointer;
   }
   if (!out.empty()) out += ": ";
-  out += "error[";
+  out += severity == Severity::kWarning ? "warning[" : "error[";
   out += error_code_name(code);
   out += "]: ";
   if (!where.record.empty()) {

@@ -9,8 +9,12 @@
 #include <system_error>
 #include <sstream>
 
+#include "load/diagnostic_sink.h"
+#include "load/identity_merge.h"
 #include "load/dataset_loader.h"
 #include "parley/common/embedded.h"
+#include "parley/graph/lookalikes.h"
+#include "parley/schema/schema_extension.h"
 
 namespace parley {
 namespace {
@@ -107,8 +111,12 @@ const EventTable& Database::events() const {
 }
 
 std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, Diagnostics& diagnostics,
-                                         std::uint64_t max_file_bytes) {
+                                         std::uint64_t max_file_bytes, const std::vector<std::string>& schema_paths) {
   const std::size_t errors_before = diagnostics.size();
+  std::vector<Text> schema_texts;
+  for (const auto& path : schema_paths) {
+    if (auto text = read_file(path, max_file_bytes, diagnostics)) schema_texts.push_back(Text{path, std::move(*text)});
+  }
   std::vector<Text> texts;
   const std::vector<std::string> wanted = paths.empty() ? std::vector<std::string>{std::string(kEmbeddedDatasetName)} : paths;
   for (const auto& path : wanted) {
@@ -119,10 +127,11 @@ std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, 
     }
   }
   if (diagnostics.size() != errors_before) return nullptr;
-  return open_texts(std::move(texts), diagnostics);
+  return open_texts(std::move(texts), diagnostics, std::move(schema_texts));
 }
 
-std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnostics& diagnostics) {
+std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnostics& diagnostics,
+                                               std::vector<Text> schema_texts) {
   std::vector<detail::DatasetText> inputs;
   inputs.reserve(texts.size());
   for (auto& text : texts) inputs.push_back(detail::DatasetText{std::move(text.name), std::move(text.json)});
@@ -130,11 +139,39 @@ std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnost
   std::unique_ptr<Database> db(new Database());
   db->schema_ = &embedded_schema();
   const std::size_t errors_before = diagnostics.size();
+
+  // Extensions to the relation schema are read before any record: --schema files, then each
+  // dataset's own "schema" member (most datasets have none, which costs a text search).
+  std::vector<SchemaExtensionText> extensions;
+  for (const auto& text : schema_texts) extensions.push_back(SchemaExtensionText{text.name, text.json, ""});
+  for (const auto& input : inputs) {
+    if (has_schema_member(input.text)) extensions.push_back(SchemaExtensionText{input.name, input.text, "/schema"});
+  }
+  if (!extensions.empty()) {
+    auto extended = extend_schema(embedded::relation_schema, std::string(kEmbeddedPrefix) + "relations.json",
+                                  extensions, diagnostics);
+    if (!extended) {
+      std::vector<std::string> order;
+      for (const auto& e : extensions) order.push_back(e.file);
+      diagnostics.sort_by_position(order);
+      return nullptr;
+    }
+    db->own_schema_ = std::make_unique<const RelationSchema>(std::move(*extended));
+    db->schema_ = db->own_schema_.get();
+  }
+
   detail::load_datasets(inputs, *db->schema_, embedded::dataset_schema, db->dataset_, diagnostics);
+  if (diagnostics.size() == errors_before) detail::merge_identities(db->dataset_, *db->schema_, diagnostics);
   if (!db->index(diagnostics, diagnostics.size() == errors_before)) {
     detail::resolve_positions(inputs, diagnostics);
     diagnostics.sort_by_position(db->dataset_.files);
     return nullptr;
+  }
+  warn_lookalikes(db->dataset_, *db->schema_, db->names_, diagnostics);
+  if (diagnostics.size() != errors_before) {
+    // Warnings only: placed at their records, the files read again only if there are any.
+    detail::resolve_positions(inputs, diagnostics);
+    diagnostics.sort_by_position(db->dataset_.files);
   }
   return db;
 }

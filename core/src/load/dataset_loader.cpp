@@ -170,6 +170,8 @@ class Loader {
       const StreamOptions options{.reading = reading, .check = check, .look_ahead = look_ahead};
       if (!stream_records(input.text, visit, skeleton, options) || findings.size() != 0) return false;
       if (!skeleton.IsObject() || !structure_.check(RecordKind::kDocument, skeleton, "", sink)) return false;
+      add_identities(file_index, skeleton, sink);  // kept whole in the skeleton: not a records array
+      if (findings.size() != 0) return false;
     }
     return true;
   }
@@ -192,6 +194,41 @@ class Loader {
     for (auto& file : files) each_record(file, "sources", RecordKind::kSource, &Loader::add_source);
     for (auto& file : files) each_record(file, "entities", RecordKind::kEntity, &Loader::add_entity);
     for (auto& file : files) each_record(file, "relations", RecordKind::kRelation, &Loader::add_relation);
+    for (auto& file : files) {
+      if (!file.usable) continue;
+      DiagnosticSink sink(file.input->name, diagnostics_);
+      add_identities(file.index, file.doc, sink);
+    }
+  }
+
+  // The file's "identity" records, structurally checked already. Their ids are resolved once
+  // every file is loaded (identity_merge.h), since they may name entities of any file.
+  void add_identities(std::uint32_t file, const Value& top, DiagnosticSink& sink) {
+    const auto list = top.FindMember("identity");
+    if (list == top.MemberEnd() || !list->value.IsArray()) return;
+    for (rapidjson::SizeType i = 0; i < list->value.Size(); ++i) {
+      const Value& record = list->value[i];
+      IdentityDeclaration declaration;
+      declaration.entity = text_of(record["entity"]);
+      declaration.file = file;
+      declaration.record = i;
+      int claims = 0;
+      for (const auto claim : {IdentityClaim::kSameAs, IdentityClaim::kDistinctFrom, IdentityClaim::kCandidate}) {
+        const std::string_view member = identity_member(claim);
+        const auto other = record.FindMember(rapidjson::StringRef(member.data(), member.size()));
+        if (other == record.MemberEnd()) continue;
+        declaration.other = text_of(other->value);
+        declaration.claim = claim;
+        ++claims;
+      }
+      if (claims != 1) {
+        sink.add(ErrorCode::kSchemaViolation,
+                 "an identity record needs exactly one of same_as, distinct_from or candidate",
+                 declaration.pointer(), declaration.entity);
+        continue;
+      }
+      dataset_.identities.push_back(std::move(declaration));
+    }
   }
 
   void parse(ParsedFile& file) {

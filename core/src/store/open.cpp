@@ -11,14 +11,19 @@ bool names_a_store(const std::vector<std::string>& paths) {
 }
 
 std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
-                                        Diagnostics& diagnostics, std::uint64_t max_file_bytes) {
+                                        Diagnostics& diagnostics, std::uint64_t max_file_bytes,
+                                        const std::vector<std::string>& schema_paths) {
   const bool past = as_of.transaction || as_of.time;
   if (!names_a_store(paths)) {
     if (past) {
       diagnostics.add(ErrorCode::kUsage, "--as-of-tx and --as-of read a store's history; --db names no store");
       return nullptr;
     }
-    return Database::open(paths, diagnostics, max_file_bytes);
+    return Database::open(paths, diagnostics, max_file_bytes, schema_paths);
+  }
+  if (!schema_paths.empty()) {
+    diagnostics.add(ErrorCode::kUsage, "--schema extends the schema of JSON datasets; a store keeps the schema it was built with");
+    return nullptr;
   }
   if (paths.size() != 1) {
     diagnostics.add(ErrorCode::kUsage, "a store is opened alone: give one --db, the store (merge JSON files into it with `parley build`)");

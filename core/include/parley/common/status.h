@@ -42,7 +42,15 @@ enum class ErrorCode {
   kWrongEvidence,       // a citation's kind (quote or coded record) does not fit its source
   kSelfRelation,        // a relation from an entity to itself
   kCycle,               // part_of or located_in relations that lead back to where they start
+  kIdentityKindMismatch,  // same_as between entities of different kinds
+  kIdentityChain,         // same_as names an entity that is itself folded into another
+  kIdentityConflict,      // an entity declared the same as two others, or both same and distinct
+  kSchemaRedefinition,    // a schema extension defines again what the schema has
+  kLookalike,             // (a warning) entities of two files that look like one, undeclared
 };
+
+// An error stops a load (nothing is loaded); a warning is reported and the data loads.
+enum class Severity : std::uint8_t { kError, kWarning };
 
 // The stable, documented identifier of a code, e.g. "dangling-reference".
 std::string_view error_code_name(ErrorCode code);
@@ -61,13 +69,14 @@ struct Diagnostic {
   ErrorCode code;
   std::string message;
   Location where;
+  Severity severity = Severity::kError;
 
-  // "file:line:column: error[code]: "record".field: message", falling back to the JSON
-  // pointer when no line is known.
+  // "file:line:column: error[code]: "record".field: message" ("warning[code]" for a
+  // warning), falling back to the JSON pointer when no line is known.
   std::string to_string() const;
 };
 
-// An ordered collection of diagnostics. Empty means success.
+// An ordered collection of diagnostics. No errors (warnings allowed) means success.
 class Diagnostics {
  public:
   // A file of a million bad rows would otherwise hold a million messages: past `limit`
@@ -77,6 +86,7 @@ class Diagnostics {
   bool full() const { return limit_ != 0 && items_.size() >= limit_; }
 
   void add(Diagnostic diagnostic) {
+    if (diagnostic.severity == Severity::kWarning) ++warnings_;
     if (full()) return count_dropped(diagnostic.code);
     items_.push_back(std::move(diagnostic));
   }
@@ -84,14 +94,21 @@ class Diagnostics {
     if (full()) return count_dropped(code);
     items_.push_back(Diagnostic{code, std::move(message), std::move(where)});
   }
+  void add_warning(ErrorCode code, std::string message, Location where = {}) {
+    add(Diagnostic{code, std::move(message), std::move(where), Severity::kWarning});
+  }
   void append(const Diagnostics& other) {
     for (const auto& d : other.items_) add(d);
     for (const auto& [code, n] : other.dropped_) {
       for (std::size_t i = 0; i < n; ++i) count_dropped(code);
+      if (code == ErrorCode::kLookalike) warnings_ += n;  // the one code that is a warning
     }
   }
 
-  bool ok() const { return size() == 0; }
+  bool ok() const { return error_count() == 0; }
+  // Errors and warnings reported, kept or not.
+  std::size_t error_count() const { return size() - warnings_; }
+  std::size_t warning_count() const { return warnings_; }
   // Orders diagnostics by file (in the order given), then line and column, so that a
   // report reads top to bottom whatever phase of checking found each problem.
   void sort_by_position(const std::vector<std::string>& file_order);
@@ -99,6 +116,7 @@ class Diagnostics {
   std::size_t size() const { return items_.size() + dropped_total_; }
   // The diagnostics kept: the first `limit` reported.
   const std::vector<Diagnostic>& items() const { return items_; }
+  // For editing diagnostics in place (positions, order), not their severity.
   std::vector<Diagnostic>& items() { return items_; }
   // Those past the limit, counted by code, most frequent first.
   std::vector<std::pair<ErrorCode, std::size_t>> dropped() const;
@@ -107,6 +125,7 @@ class Diagnostics {
   void count_dropped(ErrorCode code);
 
   std::vector<Diagnostic> items_;
+  std::size_t warnings_ = 0;
   std::size_t limit_ = 0;
   std::size_t dropped_total_ = 0;
   std::vector<std::pair<ErrorCode, std::size_t>> dropped_;  // by code, in order of first drop

@@ -28,19 +28,24 @@ inline constexpr std::uint64_t kDefaultMaxFileBytes = std::uint64_t{4} << 30;
 class Database {
  public:
   // Opens the datasets at `paths`, merged in order; "@default" names the embedded dataset.
-  // An empty list opens the embedded dataset. Returns nullptr and fills `diagnostics` (with
-  // file, line and column) when any file cannot be read or is invalid.
+  // An empty list opens the embedded dataset. `schema_paths` are schema extensions
+  // (schema_extension.h) added, with any dataset's own "schema" member, to the embedded
+  // relation schema. Returns nullptr and fills `diagnostics` (with file, line and column) when
+  // any file cannot be read or is invalid. On success `diagnostics` may hold warnings (entities
+  // of two files that look like one: lookalikes.h).
   // A file larger than `max_file_bytes` is not read (an io-error says so): `--db /dev/zero`
   // must not fill the memory.
   static std::unique_ptr<Database> open(const std::vector<std::string>& paths, Diagnostics& diagnostics,
-                                        std::uint64_t max_file_bytes = kDefaultMaxFileBytes);
+                                        std::uint64_t max_file_bytes = kDefaultMaxFileBytes,
+                                        const std::vector<std::string>& schema_paths = {});
 
   // Opens datasets given as text, e.g. by tests; names are used in diagnostics.
   struct Text {
     std::string name;
     std::string json;
   };
-  static std::unique_ptr<Database> open_texts(std::vector<Text> texts, Diagnostics& diagnostics);
+  static std::unique_ptr<Database> open_texts(std::vector<Text> texts, Diagnostics& diagnostics,
+                                              std::vector<Text> schema_texts = {});
 
   // A database over a dataset already checked (as a store's is when written): builds the graph
   // and the name index. Returns nullptr, with ambiguous-name diagnostics, if names clash.
@@ -64,7 +69,8 @@ class Database {
   // when anything was reported.
   bool index(Diagnostics& diagnostics, bool loaded);
 
-  const RelationSchema* schema_ = nullptr;  // the embedded schema: shared, lives for the process
+  const RelationSchema* schema_ = nullptr;  // the embedded schema (shared, lives for the process) or own_schema_
+  std::unique_ptr<const RelationSchema> own_schema_;  // the embedded schema with extensions, when any
   Dataset dataset_;
   Graph graph_;
   NameIndex names_;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parley/graph/id_index.h"
+#include "parley/load/identity.h"
 #include "parley/schema/schema.h"
 
 namespace parley {
@@ -119,6 +120,8 @@ struct Dataset {
   std::vector<Relation> relations;
   // The coded records cited, each once: a record cited by several facts is stored once.
   std::vector<CodedRecord> records;
+  std::vector<IdentityDeclaration> identities;  // every file's "identity" records, in order
+  std::vector<MergedEntity> merged;             // entities folded into another by same_as
 
   IdIndex source_by_id;
   IdIndex entity_by_id;
