@@ -110,8 +110,10 @@ def io_faults(directory):
     i = 0
     for op in ("write", "sync"):
         log = os.path.join(directory, f"{op}.count")
+        # Under AddressSanitizer (make asan) a preloaded library must be allowed before its runtime.
+        asan = ":".join(filter(None, [os.environ.get("ASAN_OPTIONS", ""), "verify_asan_link_order=0"]))
         env = dict(os.environ, LD_PRELOAD=shim, PARLEY_FAULT_PATH=os.path.basename(store), PARLEY_FAULT_OP=op,
-                   PARLEY_FAULT_AT="0", PARLEY_FAULT_LOG=log)
+                   PARLEY_FAULT_AT="0", PARLEY_FAULT_LOG=log, ASAN_OPTIONS=asan)
         i += 1
         attempted.append(i)
         if run(*meeting_args(store, i), env=env).returncode == 0:

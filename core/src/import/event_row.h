@@ -59,7 +59,8 @@ struct HeaderLine {};
 using LineResult = std::variant<EventRow, HeaderLine, RowError>;
 
 // Splits and checks one line (without its line break) of the format. `line_number` is
-// 1-based; a header is accepted on line 1 only.
+// 1-based; a header is accepted on line 1 only. A row's fields are views into `line`, which
+// must outlive it.
 LineResult read_icews_line(std::string_view line, std::uint64_t line_number);
 LineResult read_gdelt_line(std::string_view line, std::uint64_t line_number);
 
