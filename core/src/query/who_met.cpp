@@ -64,11 +64,14 @@ std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event) {
 }
 
 // The meeting row that `event` is held within (part_of, directly or not), if any.
-// `meeting_of_slot` maps an event's slot to its row, for the rows that are meetings.
-std::optional<std::size_t> meeting_within(const Database& db, EntityIndex event, const std::vector<std::size_t>& meeting_of_slot) {
+// `meeting_slots` holds, in slot order, the slots of the rows that are meetings, and
+// `meeting_rows` each one's row: one lookup per query-sized list, not an array over every event.
+std::optional<std::size_t> meeting_within(const Database& db, EntityIndex event, const std::vector<EventTable::Slot>& meeting_slots,
+                                          const std::vector<std::size_t>& meeting_rows) {
   for (const EntityIndex parent : part_of_chain(db, event)) {
     const auto slot = db.events().slot(parent);
-    if (slot != EventTable::kNoSlot && meeting_of_slot[slot] != SIZE_MAX) return meeting_of_slot[slot];
+    const auto at = std::lower_bound(meeting_slots.begin(), meeting_slots.end(), slot);
+    if (at != meeting_slots.end() && *at == slot) return meeting_rows[static_cast<std::size_t>(at - meeting_slots.begin())];
   }
   return std::nullopt;
 }
@@ -130,7 +133,6 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   const std::vector<MeetingRow> rows = filter.select(db, slots);
 
   // Meetings first, so that what was held within one can be put under it.
-  std::vector<std::size_t> meeting_of_slot(events.size(), SIZE_MAX);
   std::vector<bool> is_meeting(rows.size());
   for (std::size_t r = 0; r < rows.size(); ++r) {
     // A meeting or a visit with no one else named is not a meeting *with* anyone; a kind that
@@ -141,10 +143,16 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   }
   // A meeting within another meeting of the same answer is that one's (a talk during a visit).
   std::vector<std::optional<std::size_t>> parent(rows.size());
+  std::vector<EventTable::Slot> meeting_slots;
+  std::vector<std::size_t> meeting_rows;
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (is_meeting[r]) meeting_of_slot[events.slot(rows[r].event)] = r;
+    // Rows come in slot order (select keeps the order of sorted slots), so these stay sorted.
+    if (is_meeting[r]) {
+      meeting_slots.push_back(events.slot(rows[r].event));
+      meeting_rows.push_back(r);
+    }
   }
-  for (std::size_t r = 0; r < rows.size(); ++r) parent[r] = meeting_within(db, rows[r].event, meeting_of_slot);
+  for (std::size_t r = 0; r < rows.size(); ++r) parent[r] = meeting_within(db, rows[r].event, meeting_slots, meeting_rows);
   std::vector<std::size_t> index_of_row(rows.size(), SIZE_MAX);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (is_meeting[r] && !parent[r]) {
