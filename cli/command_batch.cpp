@@ -224,30 +224,34 @@ int run_batch(const CommandContext& context) {
       }
       outcome = run_command_line(words, RunSession{db, true}, answer, messages);
     }
+    // Each message line is prefixed with where it came from.
+    const auto relay_messages = [&] {
+      std::istringstream lines(messages.str());
+      std::string message;
+      while (std::getline(lines, message)) {
+        // The runner says "parley: ..." for usage errors and "parley: error[io-error]: ..."
+        // for a file it could not write; in a script the line is what matters.
+        if (message.starts_with("parley: error[") || message.starts_with("parley: note: ")) {
+          message = message.substr(8);
+        } else if (message.starts_with("parley: ")) {
+          message = "error[usage]: " + message.substr(8);
+        }
+        context.err << (message.starts_with(name + ":") ? "" : name + ":" + std::to_string(number) + ": ") << message << '\n';
+      }
+    };
     if (jsonl) {
       const std::string line_format = format_option(tokens.words);
       write_record(context.out, number, valid_utf8(line), outcome, answer.str(), line_format.empty() || line_format == "json");
+      // A failed line's errors are in its record; a line that answered may still have notes
+      // (--known-by) or warnings to say.
+      if (outcome.exit_code == kExitOk) relay_messages();
     } else {
       context.out << (first_answer ? "" : "\n") << "== " << name << ':' << number << ": " << valid_utf8(line) << '\n'
                   << answer.str();
       first_answer = false;
       if (!outcome.output_file.empty()) context.out << "(written to " << outcome.output_file << ")\n";
       for (const auto& e : outcome.errors) context.out << "(failed: " << e.code << ": " << e.message << ")\n";
-      if (outcome.exit_code != kExitOk) {
-        // Each message line is prefixed with where it came from.
-        std::istringstream lines(messages.str());
-        std::string message;
-        while (std::getline(lines, message)) {
-          // The runner says "parley: ..." for usage errors and "parley: error[io-error]: ..."
-          // for a file it could not write; in a script the line is what matters.
-          if (message.starts_with("parley: error[") || message.starts_with("parley: note: ")) {
-            message = message.substr(8);
-          } else if (message.starts_with("parley: ")) {
-            message = "error[usage]: " + message.substr(8);
-          }
-          context.err << (message.starts_with(name + ":") ? "" : name + ":" + std::to_string(number) + ": ") << message << '\n';
-        }
-      }
+      relay_messages();
     }
     if (outcome.exit_code != kExitOk) {
       if (batch_exit == kExitOk) batch_exit = outcome.exit_code;

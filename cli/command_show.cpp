@@ -1,4 +1,4 @@
-// parley show A: the entity card. parley why A B (alias: sources): the quotes behind what links
+// parley show A: the entity card. parley why A B: the quotes behind what links
 // two entities.
 #include <algorithm>
 #include <ostream>
@@ -241,10 +241,6 @@ Command show_command() {
 
 Command why_command() {
   return Command{pair_spec("why", "the quotes behind what links A and B"), run_why};
-}
-
-Command sources_command() {
-  return Command{pair_spec("sources", "the same as why"), run_why};
 }
 
 }  // namespace parley::cli

@@ -4,6 +4,8 @@
 #include <ostream>
 
 #include "exit_codes.h"
+#include "parley/common/date.h"
+#include "parley/load/known_by.h"
 #include "parley/store/open.h"
 
 namespace parley::cli {
@@ -28,8 +30,49 @@ std::string warning_count(std::size_t warnings) {
   return std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
 }
 
+namespace {
+
+// "a, b, c and 4 more": the first few ids of a list that may be long.
+std::string some_ids(const Dataset& data, const std::vector<SourceIndex>& sources) {
+  constexpr std::size_t kShown = 5;
+  std::string out;
+  for (std::size_t i = 0; i < sources.size() && i < kShown; ++i) out += (i ? ", " : "") + data.sources[sources[i]].id;
+  if (sources.size() > kShown) out += " and " + std::to_string(sources.size() - kShown) + " more";
+  return out;
+}
+
+// `db` as its sources knew it on the --known-by date, saying which sources that leaves out for
+// want of a date precise enough to tell.
+std::unique_ptr<Database> known_by(const Database& db, const std::string& date_text, std::ostream& err) {
+  const FuzzyDate date = *FuzzyDate::parse(date_text);  // checked when the options were parsed
+  const KnownBySources sources = sources_known_by(db.dataset(), date);
+  const auto plural = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " source" : " sources"); };
+  // Said on every run: an answer from part of the sources must not pass for one from all.
+  err << "parley: note: as known by " << date.describe() << ": from " << sources.known.size() << " of "
+      << plural(db.dataset().sources.size()) << '\n';
+  if (!sources.uncertain.empty()) {
+    err << "parley: note: --known-by " << date.describe() << " leaves out " << plural(sources.uncertain.size())
+        << " published in a period that may end after it: " << some_ids(db.dataset(), sources.uncertain) << '\n';
+  }
+  if (!sources.undated.empty()) {
+    err << "parley: note: --known-by " << date.describe() << " leaves out " << plural(sources.undated.size())
+        << " with no publication date: " << some_ids(db.dataset(), sources.undated) << '\n';
+  }
+  Diagnostics diagnostics;
+  auto restricted = db.with_dataset(dataset_known_by(db.dataset(), sources), diagnostics);
+  print_diagnostics(diagnostics, err);
+  return restricted;
+}
+
+}  // namespace
+
 const Database* open_database(const CommandContext& context, int& exit_code) {
-  if (context.database) return context.database;
+  if (context.database && !context.args.global.known_by) return context.database;
+  if (context.database) {
+    context.owned = known_by(*context.database, *context.args.global.known_by, context.err);
+    if (!context.owned) exit_code = kExitInvalidData;
+    return context.owned.get();
+  }
   Diagnostics diagnostics;
   diagnostics.set_limit(context.args.global.max_errors);
   context.owned = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics,
@@ -38,6 +81,11 @@ const Database* open_database(const CommandContext& context, int& exit_code) {
   if (db) {
     // Warnings do not stop the command; they go to standard error, before its answer.
     print_diagnostics(diagnostics, context.err);
+    if (context.args.global.known_by) {
+      context.owned = known_by(*db, *context.args.global.known_by, context.err);
+      if (!context.owned) exit_code = kExitInvalidData;
+      db = context.owned.get();
+    }
   } else {
     print_diagnostics(diagnostics, context.err);
     exit_code = open_failure_exit_code(diagnostics);

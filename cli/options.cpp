@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "parley/common/date.h"
+
 namespace po = boost::program_options;
 
 namespace parley::cli {
@@ -24,6 +26,8 @@ const po::options_description& global_options_description() {
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
       ("as-of-tx", po::value<long long>()->value_name("N"), "answer on a store as it was after transaction N (see `log`)")
       ("as-of", po::value<std::string>()->value_name("TIME"), "answer on a store as it was at TIME, UTC: YYYY-MM-DD[THH:MM[:SS]]")
+      ("known-by", po::value<std::string>()->value_name("DATE"),
+       "answer from the sources published on or before DATE only: what was known then")
       ("render-timeout", po::value<long long>()->value_name("SECONDS")->default_value(60),
        "stop dot after SECONDS (0: no limit)")
       ("max-input-size", po::value<std::string>()->value_name("SIZE")->default_value("4G"),
@@ -163,6 +167,12 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   }
   if (vm.count("as-of")) parsed.global.as_of_time = vm["as-of"].as<std::string>();
   if (parsed.global.as_of_transaction && parsed.global.as_of_time) throw po::error("give --as-of-tx or --as-of, not both");
+  if (vm.count("known-by")) {
+    const std::string& date = vm["known-by"].as<std::string>();
+    std::string error;
+    if (!FuzzyDate::parse(date, &error)) throw po::error("--known-by \"" + date + "\": " + error);
+    parsed.global.known_by = date;
+  }
   parsed.global.max_input_bytes = parse_size(vm["max-input-size"].as<std::string>());
   const long long timeout = vm["render-timeout"].as<long long>();
   if (timeout < 0 || timeout > 86400) throw po::error("--render-timeout must be between 0 (no limit) and 86400 seconds");

@@ -28,6 +28,7 @@ struct GlobalOptions {
   std::size_t max_errors = 100;        // --max-errors N: problems shown of a file that fails to load; 0: all
   std::optional<std::int64_t> as_of_transaction;  // --as-of-tx N: a store as it was after transaction N
   std::optional<std::string> as_of_time;          // --as-of TIME: a store as it was at TIME (UTC)
+  std::optional<std::string> known_by;            // --known-by DATE: only sources published by DATE
 };
 
 // `--render svg|png FILE`: draw the answer with Graphviz into FILE.

@@ -184,6 +184,15 @@ std::unique_ptr<Database> Database::from_dataset(Dataset dataset, Diagnostics& d
   return db;
 }
 
+std::unique_ptr<Database> Database::with_dataset(Dataset dataset, Diagnostics& diagnostics) const {
+  std::unique_ptr<Database> db(new Database());
+  db->schema_ = schema_;
+  db->own_schema_ = own_schema_;
+  db->dataset_ = std::move(dataset);
+  if (!db->index(diagnostics, true)) return nullptr;
+  return db;
+}
+
 bool Database::index(Diagnostics& diagnostics, bool loaded) {
   const std::size_t errors_before = diagnostics.size();
   // The graph and the name index are built from the loaded dataset independently of each

@@ -51,6 +51,10 @@ class Database {
   // and the name index. Returns nullptr, with ambiguous-name diagnostics, if names clash.
   static std::unique_ptr<Database> from_dataset(Dataset dataset, Diagnostics& diagnostics);
 
+  // A database over `dataset`, a restriction of this one's (dataset_known_by), with the same
+  // schema. Returns nullptr, with diagnostics, if its names clash (they cannot, being a subset).
+  std::unique_ptr<Database> with_dataset(Dataset dataset, Diagnostics& diagnostics) const;
+
   const RelationSchema& schema() const { return *schema_; }
   const Dataset& dataset() const { return dataset_; }
   const Graph& graph() const { return graph_; }
@@ -70,7 +74,7 @@ class Database {
   bool index(Diagnostics& diagnostics, bool loaded);
 
   const RelationSchema* schema_ = nullptr;  // the embedded schema (shared, lives for the process) or own_schema_
-  std::unique_ptr<const RelationSchema> own_schema_;  // the embedded schema with extensions, when any
+  std::shared_ptr<const RelationSchema> own_schema_;  // the embedded schema with extensions, when any
   Dataset dataset_;
   Graph graph_;
   NameIndex names_;
