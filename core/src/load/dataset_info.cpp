@@ -40,6 +40,7 @@ class TopLevel : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TopLevel
   bool EndObject(rapidjson::SizeType n) {
     const bool copy = copying();
     --depth_;
+    if (copy && depth_ < schema_depth_) schema_depth_ = 0;  // the end of "schema": copy nothing more
     return copy ? writer_.EndObject(n) : true;
   }
   bool StartArray() {
