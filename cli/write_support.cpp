@@ -94,7 +94,7 @@ CommandSpec add_spec() {
   CommandSpec spec;
   spec.name = "add";
   spec.synopsis = "add source|entity|relation|alias|attribute|meeting ARGS... -m TEXT [--author NAME]";
-  spec.summary = "add facts to a store, checked as a dataset file is (see docs/writes.md)";
+  spec.summary = "add facts to a store or a JSON dataset, checked as a dataset file is (see docs/writes.md)";
   spec.options.add_options()
       ("what", po::value<std::string>(), "what to add")
       ("arguments", po::value<std::vector<std::string>>(), "its arguments")
@@ -126,7 +126,7 @@ CommandSpec retract_spec() {
   CommandSpec spec;
   spec.name = "retract";
   spec.synopsis = "retract source|entity|relation|alias|attribute ARGS... -m TEXT [--author NAME]";
-  spec.summary = "retract facts from a store; they stay in its history (see docs/writes.md)";
+  spec.summary = "retract facts from a store (its history keeps them) or a JSON dataset (docs/writes.md)";
   spec.options.add_options()
       ("what", po::value<std::string>(), "what to retract")
       ("arguments", po::value<std::vector<std::string>>(), "which")
