@@ -10,6 +10,7 @@
 #include "parley/export/canonical_json.h"
 #include "parley/store/dataset_file_lock.h"
 #include "parley/store/store.h"
+#include "write_support.h"
 
 namespace po = boost::program_options;
 
@@ -35,9 +36,7 @@ int run_fmt(const CommandContext& context) {
     // Rewriting takes the lock writes take, so that a write in progress is never undone.
     std::unique_ptr<DatasetFileLock> lock;
     if (!check) {
-      Store::Wait wait;
-      wait.on_wait = [&] { context.err << "parley: " << path << " is being written by another process; waiting\n"; };
-      lock = DatasetFileLock::acquire(path, wait, diagnostics);
+      lock = DatasetFileLock::acquire(path, writer_wait(path, context.err), diagnostics);
     }
     const auto text = (check || lock) ? read_file_text(path, context.args.global.max_input_bytes, diagnostics) : std::nullopt;
     CanonicalDataset dataset;

@@ -271,15 +271,6 @@ int finish_with_errors(const Diagnostics& diagnostics, std::ostream& err) {
   return code;
 }
 
-Store::Wait wait_for(const std::string& path, std::ostream& err) {
-  Store::Wait wait;
-  if (const char* seconds = std::getenv("PARLEY_WAIT_SECONDS")) wait.timeout_ms = std::atoi(seconds) * 1000;
-  const int timeout = wait.timeout_ms / 1000;
-  wait.on_wait = [&err, path, timeout] {
-    err << "parley: " << path << " is being written by another process; waiting up to " << timeout << " s\n";
-  };
-  return wait;
-}
 
 // Writes to a JSON dataset file: checked as a store's are, then the file replaced whole (a
 // temporary file, synced, renamed over it, the folder synced), under the file's lock.
@@ -294,7 +285,7 @@ int run_json_writes(const CommandContext& context, const std::vector<Write>& wri
   const auto target = json_write_target(global.databases, diagnostics);
   if (!target) return finish_with_errors(diagnostics, context.err);
   const std::string& path = global.databases[*target];
-  const auto lock = DatasetFileLock::acquire(path, wait_for(path, context.err), diagnostics);
+  const auto lock = DatasetFileLock::acquire(path, writer_wait(path, context.err), diagnostics);
   if (!lock) return finish_with_errors(diagnostics, context.err);
   JsonWrite write;
   if (!plan_json_writes(global.databases, *target, global.schemas, global.max_input_bytes, writes, write, diagnostics)) {
@@ -335,6 +326,16 @@ int run_json_writes(const CommandContext& context, const std::vector<Write>& wri
 
 }  // namespace
 
+Store::Wait writer_wait(const std::string& path, std::ostream& err) {
+  Store::Wait wait;
+  if (const char* seconds = std::getenv("PARLEY_WAIT_SECONDS")) wait.timeout_ms = std::atoi(seconds) * 1000;
+  const int timeout = wait.timeout_ms / 1000;
+  wait.on_wait = [&err, path, timeout] {
+    err << "parley: " << path << " is being written by another process; waiting up to " << timeout << " s\n";
+  };
+  return wait;
+}
+
 int run_writes(const CommandContext& context, const std::vector<Write>& writes) {
   const auto& paths = context.args.global.databases;
   if (context.database) throw po::error("writes run on their own or in a batch of writes, not in a session of queries");
@@ -352,7 +353,7 @@ int run_writes(const CommandContext& context, const std::vector<Write>& writes) 
   const auto finish = [&] { return finish_with_errors(diagnostics, context.err); };
   auto store = Store::open(paths.front(), diagnostics);
   if (!store) return finish();
-  const Store::Wait wait = wait_for(paths.front(), context.err);
+  const Store::Wait wait = writer_wait(paths.front(), context.err);
   WriteResult result;
   if (!apply_writes(*store, writes, info, wait, result, diagnostics)) return finish();
   if (context.args.global.format == OutputFormat::kJson || context.args.global.format == OutputFormat::kJsonl) {
