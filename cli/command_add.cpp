@@ -7,7 +7,7 @@ namespace {
 
 int run_add(const CommandContext& context) {
   const Write write = write_from_options(context.args, "");
-  return run_writes(context, {write}, transaction_from_options(context.args.command_options));
+  return run_writes(context, {write});
 }
 
 }  // namespace

@@ -137,7 +137,7 @@ int run_write_batch(const CommandContext& context, std::istream& in, std::vector
     context.err << problems.size() << (problems.size() == 1 ? " error" : " errors") << "; nothing was written\n";
     return kExitUsage;
   }
-  return run_writes(context, writes, transaction_from_options(context.args.command_options));
+  return run_writes(context, writes);
 }
 
 int run_batch(const CommandContext& context) {

@@ -43,13 +43,12 @@ int run_build(const CommandContext& context) {
   const auto db = Database::open(args.global.databases, diagnostics, args.global.max_input_bytes, args.global.schemas);
   if (!db) return report();
   print_diagnostics(diagnostics, context.err);  // warnings: entities of two files that look like one
-  if (&db->schema() != &embedded_schema()) {
-    // A store names kinds and types as the embedded schema does and is read with it.
-    context.err << "parley: a store keeps the embedded relation schema; data that extends it (--schema, or a dataset's "
-                   "\"schema\") cannot be built into a store yet\n";
-    return kExitUsage;
+  // The title, description and schema extension go into the store beside the records.
+  DatasetInfo about;
+  if (!read_dataset_info(args.global.databases, args.global.schemas, args.global.max_input_bytes, about, diagnostics) ||
+      !Store::create(args.global.output, db->dataset(), db->schema(), about, info, diagnostics)) {
+    return report();
   }
-  if (!Store::create(args.global.output, db->dataset(), db->schema(), info, diagnostics)) return report();
   const Dataset& d = db->dataset();
   context.out << args.global.output << ": built from " << args.global.databases.size()
               << (args.global.databases.size() == 1 ? " file" : " files") << " (transaction 1): " << d.sources.size()

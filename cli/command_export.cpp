@@ -5,6 +5,7 @@
 #include "exit_codes.h"
 #include "graph_output.h"
 #include "parley/export/dataset_json.h"
+#include "parley/store/open.h"
 #include "presentation.h"
 
 namespace parley::cli {
@@ -20,8 +21,16 @@ int run_export(const CommandContext& context) {
       if (const int code = emit_graph(context, *db, Subgraph::whole(data), ""); code != kExitOk) return code;
     }
     // Every record with every value, in the dataset file format: lossless, so that `check` accepts
-    // it and `build` turns it back into the same store (docs/writes.md).
-    context.out << to_dataset_json(data, db->schema());
+    // it and `build` turns it back into the same store (docs/writes.md). The title, description
+    // and schema extension too: the store's, or the files'.
+    const auto& global = context.args.global;
+    DatasetInfo about;
+    Diagnostics diagnostics;
+    if (!read_dataset_info(global.databases, global.schemas, global.max_input_bytes, about, diagnostics)) {
+      print_diagnostics(diagnostics, context.err);
+      return open_failure_exit_code(diagnostics);
+    }
+    context.out << to_dataset_json(data, db->schema(), about);
     return kExitOk;
   }
   return emit_graph(context, *db, Subgraph::whole(data), "", /*text_means_dot=*/true);

@@ -8,7 +8,7 @@ namespace {
 
 int run_retract(const CommandContext& context) {
   const Write write = write_from_options(context.args, "");
-  return run_writes(context, {write}, transaction_from_options(context.args.command_options));
+  return run_writes(context, {write});
 }
 
 }  // namespace

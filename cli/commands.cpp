@@ -14,7 +14,7 @@ std::vector<Command> all_commands() {
   return {who_met_command(), path_command(),  neighbours_command(), timeline_command(), show_command(),
           why_command(),     sources_command(), export_command(),  import_command(),   batch_command(),
           shell_command(),   check_command(),   stats_command(),   build_command(),    add_command(),
-          retract_command(), log_command(),     match_command()};
+          retract_command(), log_command(),     match_command(),    fmt_command()};
 }
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {

@@ -63,5 +63,6 @@ Command build_command();
 Command add_command();
 Command retract_command();
 Command log_command();
+Command fmt_command();
 
 }  // namespace parley::cli

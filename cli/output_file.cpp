@@ -281,6 +281,14 @@ OutputFileResult write_output_file(const std::string& path, std::string_view con
   if (!temporary.close_file()) return fail_with_errno("close");
   if (std::rename(temporary.path().c_str(), target.c_str()) != 0) return fail_with_errno("rename");
   temporary.keep();
+  // The rename is durable only once the folder is: a crash could otherwise bring the old file back
+  // after parley said it wrote the new one (a write to a JSON dataset is acknowledged after this).
+  const std::string folder = directory_of(target).empty() ? std::string(".") : directory_of(target);
+  const int directory = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (directory < 0) return fail_with_errno("open the folder to sync it");
+  const bool synced = fsync(directory) == 0;
+  close(directory);
+  if (!synced) return fail_with_errno("fsync the folder");
   return result;
 }
 

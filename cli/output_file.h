@@ -2,7 +2,8 @@
 // take: a regular file is replaced atomically (a temporary file beside it, then a rename), so a
 // reader sees the old file or the new one and a failure leaves the old one as it was; the
 // replaced file keeps its mode (and its owner and group, where the process may set them) and a
-// new one follows the umask; a symbolic link is followed and its target replaced; a FIFO or a
+// new one follows the umask; the file and then its folder are synced before this returns, so
+// that what it wrote survives a crash; a symbolic link is followed and its target replaced; a FIFO or a
 // device is written through, not replaced; what cannot be replaced atomically (a directory, a
 // socket, a file with other hard links, a read-only file, a file in a folder parley may not
 // write) is refused with a message that says why. A temporary file is removed if the process

@@ -12,6 +12,9 @@
 #include <rapidjson/writer.h>
 
 #include "exit_codes.h"
+#include "output_file.h"
+#include "parley/store/dataset_file_lock.h"
+#include "parley/store/json_write.h"
 #include "parley/store/open.h"
 #include "query_support.h"
 
@@ -91,7 +94,7 @@ CommandSpec add_spec() {
   CommandSpec spec;
   spec.name = "add";
   spec.synopsis = "add source|entity|relation|alias|attribute|meeting ARGS... -m TEXT [--author NAME]";
-  spec.summary = "add facts to a store, checked as a dataset file is (see docs/writes.md)";
+  spec.summary = "add facts to a store or a JSON dataset, checked as a dataset file is (see docs/writes.md)";
   spec.options.add_options()
       ("what", po::value<std::string>(), "what to add")
       ("arguments", po::value<std::vector<std::string>>(), "its arguments")
@@ -123,7 +126,7 @@ CommandSpec retract_spec() {
   CommandSpec spec;
   spec.name = "retract";
   spec.synopsis = "retract source|entity|relation|alias|attribute ARGS... -m TEXT [--author NAME]";
-  spec.summary = "retract facts from a store; they stay in its history (see docs/writes.md)";
+  spec.summary = "retract facts from a store (its history keeps them) or a JSON dataset (docs/writes.md)";
   spec.options.add_options()
       ("what", po::value<std::string>(), "what to retract")
       ("arguments", po::value<std::vector<std::string>>(), "which")
@@ -252,41 +255,107 @@ TransactionInfo transaction_from_options(const po::variables_map& vm) {
   return info;
 }
 
-int run_writes(const CommandContext& context, const std::vector<Write>& writes, const TransactionInfo& info) {
-  const auto& paths = context.args.global.databases;
-  if (context.database) throw po::error("writes run on their own or in a batch of writes, not in a session of queries");
-  if (paths.size() != 1 || !names_a_store(paths)) {
-    throw po::error("writes go to a store: give it with --db FILE.parley (make one with `parley build`)");
+namespace {
+
+int finish_with_errors(const Diagnostics& diagnostics, std::ostream& err) {
+  print_diagnostics(diagnostics, err);
+  err << diagnostics.size() << (diagnostics.size() == 1 ? " error" : " errors") << "; nothing was written\n";
+  int code = kExitInvalidData;
+  for (const auto& d : diagnostics.items()) {
+    if (d.code == ErrorCode::kIoError) return kExitIoError;
+    if (d.code == ErrorCode::kUsage) code = kExitUsage;
+    if ((d.code == ErrorCode::kNameNotFound || d.code == ErrorCode::kNameAmbiguous) && code == kExitInvalidData) {
+      code = kExitQueryError;
+    }
   }
-  if (context.args.global.as_of_transaction || context.args.global.as_of_time) {
-    throw po::error("a write applies to the store as it is now, not --as-of");
+  return code;
+}
+
+
+// Writes to a JSON dataset file: checked as a store's are, then the file replaced whole (a
+// temporary file, synced, renamed over it, the folder synced), under the file's lock.
+int run_json_writes(const CommandContext& context, const std::vector<Write>& writes) {
+  const auto& global = context.args.global;
+  const po::variables_map& vm = context.args.command_options;
+  if (vm.count("message") || vm.count("author")) {
+    throw po::error("a JSON dataset keeps no history, so -m and --author would be stored nowhere: say why in your "
+                    "version control (git commit -m), or write to a store, whose log keeps them");
   }
   Diagnostics diagnostics;
-  const auto finish_with_errors = [&]() -> int {
-    print_diagnostics(diagnostics, context.err);
-    context.err << diagnostics.size() << (diagnostics.size() == 1 ? " error" : " errors") << "; nothing was written\n";
-    int code = kExitInvalidData;
-    for (const auto& d : diagnostics.items()) {
-      if (d.code == ErrorCode::kIoError) return kExitIoError;
-      if (d.code == ErrorCode::kUsage) code = kExitUsage;
-      if ((d.code == ErrorCode::kNameNotFound || d.code == ErrorCode::kNameAmbiguous) && code == kExitInvalidData) {
-        code = kExitQueryError;
-      }
+  const auto target = json_write_target(global.databases, diagnostics);
+  if (!target) return finish_with_errors(diagnostics, context.err);
+  const std::string& path = global.databases[*target];
+  const auto lock = DatasetFileLock::acquire(path, writer_wait(path, context.err), diagnostics);
+  if (!lock) return finish_with_errors(diagnostics, context.err);
+  JsonWrite write;
+  if (!plan_json_writes(global.databases, *target, global.schemas, global.max_input_bytes, writes, write, diagnostics)) {
+    return finish_with_errors(diagnostics, context.err);
+  }
+  if (const auto written = write_output_file(path, write.text); !written.error.empty()) {
+    context.err << "parley: " << written.error << "; nothing was written\n";
+    return kExitIoError;
+  }
+  if (global.format == OutputFormat::kJson || global.format == OutputFormat::kJsonl) {
+    const auto emit = [&](auto& w) {
+      const auto text = [&w](std::string_view t) { w.String(t.data(), static_cast<rapidjson::SizeType>(t.size())); };
+      w.StartObject();
+      w.Key("file");
+      text(path);
+      w.Key("done");
+      w.StartArray();
+      for (const auto& d : write.done) text(d);
+      w.EndArray();
+      w.EndObject();
+    };
+    rapidjson::StringBuffer buffer;
+    if (global.format == OutputFormat::kJsonl) {
+      rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+      emit(w);
+    } else {
+      rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+      w.SetIndent(' ', 2);
+      emit(w);
     }
-    return code;
-  };
-  auto store = Store::open(paths.front(), diagnostics);
-  if (!store) return finish_with_errors();
+    context.out << buffer.GetString() << '\n';
+    return kExitOk;
+  }
+  context.out << path << " written\n";
+  for (const auto& d : write.done) context.out << "  " << d << '\n';
+  return kExitOk;
+}
+
+}  // namespace
+
+Store::Wait writer_wait(const std::string& path, std::ostream& err) {
   Store::Wait wait;
   if (const char* seconds = std::getenv("PARLEY_WAIT_SECONDS")) wait.timeout_ms = std::atoi(seconds) * 1000;
-  std::ostream& err = context.err;
-  const std::string path = paths.front();
   const int timeout = wait.timeout_ms / 1000;
   wait.on_wait = [&err, path, timeout] {
     err << "parley: " << path << " is being written by another process; waiting up to " << timeout << " s\n";
   };
+  return wait;
+}
+
+int run_writes(const CommandContext& context, const std::vector<Write>& writes) {
+  const auto& paths = context.args.global.databases;
+  if (context.database) throw po::error("writes run on their own or in a batch of writes, not in a session of queries");
+  if (context.args.global.as_of_transaction || context.args.global.as_of_time) {
+    throw po::error("a write applies to the data as it is now, not --as-of");
+  }
+  if (paths.empty()) {
+    throw po::error("writes go to a store (--db FILE.parley; make one with `parley build`) or to a JSON dataset "
+                    "(--db FILE.json); the embedded dataset is never written");
+  }
+  if (!names_a_store(paths)) return run_json_writes(context, writes);
+  if (paths.size() != 1) throw po::error("a store is written alone: give one --db, the store");
+  const TransactionInfo info = transaction_from_options(context.args.command_options);
+  Diagnostics diagnostics;
+  const auto finish = [&] { return finish_with_errors(diagnostics, context.err); };
+  auto store = Store::open(paths.front(), diagnostics);
+  if (!store) return finish();
+  const Store::Wait wait = writer_wait(paths.front(), context.err);
   WriteResult result;
-  if (!apply_writes(*store, writes, info, wait, result, diagnostics)) return finish_with_errors();
+  if (!apply_writes(*store, writes, info, wait, result, diagnostics)) return finish();
   if (context.args.global.format == OutputFormat::kJson || context.args.global.format == OutputFormat::kJsonl) {
     // One object: indented for --format json, on one line for a batch's --format jsonl.
     const auto write = [&](auto& w) {

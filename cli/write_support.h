@@ -27,8 +27,14 @@ bool is_write_line(const std::vector<std::string>& words);
 // Who and why: --author (else the user's login name) and -m, which a write must give.
 TransactionInfo transaction_from_options(const boost::program_options::variables_map& vm);
 
-// Applies `writes` to the one store --db names, as one transaction, and reports what was done
-// (text or JSON) or every error. Returns the exit code.
-int run_writes(const CommandContext& context, const std::vector<Write>& writes, const TransactionInfo& info);
+// How a writer waits for another one holding `path`: up to PARLEY_WAIT_SECONDS (10 s by
+// default), saying so once on `err`.
+Store::Wait writer_wait(const std::string& path, std::ostream& err);
+
+// Applies `writes`, all or none, to the one store --db names (one transaction, with -m and
+// --author from the command line), or to the one JSON dataset file --db names beside @default
+// (which keeps no history: -m and --author are refused), and reports what was done (text or
+// JSON) or every error. Returns the exit code.
+int run_writes(const CommandContext& context, const std::vector<Write>& writes);
 
 }  // namespace parley::cli

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The JSON export of a store is a dataset that `check` accepts and that `build` turns back into
-# the same store: same records (the exports are byte for byte equal), same answers.
+# the same store: same records (the exports are byte for byte equal), same answers; the title,
+# description and schema extension travel with the records.
 # usage: roundtrip_test.sh PARLEY GENERATE
 set -euo pipefail
 parley=$1
@@ -40,6 +41,13 @@ round_trip() {  # name, then the --db arguments of the original
 }
 
 round_trip default --db @default
+# A titled dataset keeps its title and description through build and export.
+grep -q '^  "title": "Japan–Russia peace-treaty talks, 2018–2019",$' "$work/default-a.json" || fail "default: the export lost the title"
+grep -q '^  "description": "Actors, places' "$work/default-a.json" || fail "default: the export lost the description"
+# Data that extends the relation schema, by a dataset's own "schema" and by a --schema file.
+round_trip extended --db @default --db tests/fixtures/schema/consultations.json
+grep -q '"remote_talks"' "$work/extended-a.json" || fail "extended: the export lost the schema extension"
+round_trip institution --schema tests/fixtures/schema/institution.schema.json --db @default --db tests/fixtures/schema/institution.json
 "$generate" --scale 0.02 --seed 7 >"$work/generated.json"
 round_trip generated --db "$work/generated.json"
 # Coded event data: citations that name a coded record instead of quoting.

@@ -77,7 +77,7 @@ void build(const std::string& store, const std::vector<std::string>& paths) {
   Diagnostics diagnostics;
   const auto db = Database::open(paths, diagnostics);
   REQUIRE(db);
-  REQUIRE(Store::create(store, db->dataset(), db->schema(), TransactionInfo{0, "", "test", "build"}, diagnostics));
+  REQUIRE(Store::create(store, db->dataset(), db->schema(), {}, TransactionInfo{0, "", "test", "build"}, diagnostics));
 }
 
 bool write(const std::string& store_path, const std::vector<Write>& writes, Diagnostics& diagnostics,
@@ -126,7 +126,7 @@ TEST_CASE("build refuses to replace an existing file", "[store]") {
   build(dir / "talks.parley", {});
   Diagnostics diagnostics;
   const auto db = Database::open({}, diagnostics);
-  CHECK_FALSE(Store::create(dir / "talks.parley", db->dataset(), db->schema(), {}, diagnostics));
+  CHECK_FALSE(Store::create(dir / "talks.parley", db->dataset(), db->schema(), {}, {}, diagnostics));
   CHECK(has_code(diagnostics, ErrorCode::kIoError));
 }
 

@@ -5,6 +5,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "parley/export/canonical_json.h"
+
 namespace parley {
 namespace {
 
@@ -58,12 +60,6 @@ void citations(Writer& w, const std::vector<Citation>& list, const Dataset& data
 }
 
 std::string take(rapidjson::StringBuffer& buffer) { return std::string(buffer.GetString(), buffer.GetSize()); }
-
-void append_array(std::string& out, std::string_view name, const std::vector<std::string>& records, bool last) {
-  out.append("  \"").append(name).append("\": [");
-  for (std::size_t i = 0; i < records.size(); ++i) out.append(i ? ",\n    " : "\n    ").append(records[i]);
-  out.append(records.empty() ? "]" : "\n  ]").append(last ? "\n" : ",\n");
-}
 
 }  // namespace
 
@@ -173,14 +169,15 @@ std::string dataset_document(const DatasetInfo& info, const std::vector<std::str
     string(w, s);
     return take(buffer);
   };
-  std::string out = "{\n  \"format\": \"parley-dataset/1\",\n";
-  if (!info.title.empty()) out += "  \"title\": " + text(info.title) + ",\n";
-  if (!info.description.empty()) out += "  \"description\": " + text(info.description) + ",\n";
-  append_array(out, "sources", sources, false);
-  append_array(out, "entities", entities, false);
-  append_array(out, "relations", relations, true);
-  out += "}\n";
-  return out;
+  CanonicalDataset document;
+  document.format = text("parley-dataset/1");
+  if (!info.title.empty()) document.title = text(info.title);
+  if (!info.description.empty()) document.description = text(info.description);
+  if (!info.schema.empty()) document.schema = canonical_schema(info.schema);
+  document.sources = sources;
+  document.entities = entities;
+  document.relations = relations;
+  return render_canonical_dataset(document);
 }
 
 std::string to_dataset_json(const Dataset& dataset, const RelationSchema& schema, const DatasetInfo& info,

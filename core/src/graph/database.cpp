@@ -13,6 +13,7 @@
 #include "load/identity_merge.h"
 #include "load/dataset_loader.h"
 #include "parley/common/embedded.h"
+#include "parley/common/file_text.h"
 #include "parley/graph/lookalikes.h"
 #include "parley/schema/schema_extension.h"
 
@@ -110,6 +111,10 @@ const EventTable& Database::events() const {
   return *events_;
 }
 
+std::optional<std::string> read_file_text(const std::string& path, std::uint64_t max_bytes, Diagnostics& diagnostics) {
+  return read_file(path, max_bytes, diagnostics);
+}
+
 std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, Diagnostics& diagnostics,
                                          std::uint64_t max_file_bytes, const std::vector<std::string>& schema_paths) {
   const std::size_t errors_before = diagnostics.size();
@@ -176,9 +181,14 @@ std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnost
   return db;
 }
 
-std::unique_ptr<Database> Database::from_dataset(Dataset dataset, Diagnostics& diagnostics) {
+std::unique_ptr<Database> Database::from_dataset(Dataset dataset, Diagnostics& diagnostics,
+                                                 std::unique_ptr<const RelationSchema> schema) {
   std::unique_ptr<Database> db(new Database());
   db->schema_ = &embedded_schema();
+  if (schema) {
+    db->own_schema_ = std::move(schema);
+    db->schema_ = db->own_schema_.get();
+  }
   db->dataset_ = std::move(dataset);
   if (!db->index(diagnostics, true)) return nullptr;
   return db;

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include "parley/common/embedded.h"
+#include "parley/common/file_text.h"
+#include "parley/schema/schema_extension.h"
+
 namespace parley {
 
 bool names_a_store(const std::vector<std::string>& paths) {
@@ -31,9 +35,54 @@ std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& 
   }
   auto store = Store::open(paths.front(), diagnostics);
   if (!store) return nullptr;
+  DatasetInfo about;
+  if (!store->about(about, diagnostics)) return nullptr;
+  bool ok = true;
+  auto extended = store_schema(paths.front(), about, ok, diagnostics);
+  if (!ok) return nullptr;
   Dataset dataset;
-  if (!store->read(embedded_schema(), as_of, dataset, diagnostics)) return nullptr;
-  return Database::from_dataset(std::move(dataset), diagnostics);
+  if (!store->read(extended ? *extended : embedded_schema(), as_of, dataset, diagnostics)) return nullptr;
+  return Database::from_dataset(std::move(dataset), diagnostics, std::move(extended));
+}
+
+std::unique_ptr<const RelationSchema> store_schema(const std::string& store_path, const DatasetInfo& about,
+                                                   bool& ok, Diagnostics& diagnostics) {
+  ok = true;
+  if (about.schema.empty()) return nullptr;
+  auto extended = extend_schema(embedded::relation_schema, "<embedded>/relations.json",
+                                {SchemaExtensionText{store_path + " (its schema extension)", about.schema, ""}},
+                                diagnostics);
+  if (!extended) {
+    ok = false;
+    return nullptr;
+  }
+  return std::make_unique<const RelationSchema>(std::move(*extended));
+}
+
+bool read_dataset_info(const std::vector<std::string>& paths, const std::vector<std::string>& schema_paths,
+                       std::uint64_t max_file_bytes, DatasetInfo& out, Diagnostics& diagnostics) {
+  if (names_a_store(paths)) {
+    if (paths.size() != 1) return true;  // refused by the opening, with its own message
+    auto store = Store::open(paths.front(), diagnostics);
+    return store && store->about(out, diagnostics);
+  }
+  std::vector<std::string> texts, schema_texts;
+  for (const auto& path : schema_paths) {
+    auto text = read_file_text(path, max_file_bytes, diagnostics);
+    if (!text) return false;
+    schema_texts.push_back(std::move(*text));
+  }
+  for (const auto& path : paths.empty() ? std::vector<std::string>{std::string(kEmbeddedDatasetName)} : paths) {
+    if (path == kEmbeddedDatasetName) {
+      texts.emplace_back(embedded::default_dataset);
+      continue;
+    }
+    auto text = read_file_text(path, max_file_bytes, diagnostics);
+    if (!text) return false;
+    texts.push_back(std::move(*text));
+  }
+  out = dataset_info(texts, schema_texts);
+  return true;
 }
 
 }  // namespace parley

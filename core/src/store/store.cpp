@@ -132,8 +132,8 @@ bool Store::looks_like_store(const std::string& path) {
   return in.read(header, sizeof header) && std::memcmp(header, "SQLite format 3", 16) == 0;
 }
 
-bool Store::create(const std::string& path, const Dataset& dataset, const RelationSchema& schema, TransactionInfo info,
-                   Diagnostics& diagnostics) {
+bool Store::create(const std::string& path, const Dataset& dataset, const RelationSchema& schema,
+                   const DatasetInfo& about, TransactionInfo info, Diagnostics& diagnostics) {
   std::error_code exists_error;
   if (std::filesystem::exists(path, exists_error)) {
     diagnostics.add(ErrorCode::kIoError,
@@ -191,6 +191,10 @@ bool Store::create(const std::string& path, const Dataset& dataset, const Relati
       if (!writer.relation(r, schema, entity_rows[r.from], entity_rows[r.to], dataset, source_row)) {
         return fail(db->last_error(writer.failure()));
       }
+    }
+    for (const auto& [key, value] : {std::pair("title", &about.title), std::pair("description", &about.description),
+                                     std::pair("schema", &about.schema)}) {
+      if (!value->empty() && !set_meta(*db, key, *value, error)) return fail(error);
     }
     if (!set_meta(*db, "checksum", hex(writer.checksum_delta()), error) ||
         !set_meta(*db, "written_by", std::string("parley ") + kVersion, error) || !db->exec("COMMIT", error)) {
@@ -344,6 +348,26 @@ bool Store::begin(const Wait& wait, Diagnostics& diagnostics) {
     return false;
   }
   checksum_at_begin_ = std::strtoull(std::string(meta->text(0)).c_str(), nullptr, 16);
+  return true;
+}
+
+bool Store::about(DatasetInfo& out, Diagnostics& diagnostics) {
+  SqliteError error;
+  auto meta = connection_->prepare("SELECT key, value FROM meta WHERE key IN ('title', 'description', 'schema')", error);
+  if (!meta) {
+    report(diagnostics, path_, error);
+    return false;
+  }
+  out = DatasetInfo{};
+  int rc = SQLITE_ROW;
+  while ((rc = meta->step()) == SQLITE_ROW) {
+    const std::string_view key = meta->text(0);
+    (key == "title" ? out.title : key == "description" ? out.description : out.schema) = std::string(meta->text(1));
+  }
+  if (rc != SQLITE_DONE) {
+    report(diagnostics, path_, connection_->last_error(rc));
+    return false;
+  }
   return true;
 }
 

@@ -12,6 +12,8 @@
 #include "parley/export/dataset_json.h"
 #include "parley/graph/database.h"
 #include "parley/graph/names.h"
+#include "parley/store/open.h"
+#include "store/write_check.h"
 
 namespace parley {
 namespace {
@@ -208,6 +210,13 @@ class WritePlan {
   }
 
   const std::vector<std::string>& done() const { return done_; }
+
+  // Entities of the current dataset this transaction changes, each as changed.
+  std::vector<std::pair<EntityIndex, const Entity*>> changed_entities() const {
+    std::vector<std::pair<EntityIndex, const Entity*>> out;
+    for (const auto& [index, changed] : changed_) out.emplace_back(index, &changed.entity);
+    return out;
+  }
 
  private:
   void fail(ErrorCode code, const std::string& option, const std::string& message) {
@@ -592,9 +601,46 @@ class WritePlan {
 
 }  // namespace
 
+namespace detail {
+
+bool check_writes(const Dataset& current, const StoreRows& rows, const RelationSchema& schema,
+                  std::vector<Database::Text> schema_texts, const std::string& name, const std::vector<Write>& writes,
+                  Diagnostics& diagnostics, const CheckedWritesSink& apply) {
+  Diagnostics name_problems;  // the data was checked when written; names are only for lookups here
+  const NameIndex names = NameIndex::build(current, name_problems);
+
+  const std::size_t errors_before = diagnostics.size();
+  WritePlan plan(current, rows, schema, names, diagnostics);
+  for (const auto& write : writes) plan.add(write);
+  // The loader checks the current records and the write's together, as two files; it runs even
+  // when a write named something missing, so that one report holds every problem.
+  std::vector<Database::Text> texts;
+  texts.push_back({name, plan.store_document()});
+  texts.push_back({kWriteFile, plan.write_document()});
+  Diagnostics found;
+  const auto checked = Database::open_texts(std::move(texts), found, std::move(schema_texts));
+  if (!checked || diagnostics.size() != errors_before) {
+    plan.report(found, name);
+    return false;
+  }
+  return apply(CheckedWrites{checked->dataset(), checked->schema(), plan.changes(checked->dataset()),
+                             plan.changed_entities(), plan.done()});
+}
+
+}  // namespace detail
+
 bool apply_writes(Store& store, const std::vector<Write>& writes, TransactionInfo info, const Store::Wait& wait,
                   WriteResult& result, Diagnostics& diagnostics) {
-  const RelationSchema& schema = embedded_schema();
+  // A store built from data that extends the schema keeps the extension, and its writes are
+  // checked against it.
+  DatasetInfo about;
+  if (!store.about(about, diagnostics)) return false;
+  bool extension_ok = true;
+  const auto extended = store_schema(store.path(), about, extension_ok, diagnostics);
+  if (!extension_ok) return false;
+  const RelationSchema& schema = extended ? *extended : embedded_schema();
+  std::vector<Database::Text> extension;
+  if (extended) extension.push_back({store.path() + " (its schema extension)", about.schema});
   if (!store.begin(wait, diagnostics)) return false;
   Dataset current;
   StoreRows rows;
@@ -602,29 +648,15 @@ bool apply_writes(Store& store, const std::vector<Write>& writes, TransactionInf
     store.rollback();
     return false;
   }
-  Diagnostics name_problems;  // the store was checked when written; names are only for lookups here
-  const NameIndex names = NameIndex::build(current, name_problems);
-
-  const std::size_t errors_before = diagnostics.size();
-  WritePlan plan(current, rows, schema, names, diagnostics);
-  for (const auto& write : writes) plan.add(write);
-  // The loader checks the store's records and the write's together, as two files; it runs even
-  // when a write named something missing, so that one report holds every problem.
-  std::vector<Database::Text> texts;
-  texts.push_back({store.path(), plan.store_document()});
-  texts.push_back({kWriteFile, plan.write_document()});
-  Diagnostics found;
-  const auto checked = Database::open_texts(std::move(texts), found);
-  if (!checked || diagnostics.size() != errors_before) {
-    plan.report(found, store.path());
-    store.rollback();
-    return false;
-  }
-  const StoreChanges changes = plan.changes(checked->dataset());
-  if (!store.commit(changes, info, schema, diagnostics)) return false;
-  result.transaction = info;
-  result.done = plan.done();
-  return true;
+  const bool ok = detail::check_writes(current, rows, schema, std::move(extension), store.path(), writes, diagnostics,
+                                       [&](const detail::CheckedWrites& checked) {
+                                         if (!store.commit(checked.changes, info, schema, diagnostics)) return false;
+                                         result.transaction = info;
+                                         result.done = checked.done;
+                                         return true;
+                                       });
+  if (!ok) store.rollback();
+  return ok;
 }
 
 }  // namespace parley

@@ -8,15 +8,10 @@
 #include <vector>
 
 #include "parley/load/dataset.h"
+#include "parley/load/dataset_info.h"
 #include "parley/schema/schema.h"
 
 namespace parley {
-
-// What a dataset file says about itself, beside its records.
-struct DatasetInfo {
-  std::string title;
-  std::string description;
-};
 
 // Records to leave out of the document (each vector empty, or one flag per record).
 struct DatasetJsonFilter {
@@ -36,7 +31,8 @@ std::string source_json(const Source& source);
 std::string entity_json(const Entity& entity, const Dataset& dataset, const RelationSchema& schema);
 std::string relation_json(const Relation& relation, const Dataset& dataset, const RelationSchema& schema);
 
-// A document from records already written by the functions above.
+// A document from records already written by the functions above, in canonical layout
+// (canonical_json.h): `info`'s title, description and schema extension, then the records.
 std::string dataset_document(const DatasetInfo& info, const std::vector<std::string>& sources,
                              const std::vector<std::string>& entities, const std::vector<std::string>& relations);
 

@@ -49,7 +49,9 @@ class Database {
 
   // A database over a dataset already checked (as a store's is when written): builds the graph
   // and the name index. Returns nullptr, with ambiguous-name diagnostics, if names clash.
-  static std::unique_ptr<Database> from_dataset(Dataset dataset, Diagnostics& diagnostics);
+  // `schema` is the relation schema the dataset was read with, when it is not the embedded one.
+  static std::unique_ptr<Database> from_dataset(Dataset dataset, Diagnostics& diagnostics,
+                                                std::unique_ptr<const RelationSchema> schema = nullptr);
 
   // A database over `dataset`, a restriction of this one's (dataset_known_by), with the same
   // schema. Returns nullptr, with diagnostics, if its names clash (they cannot, being a subset).

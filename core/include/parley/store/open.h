@@ -18,10 +18,22 @@ bool names_a_store(const std::vector<std::string>& paths);
 // Opens `paths` as Database::open does, or the one store among them. `as_of` needs a store.
 // Returns nullptr and fills `diagnostics` (every one naming the file) on failure.
 // JSON files larger than `max_file_bytes` are not read, and `schema_paths` extend the relation
-// schema, as in Database::open; a store keeps the schema it was built with and takes no extension.
+// schema, as in Database::open; a store keeps the schema extension it was built with (and takes
+// no other).
 std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
                                         Diagnostics& diagnostics,
                                         std::uint64_t max_file_bytes = kDefaultMaxFileBytes,
                                         const std::vector<std::string>& schema_paths = {});
+
+// What the data `paths` names says about itself (dataset_info.h): a store's, as built, or that of
+// the JSON files and `schema_paths`. False, with io-error diagnostics, when a file cannot be read.
+bool read_dataset_info(const std::vector<std::string>& paths, const std::vector<std::string>& schema_paths,
+                       std::uint64_t max_file_bytes, DatasetInfo& out, Diagnostics& diagnostics);
+
+// The relation schema a store's data was built with: the embedded one extended by `about.schema`.
+// nullptr (meaning the embedded schema) when there is none; `ok` false, with diagnostics, when
+// the extension does not apply.
+std::unique_ptr<const RelationSchema> store_schema(const std::string& store_path, const DatasetInfo& about,
+                                                   bool& ok, Diagnostics& diagnostics);
 
 }  // namespace parley

@@ -14,6 +14,7 @@
 
 #include "parley/common/status.h"
 #include "parley/load/dataset.h"
+#include "parley/load/dataset_info.h"
 #include "parley/schema/schema.h"
 
 namespace parley {
@@ -23,7 +24,9 @@ class Connection;
 }
 
 // The store's format version (SQLite's user_version); a file of another version is refused.
-inline constexpr int kStoreFormatVersion = 2;  // 2: coded records as evidence
+// 2: coded records as evidence; 3: the dataset's title, description and schema extension (in
+// meta): a parley of version 2 would read an extended store's kinds as unknown, or drop them.
+inline constexpr int kStoreFormatVersion = 3;
 
 struct TransactionInfo {
   std::int64_t id = 0;  // 1 for the build; assigned on commit
@@ -88,14 +91,19 @@ class Store {
   // Writes `dataset` as a new store at `path`, as transaction 1, atomically: a temporary file
   // beside it, synced, then renamed, and the directory synced. Refuses to replace an existing
   // file (its history would be lost). False and io-error diagnostics on failure.
+  // `about` (title, description, schema extension) is kept beside the records; `schema` is the
+  // embedded schema extended by about.schema.
   static bool create(const std::string& path, const Dataset& dataset, const RelationSchema& schema,
-                     TransactionInfo info, Diagnostics& diagnostics);
+                     const DatasetInfo& about, TransactionInfo info, Diagnostics& diagnostics);
 
   // Opens an existing store. A file that is not a parley store, of another format version,
   // truncated or corrupt gives a diagnostic naming the file and what is wrong.
   static std::unique_ptr<Store> open(const std::string& path, Diagnostics& diagnostics);
 
   const std::string& path() const { return path_; }
+
+  // What the dataset said about itself when built: its title, description and schema extension.
+  bool about(DatasetInfo& out, Diagnostics& diagnostics);
 
   // Reads the dataset as of `as_of` (the latest by default) in one read transaction: a write
   // committing meanwhile is seen entirely or not at all. Every row's content is checked
