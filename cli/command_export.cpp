@@ -59,8 +59,7 @@ Command export_command() {
   spec.name = "export";
   spec.synopsis = "export [--format dot|graphml|gexf|json] [--render svg|png FILE]\n"
                   "       export --format csv|neo4j|kuzu -o DIR";
-  spec.summary = "the whole graph as DOT (the default here), GraphML or GEXF, every record as a JSON dataset "
-                 "file, or tables for CSV, Neo4j and Kuzu";
+  spec.summary = "the whole graph for other tools: DOT (the default), GraphML, GEXF, CSV, Neo4j, Kuzu, or JSON";
   spec.formats = kEveryAnswerFormat;
   spec.folder_formats = {OutputFormat::kCsv, OutputFormat::kNeo4j, OutputFormat::kKuzu};
   spec.formats.insert(spec.formats.end(), spec.folder_formats.begin(), spec.folder_formats.end());
