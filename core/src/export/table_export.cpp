@@ -197,7 +197,7 @@ void write_neo4j_cypher(std::ostream& out, const Database& db, const Subgraph& s
   for (const KindId kind : kinds) {
     std::string labels;
     for (std::optional<KindId> k = kind; k; k = schema.kind(*k).parent) labels += ":" + quoted_name(schema.kind(*k).name);
-    out << "LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row\nWITH row WHERE row.kind = "
+    out << "LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row\nWITH row WHERE row.`kind:string` = "
         << cypher_string(schema.kind(kind).name) << "\nCREATE (n" << labels << " {\n    `id`: row.`id:ID`,\n    "
         << property_map(node_columns()) << "});\n\n";
   }
