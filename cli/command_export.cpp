@@ -45,7 +45,7 @@ int run_export(const CommandContext& context) {
     }
     // Every record with every value, in the dataset file format: lossless, so that `check` accepts
     // it and `build` turns it back into the same store (docs/writes.md).
-    context.out << to_dataset_json(data, db->schema());
+    write_dataset_json(context.out, data, db->schema());
     return kExitOk;
   }
   return emit_graph(context, *db, Subgraph::whole(data), "", /*text_means_dot=*/true);

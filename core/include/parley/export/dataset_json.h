@@ -4,6 +4,7 @@
 // changed. This is the lossless JSON export, and how a store's contents are checked by the loader.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct DatasetJsonFilter {
 // string, and empty optional members are left out: the loader reads each back to the same value.
 std::string to_dataset_json(const Dataset& dataset, const RelationSchema& schema, const DatasetInfo& info = {},
                             const DatasetJsonFilter& filter = {});
+// The same document written record by record, never held whole (the export command's form).
+void write_dataset_json(std::ostream& out, const Dataset& dataset, const RelationSchema& schema,
+                        const DatasetInfo& info = {}, const DatasetJsonFilter& filter = {});
 
 // One record in the same form, for documents assembled record by record.
 std::string source_json(const Source& source);
