@@ -185,6 +185,37 @@ std::string dataset_document(const DatasetInfo& info, const std::vector<std::str
   return out;
 }
 
+DatasetJsonFilter subgraph_filter(const Dataset& dataset, const RelationSchema& schema, const Subgraph& subgraph) {
+  DatasetJsonFilter filter;
+  filter.skip_source.assign(dataset.sources.size(), true);
+  filter.skip_entity.assign(dataset.entities.size(), true);
+  filter.skip_relation.assign(dataset.relations.size(), true);
+  const auto cite = [&](const std::vector<Citation>& citations) {
+    for (const Citation& c : citations) filter.skip_source[c.source] = false;
+  };
+  const auto keep_entity = [&](EntityIndex e) {
+    if (!filter.skip_entity[e]) return;
+    filter.skip_entity[e] = false;
+    const Entity& entity = dataset.entities[e];
+    cite(entity.citations);
+    for (const Alias& alias : entity.aliases) cite(alias.citations);
+    for (const Attribute& attribute : entity.attributes) cite(attribute.citations);
+  };
+  for (const EntityIndex e : subgraph.entities) keep_entity(e);
+  for (const RelationIndex r : subgraph.relations) {
+    const Relation& relation = dataset.relations[r];
+    filter.skip_relation[r] = false;
+    keep_entity(relation.from);
+    keep_entity(relation.to);
+    cite(relation.citations);
+    for (const PropertyValue& p : relation.properties) {
+      if (schema.property(p.property).value.type != ValueType::kEntity) continue;
+      if (const auto named = dataset.find_entity(p.value)) keep_entity(*named);
+    }
+  }
+  return filter;
+}
+
 void write_dataset_json(std::ostream& out, const Dataset& dataset, const RelationSchema& schema,
                         const DatasetInfo& info, const DatasetJsonFilter& filter) {
   const auto skipped = [](const std::vector<bool>& flags, std::size_t i) { return i < flags.size() && flags[i]; };

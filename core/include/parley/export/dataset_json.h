@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parley/load/dataset.h"
+#include "parley/query/subgraph.h"
 #include "parley/schema/schema.h"
 
 namespace parley {
@@ -25,6 +26,11 @@ struct DatasetJsonFilter {
   std::vector<bool> skip_entity;
   std::vector<bool> skip_relation;
 };
+
+// The filter that keeps a subgraph as a dataset of its own, one `check` accepts: its entities
+// and relations, the entities its relations name in entity-valued properties (according_to,
+// recipient), and the sources all of those cite.
+DatasetJsonFilter subgraph_filter(const Dataset& dataset, const RelationSchema& schema, const Subgraph& subgraph);
 
 // The dataset as a parley-dataset/1 document. Integer attributes and properties are written as
 // JSON integers (the schema says which), an alias with neither note nor citations as a plain
