@@ -49,6 +49,10 @@ def parley_who_met(db_args, name):
     return answer["a"]["id"], meetings, counterparts
 
 
+def dataset_names(db_args):
+    return {e["id"]: e["name"] for e in json.loads(run(*db_args, "export", "--format", "json"))["entities"]}
+
+
 def compare(label, db_args, names):
     with tempfile.TemporaryDirectory() as work:
         folder = os.path.join(work, "kuzu")
@@ -63,7 +67,9 @@ def compare(label, db_args, names):
         if result.returncode != 0:
             return
         answers = json.loads(result.stdout)
-        for person, (meetings, counterparts) in expected.items():
+        check(answers["names"] == dataset_names(db_args),
+              "%s: every entity reaches Kuzu with its name exact (%d)" % (label, len(answers["names"])))
+        for person, (meetings, counterparts) in expected.items():  # none for hostile names: no meetings
             got = answers[person]
             check(len(meetings) > 0, "%s: parley finds meetings of %s to compare" % (label, person))
             check(got["meetings"] == meetings,
@@ -75,6 +81,8 @@ def compare(label, db_args, names):
 
 
 compare("default dataset", [], ["Lavrov", "Abe", "Putin", "Kono"])
+# Names with commas, quotes, line breaks, control characters and every script survive the CSV.
+compare("hostile names", ["--db", "tests/fixtures/valid/hostile-names.json"], [])
 generator = os.environ.get("PARLEY_GENERATE")
 if generator:
     with tempfile.TemporaryDirectory() as work:

@@ -3,7 +3,8 @@
 // of a counted kind, held, where the person's participation counts and someone else's does too;
 // one held within (part_of) another meeting of the same answer is that meeting's.
 // usage: node kuzu_who_met.js EXPORT_DIR PERSON_ID...   (NODE_PATH: where kuzu is installed)
-// Prints {"PERSON_ID": {"meetings": [ids in date order], "counterparts": {id: count}}, ...}.
+// Prints {"PERSON_ID": {"meetings": [ids in date order], "counterparts": {id: count}}, ...,
+//         "names": {entity id: name, for every entity loaded}}.
 const kuzu = require("kuzu");
 const fs = require("fs");
 
@@ -42,6 +43,10 @@ function statements(file) {
     const counterparts = {};
     for (const row of kept) for (const other of row.others) counterparts[other] = (counterparts[other] || 0) + 1;
     out[person] = { meetings: kept.map((r) => r.meeting), counterparts };
+  }
+  out.names = {};
+  for (const row of await (await conn.query("MATCH (n:Entity) RETURN n.id AS id, n.name AS name")).getAll()) {
+    out.names[row.id] = row.name;
   }
   console.log(JSON.stringify(out));
 })().catch((error) => {

@@ -230,10 +230,39 @@ void write_kuzu_schema(std::ostream& out, const Database& db) {
       << "CREATE REL TABLE Relation(FROM Entity TO Entity, `type` STRING" << kuzu_columns(edge_columns(rows)) << ");\n";
 }
 
-void write_kuzu_copy(std::ostream& out) {
-  out << "// Run from the folder that holds the CSV files, after schema.cypher.\n"
-         "COPY Entity FROM 'nodes.csv' (HEADER=true);\n"
-         "COPY Relation FROM 'edges.csv' (HEADER=true);\n";
+bool has_line_break(std::string_view text) { return text.find_first_of("\r\n") != std::string_view::npos; }
+
+// True when a field of the tables will hold a line break inside its quotes.
+bool any_line_break(const Database& db, const Subgraph& subgraph) {
+  const Dataset& data = db.dataset();
+  for (const EntityIndex e : subgraph.entities) {
+    const Entity& entity = data.entities[e];
+    if (has_line_break(entity.id) || has_line_break(entity.name)) return true;
+    for (const Alias& alias : entity.aliases) {
+      if (has_line_break(alias.name)) return true;
+    }
+    for (const Attribute& attribute : entity.attributes) {
+      if (has_line_break(attribute.value)) return true;
+    }
+  }
+  for (const RelationIndex r : subgraph.relations) {
+    for (const PropertyValue& p : data.relations[r].properties) {
+      if (has_line_break(p.value)) return true;
+    }
+  }
+  for (const Source& source : data.sources) {
+    if (has_line_break(source.id)) return true;
+  }
+  return false;
+}
+
+void write_kuzu_copy(std::ostream& out, bool line_breaks) {
+  out << "// Run from the folder that holds the CSV files, after schema.cypher.\n";
+  // Kuzu's parallel CSV reader rejects a line break inside quotes; its serial one reads it.
+  const std::string_view options = line_breaks ? "(HEADER=true, PARALLEL=false)" : "(HEADER=true)";
+  if (line_breaks) out << "// Some names hold line breaks, which only Kuzu's serial CSV reader takes.\n";
+  out << "COPY Entity FROM 'nodes.csv' " << options << ";\n"
+      << "COPY Relation FROM 'edges.csv' " << options << ";\n";
 }
 
 }  // namespace
@@ -248,7 +277,8 @@ std::vector<ExportFile> table_export_files(const Database& db, const Subgraph& s
               {"load_csv.cypher", [&db, &subgraph](std::ostream& out) { write_neo4j_cypher(out, db, subgraph); }}};
     case TableFormat::kKuzu:
       return {{"schema.cypher", [&db](std::ostream& out) { write_kuzu_schema(out, db); }},
-              {"copy.cypher", [](std::ostream& out) { write_kuzu_copy(out); }},
+              {"copy.cypher",
+               [&db, &subgraph](std::ostream& out) { write_kuzu_copy(out, any_line_break(db, subgraph)); }},
               {"nodes.csv", nodes},
               {"edges.csv", edges}};
     case TableFormat::kCsv: break;
