@@ -8,6 +8,7 @@
 #include "graph_output.h"
 #include "presentation.h"
 #include "query_support.h"
+#include "parley/common/terminal_text.h"
 #include "parley/query/entity_card.h"
 #include "parley/query/event_facts.h"
 
@@ -20,7 +21,7 @@ void print_quotes(std::ostream& out, const Dataset& data, const std::vector<Cita
   for (const auto& c : citations) {
     out << indent << data.sources[c.source].id << ": ";
     if (c.is_coded()) out << record_text(data, c) << '\n';
-    else out << '"' << c.quote << "\"\n";
+    else out << '"' << single_line(c.quote) << "\"\n";
   }
 }
 
@@ -114,7 +115,8 @@ int run_show(const CommandContext& context) {
     if (m.into == entity) context.out << "  same as: " << m.id << " (" << m.name << ") in " << data.files[m.file] << '\n';
   }
   for (const auto& a : e.attributes) {
-    context.out << "  " << a.name << ": " << a.value << (a.qualifier.empty() ? "" : " (" + a.qualifier + ")") << ' '
+    context.out << "  " << a.name << ": " << single_line(a.value)
+                << (a.qualifier.empty() ? "" : " (" + single_line(a.qualifier) + ")") << ' '
                 << sources_text(data, a.citations) << '\n';
   }
   context.out << "\nRelations (" << card.relations.size() << ")\n";

@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "parley/common/terminal_text.h"
 #include "parley/query/entity_card.h"
 #include "parley/query/path.h"
 
@@ -48,7 +49,7 @@ std::string record_text(const Dataset& data, const Citation& citation) {
   if (!r.story_id.empty()) add("story " + r.story_id + (r.sentence.empty() ? "" : " sentence " + r.sentence));
   if (!r.publisher.empty()) add(r.publisher);
   if (!r.url.empty()) add(r.url);
-  return details.empty() ? out : out + " (" + details + ")";
+  return single_line(details.empty() ? out : out + " (" + details + ")");
 }
 
 std::set<SourceIndex> event_sources(const Database& db, const EventFacts& facts) {
@@ -104,7 +105,7 @@ std::string participants_text(const Database& db, const EventFacts& facts, std::
   std::vector<std::string> order;
   for (const auto& p : facts.participants) {
     if (skip && p.who == *skip) continue;
-    const std::string role = p.role.empty() ? "participant" : p.role;
+    const std::string role = p.role.empty() ? "participant" : single_line(p.role);
     if (!by_role.count(role)) order.push_back(role);
     auto& names = by_role[role];
     const std::string name = db.dataset().entities[p.who].name + (facts.counts(p) ? "" : " (expected)");
@@ -310,7 +311,7 @@ std::string relation_qualifiers(const Database& db, RelationIndex relation) {
   for (const auto& p : r.properties) {
     const std::string& name = db.schema().property(p.property).name;
     if (name == "role" && pattern.find("{role}") != std::string::npos) continue;
-    std::string value = p.value;
+    std::string value = single_line(p.value);
     if (value.size() > 90) {
       // At a word boundary when there is one, else at a character boundary.
       std::size_t cut = value.rfind(' ', 87);

@@ -176,7 +176,8 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
       }
     }
   } catch (const po::error& e) {
-    err << "parley: " << e.what() << (session.nested ? "\n" : "\nRun 'parley --help' for usage.\n");
+    // A usage error is one line, whatever the user typed into it.
+    err << "parley: " << single_line(e.what()) << (session.nested ? "\n" : "\nRun 'parley --help' for usage.\n");
     fail(kExitUsage, std::string(error_code_name(ErrorCode::kUsage)), e.what());
   } catch (const QueryError& e) {
     print_diagnostics(e.diagnostics, err);

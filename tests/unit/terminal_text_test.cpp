@@ -55,6 +55,14 @@ TEST_CASE("a stream escapes text split anywhere, even inside a character", "[ter
   }
 }
 
+TEST_CASE("a value is shown on one line, its line feeds written as \\n", "[terminal-text]") {
+  CHECK(parley::single_line("one\ntwo\n") == "one\\ntwo\\n");
+  CHECK(parley::single_line("plain") == "plain");
+  // Messages quote what people typed on one line too, whole or shortened.
+  CHECK(shorten_for_message("a\nb") == "a\\nb");
+  CHECK(shorten_for_message(std::string(100, '\n'), 2) == "\\n\\n... (100 bytes)");
+}
+
 TEST_CASE("long values are quoted shortened", "[terminal-text]") {
   CHECK(shorten_for_message("short") == "short");
   const std::string huge(10 * 1024 * 1024, 'k');

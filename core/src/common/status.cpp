@@ -73,11 +73,13 @@ void Diagnostics::sort_by_position(const std::vector<std::string>& file_order) {
 
 std::string Diagnostic::to_string() const {
   std::string out;
-  if (!where.file.empty()) out += where.file;
+  // A path or a member name may hold a line feed; the message stays one line (but for lists a
+  // message itself sets out on lines of its own).
+  if (!where.file.empty()) out += single_line(where.file);
   if (where.line > 0) {
     out += ':' + std::to_string(where.line) + ':' + std::to_string(where.column);
   } else if (!where.json_pointer.empty()) {
-    out += (out.empty() ? "" : ":") + std::string("pointer ") + where.json_pointer;
+    out += (out.empty() ? "" : ":") + std::string("pointer ") + single_line(where.json_pointer);
   }
   if (!out.empty()) out += ": ";
   out += severity == Severity::kWarning ? "warning[" : "error[";

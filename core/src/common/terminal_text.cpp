@@ -113,6 +113,19 @@ void TerminalEscaper::finish(std::string& out) {
   pending_.clear();
 }
 
+std::string single_line(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (const char c : value) {
+    if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string shorten_for_message(std::string_view value, std::size_t max_characters) {
   std::size_t at = 0;
   std::size_t count = 0;
@@ -120,8 +133,8 @@ std::string shorten_for_message(std::string_view value, std::size_t max_characte
     at += utf8::decode(value, at).length;
     ++count;
   }
-  if (at >= value.size()) return std::string(value);
-  return std::string(value.substr(0, at)) + "... (" + std::to_string(value.size()) + " bytes)";
+  if (at >= value.size()) return single_line(value);
+  return single_line(value.substr(0, at)) + "... (" + std::to_string(value.size()) + " bytes)";
 }
 
 }  // namespace parley

@@ -53,6 +53,18 @@ bool has_control_character(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
 }
 
+// What makes `name` unfit to be a name, or nullptr. A NUL ends C strings early; a line feed
+// would split the line of every answer that shows the name, where it cannot be told from the
+// answer's own line feeds, so a name is one line. (Other controls, a carriage return among
+// them, are shown escaped: terminal_text.h.)
+const char* name_problem(std::string_view name) {
+  for (const char c : name) {
+    if (c == '\0') return "a NUL character";
+    if (c == '\n') return "a line feed: a name is one line";
+  }
+  return nullptr;
+}
+
 // A value quoted in a message: a 10 MB key is named by its start and its length.
 std::string quoted(std::string_view value) { return "\"" + shorten_for_message(value) + "\""; }
 
@@ -489,8 +501,9 @@ class Loader {
     }
 
     entity.name = text_of(record["name"]);
-    if (entity.name.find('\0') != std::string::npos) {
-      sink.add(ErrorCode::kInvalidValue, "a name must not contain a NUL character", pointer + "/name", entity.id, "name");
+    if (const char* problem = name_problem(entity.name)) {
+      sink.add(ErrorCode::kInvalidValue, std::string("a name must not contain ") + problem, pointer + "/name", entity.id,
+               "name");
     }
     read_citations(record["sources"], [&] { return pointer + "/sources"; }, [&] { return entity.id; }, entity.citations, sink);
 
@@ -508,8 +521,9 @@ class Loader {
             read_citations(s->value, [&] { return at() + "/sources"; }, [&] { return entity.id; }, alias.citations, sink);
           }
         }
-        if (alias.name.find('\0') != std::string::npos) {
-          sink.add(ErrorCode::kInvalidValue, "an alias must not contain a NUL character", at(), entity.id, "aliases");
+        if (const char* problem = name_problem(alias.name)) {
+          sink.add(ErrorCode::kInvalidValue, std::string("an alias must not contain ") + problem, at(), entity.id,
+                   "aliases");
         }
         entity.aliases.push_back(std::move(alias));
       }

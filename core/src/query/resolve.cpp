@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "parley/common/suggest.h"
+#include "parley/common/terminal_text.h"
 
 namespace parley {
 
@@ -38,7 +39,7 @@ std::optional<EntityIndex> resolve_entity(const Database& db, std::string_view t
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
-    std::string message = "no entity is called \"" + std::string(text) + "\"";
+    std::string message = "no entity is called \"" + shorten_for_message(text) + "\"";
     if (!names.empty()) {
       message += " (did you mean ";
       for (std::size_t i = 0; i < names.size(); ++i) {
@@ -50,7 +51,7 @@ std::optional<EntityIndex> resolve_entity(const Database& db, std::string_view t
     diagnostics.add(ErrorCode::kNameNotFound, message, where);
     return std::nullopt;
   }
-  std::string message = "\"" + std::string(text) + "\" could mean " + std::to_string(found.size()) +
+  std::string message = "\"" + shorten_for_message(text) + "\" could mean " + std::to_string(found.size()) +
                         " entities; name one by its id:";
   std::vector<EntityIndex> sorted = found;
   const NameOrder order(db.names(), db.dataset());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "parley/common/terminal_text.h"
 #include "load/diagnostic_sink.h"
 #include "load/json_reader.h"
 
@@ -315,7 +316,8 @@ std::string RelationSchema::reading(RelationTypeId type, bool forward, std::stri
   const std::string& pattern = forward ? relation_types_[type].forward : relation_types_[type].backward;
   const auto at = pattern.find("{role}");
   if (at == std::string::npos) return pattern;
-  if (!role.empty()) return pattern.substr(0, at) + std::string(role) + pattern.substr(at + 6);
+  // A reading is one line of an answer, whatever the role holds.
+  if (!role.empty()) return pattern.substr(0, at) + single_line(role) + pattern.substr(at + 6);
   // No role: drop the placeholder and the space that joins it.
   std::string out = pattern.substr(0, at) + pattern.substr(at + 6);
   while (out.find("  ") != std::string::npos) out.erase(out.find("  "), 1);

@@ -40,7 +40,11 @@ class TerminalEscaper {
   std::string pending_;  // at most three bytes of an unfinished UTF-8 sequence
 };
 
-// `value` for a message: whole when it has at most `max_characters` code points, otherwise its
+// `value` with each line feed written as "\n", so that a value spans exactly one line of an
+// answer whatever it holds (escape_for_terminal keeps line feeds, which end an answer's lines).
+std::string single_line(std::string_view value);
+
+// `value` for a message, on one line (single_line): whole when it has at most `max_characters` code points, otherwise its
 // first ones followed by "..." and how long it was ("... (10485760 bytes)"), so that a 10 MB
 // value is named, not echoed. Cuts between code points.
 std::string shorten_for_message(std::string_view value, std::size_t max_characters = 80);
