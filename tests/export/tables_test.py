@@ -81,12 +81,8 @@ def check_table_shape(tag, path, expected_rows):
 
 def check_dataset(label, db_args):
     stats = json.loads(run(*db_args, "stats", "--format", "json"))
-    names = {}
-    for line in run(*db_args, "export", "--format", "json").decode().splitlines():
-        line = line.strip().rstrip(",")
-        if line.startswith('{"id"') and '"kind"' in line:
-            record = json.loads(line)
-            names[record["id"]] = record["name"]
+    document = json.loads(run(*db_args, "export", "--format", "json"))
+    names = {entity["id"]: entity["name"] for entity in document["entities"]}
     with tempfile.TemporaryDirectory() as work:
         # Plain CSV
         folder = os.path.join(work, "csv")
