@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "csv_answers.h"
 #include "exit_codes.h"
 #include "graph_output.h"
 #include "presentation.h"
@@ -28,7 +29,9 @@ int run_neighbours(const CommandContext& context) {
   query.directed = vm.count("directed") > 0;
   query.limit = count_option(vm, "limit", 1, 100000000);
   // Text lists how each entity was reached; the relations among them are for diagrams and JSON.
-  query.with_subgraph = context.args.global.format != OutputFormat::kText || context.args.render;
+  query.with_subgraph =
+      (context.args.global.format != OutputFormat::kText && context.args.global.format != OutputFormat::kCsv) ||
+      context.args.render;
   const NeighboursResult result = neighbours(*db, query);
   const Dataset& data = db->dataset();
   const RelationSchema& schema = db->schema();
@@ -36,6 +39,10 @@ int run_neighbours(const CommandContext& context) {
   if (graph_format(context) || context.args.render) {
     const int code = emit_graph(context, *db, result.subgraph, "Around " + data.entities[query.center].name);
     if (graph_format(context) || code != kExitOk) return code;
+  }
+  if (context.args.global.format == OutputFormat::kCsv) {
+    write_neighbours_csv(context.out, *db, result);
+    return kExitOk;
   }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
@@ -96,6 +103,7 @@ Command neighbours_command() {
   spec.synopsis = "neighbours A [--depth N] [--types TYPE,...] [--kinds KIND,...] [--directed] [--limit N]";
   spec.summary = "what surrounds A: every entity within N relations, and how it is reached";
   spec.formats = kEveryAnswerFormat;
+  spec.formats.push_back(OutputFormat::kCsv);
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "the entity at the centre")
       ("depth", po::value<long long>()->default_value(1)->value_name("N"), "how many relations away")

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "csv_answers.h"
 #include "exit_codes.h"
 #include "graph_output.h"
 #include "presentation.h"
@@ -63,6 +64,10 @@ int run_path(const CommandContext& context) {
     const int code = emit_graph(context, *db, subgraph, "From " + data.entities[query.from].name + " to " + data.entities[query.to].name);
     if (graph_format(context) || code != kExitOk) return code;
   }
+  if (context.args.global.format == OutputFormat::kCsv) {
+    write_paths_csv(context.out, *db, result);
+    return kExitOk;
+  }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
     auto& w = json.writer();
@@ -111,6 +116,7 @@ Command path_command() {
       "path A B [--all | --k N] [--max-hops N] [--via TYPE,...] [--avoid TYPE,...] [--directed] [--met] [--limit N]";
   spec.summary = "how A and B are connected: the shortest chain of relations, read hop by hop";
   spec.formats = kEveryAnswerFormat;
+  spec.formats.push_back(OutputFormat::kCsv);
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "where the path starts: id, name or alias")
       ("b", po::value<std::string>()->value_name("B"), "where it ends")

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "csv_answers.h"
 #include "exit_codes.h"
 #include "graph_output.h"
 #include "presentation.h"
@@ -36,6 +37,12 @@ int run_timeline(const CommandContext& context) {
     if (query.about) subgraph.focus.push_back(*query.about);
     const int code = emit_graph(context, *db, subgraph, query.about ? "Timeline of " + data.entities[*query.about].name : "Timeline");
     if (graph_format(context) || code != kExitOk) return code;
+  }
+  if (context.args.global.format == OutputFormat::kCsv) {
+    CsvWriter csv(context.out);
+    write_event_csv_header(csv);
+    for (const auto& row : rows) write_event_csv(csv, *db, row.facts);
+    return kExitOk;
   }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
@@ -86,6 +93,7 @@ Command timeline_command() {
   spec.synopsis = "timeline [A] [--from DATE] [--to DATE] [--status STATUS,...|any]";
   spec.summary = "events in date order, optionally those linked to A";
   spec.formats = kEveryAnswerFormat;
+  spec.formats.push_back(OutputFormat::kCsv);
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "only events linked to this entity")
       ("from", po::value<std::string>()->value_name("DATE"), "only events that may fall on or after DATE")

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "csv_answers.h"
 #include "exit_codes.h"
 #include "graph_output.h"
 #include "presentation.h"
@@ -131,6 +132,18 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
     const int code = emit_graph(context, *db, subgraph, "Who met whom");
     if (graph_format(context) || code != kExitOk) return code;
   }
+  if (context.args.global.format == OutputFormat::kCsv) {
+    CsvWriter csv(context.out);
+    csv.field("a").field("a_name").field("b").field("b_name").field("meeting_count").field("meetings").end_row();
+    for (const auto& pair : table.pairs) {
+      std::string ids;
+      for (const std::size_t m : pair.meetings) ids += (ids.empty() ? "" : ";") + data.entities[meetings[m].facts.event].id;
+      csv.field(data.entities[pair.first].id).field(data.entities[pair.first].name);
+      csv.field(data.entities[pair.second].id).field(data.entities[pair.second].name);
+      csv.field(std::to_string(pair.meetings.size())).field(ids).end_row();
+    }
+    return kExitOk;
+  }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
     auto& w = json.writer();
@@ -227,6 +240,25 @@ int run_who_met(const CommandContext& context) {
     const std::string title = "Meetings of " + data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
     const int code = emit_graph(context, *db, subgraph, title);
     if (graph_format(context) || code != kExitOk) return code;
+  }
+  if (context.args.global.format == OutputFormat::kCsv) {
+    // One row per gathering: "meeting" (counted), "within" (held within the meeting named in the
+    // within column) and "also" (attended, not counted), in the order text lists them.
+    CsvWriter csv(context.out);
+    write_event_csv_header(csv, {"row", "within"});
+    for (std::size_t m = 0; m < meetings.size(); ++m) {
+      csv.field("meeting").field("");
+      write_event_csv(csv, *db, meetings[m].facts);
+      for (const auto& inner : within[m]) {
+        csv.field("within").field(data.entities[meetings[m].facts.event].id);
+        write_event_csv(csv, *db, inner.facts);
+      }
+    }
+    for (const auto& row : also) {
+      csv.field("also").field("");
+      write_event_csv(csv, *db, row.facts);
+    }
+    return kExitOk;
   }
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
@@ -341,6 +373,7 @@ Command who_met_command() {
   spec.synopsis = "who-met A [B] | who-met --all [--from DATE] [--to DATE] [--at PLACE] [--status held|planned|...|any] [--kinds KINDS]";
   spec.summary = "the meetings A attended (with B), everyone present, and A's counterparts";
   spec.formats = kEveryAnswerFormat;
+  spec.formats.push_back(OutputFormat::kCsv);
   spec.options.add_options()
       ("a", po::value<std::string>()->value_name("A"), "an entity: id, name or alias")
       ("b", po::value<std::string>()->value_name("B"), "a second entity: only meetings both attended")

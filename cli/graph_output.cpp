@@ -6,13 +6,14 @@
 #include "graphviz_process.h"
 #include "output_file.h"
 #include "parley/export/dot_export.h"
+#include "parley/export/gexf_export.h"
 #include "parley/export/graphml_export.h"
 
 namespace parley::cli {
 
 bool graph_format(const CommandContext& context) {
   const OutputFormat f = context.args.global.format;
-  return f == OutputFormat::kDot || f == OutputFormat::kGraphml;
+  return f == OutputFormat::kDot || f == OutputFormat::kGraphml || f == OutputFormat::kGexf;
 }
 
 std::string render_with_graphviz(const std::string& dot_text, const RenderRequest& request, unsigned timeout_seconds,
@@ -27,13 +28,15 @@ std::string render_with_graphviz(const std::string& dot_text, const RenderReques
 int emit_graph(const CommandContext& context, const Database& db, Subgraph subgraph, const std::string& title,
                bool text_means_dot) {
   subgraph.normalize();
-  const std::string dot = to_dot(db, subgraph, DotOptions{title, true});
   const OutputFormat format = context.args.global.format;
   // `export --render FILE` asks for the drawing, not also for its DOT on standard output.
-  if (format == OutputFormat::kDot || (text_means_dot && format == OutputFormat::kText && !context.args.render)) {
-    context.out << dot;
-  }
-  if (context.args.global.format == OutputFormat::kGraphml) context.out << to_graphml(db, subgraph);
+  const bool print_dot =
+      format == OutputFormat::kDot || (text_means_dot && format == OutputFormat::kText && !context.args.render);
+  // The DOT is built only for what needs it; GraphML and GEXF are written as they are made.
+  const std::string dot = print_dot || context.args.render ? to_dot(db, subgraph, DotOptions{title, true}) : "";
+  if (print_dot) context.out << dot;
+  if (format == OutputFormat::kGraphml) write_graphml(context.out, db, subgraph);
+  if (format == OutputFormat::kGexf) write_gexf(context.out, db, subgraph);
   if (context.args.render) {
     std::vector<std::string> notes;
     const std::string error = render_with_graphviz(dot, *context.args.render, context.args.global.render_timeout, notes);

@@ -1,4 +1,4 @@
-// Graph-shaped answers as DOT or GraphML on standard output, and `--render svg|png FILE`, which
+// Graph-shaped answers as DOT, GraphML or GEXF on standard output, and `--render svg|png FILE`, which
 // hands the DOT to Graphviz's dot.
 #pragma once
 
@@ -10,7 +10,7 @@
 
 namespace parley::cli {
 
-// True when --format asks for a diagram (dot or graphml) rather than text or JSON.
+// True when --format asks for a diagram (dot, graphml or gexf) rather than text or JSON.
 bool graph_format(const CommandContext& context);
 
 // Prints the subgraph in the requested diagram format (when graph_format()), and renders it

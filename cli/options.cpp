@@ -18,8 +18,8 @@ const po::options_description& global_options_description() {
        "dataset file to open; repeat to merge several; @default is the embedded dataset")
       ("schema", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
        "add the kinds, attributes, properties and relation types in FILE to the relation schema; repeatable")
-      ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot or graphml (jsonl for batch)")
-      ("output,o", po::value<std::string>()->value_name("FILE"), "write the answer to FILE (replaced only on success)")
+      ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot, graphml or gexf; csv for answers and exports; neo4j, kuzu for export (jsonl for batch)")
+      ("output,o", po::value<std::string>()->value_name("FILE"), "write the answer to FILE (replaced only on success); for export as csv, neo4j or kuzu, the folder to write into")
       ("max-errors", po::value<std::size_t>()->value_name("N")->default_value(100),
        "show at most N problems of data that fails to load, then a count of the rest by kind; 0 shows all")
       ("render", po::value<std::string>()->value_name("svg|png FILE"),
@@ -55,7 +55,12 @@ OutputFormat parse_format(const std::string& text) {
   if (text == "dot") return OutputFormat::kDot;
   if (text == "graphml") return OutputFormat::kGraphml;
   if (text == "jsonl") return OutputFormat::kJsonl;
-  throw po::error("--format must be text, json, dot, graphml (or jsonl for batch), not \"" + text + "\"");
+  if (text == "gexf") return OutputFormat::kGexf;
+  if (text == "csv") return OutputFormat::kCsv;
+  if (text == "neo4j") return OutputFormat::kNeo4j;
+  if (text == "kuzu") return OutputFormat::kKuzu;
+  throw po::error("--format must be text, json, dot, graphml, gexf, csv, neo4j, kuzu (or jsonl for batch), not \"" + text +
+                  "\"");
 }
 
 // `--render FORMAT FILE` takes two values, which program_options cannot express without
@@ -183,6 +188,11 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   if (parsed.render && spec &&
       std::find(spec->formats.begin(), spec->formats.end(), OutputFormat::kDot) == spec->formats.end()) {
     throw po::error(spec->name + " has no diagram to --render");
+  }
+  if (spec && parsed.global.output.empty() &&
+      std::find(spec->folder_formats.begin(), spec->folder_formats.end(), parsed.global.format) != spec->folder_formats.end()) {
+    throw po::error(spec->name + " --format " + vm["format"].as<std::string>() +
+                    " writes several files: name their folder with -o DIR");
   }
   parsed.command_options = std::move(vm);
   return parsed;

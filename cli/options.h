@@ -11,11 +11,12 @@
 
 namespace parley::cli {
 
-enum class OutputFormat { kText, kJson, kDot, kGraphml, kJsonl };
+enum class OutputFormat { kText, kJson, kDot, kGraphml, kJsonl, kGexf, kCsv, kNeo4j, kKuzu };
 
-// What a query command answers in: text, JSON, and its drawing as DOT or GraphML.
+// What a query command answers in: text, JSON, and its drawing as DOT, GraphML or GEXF.
 inline const std::vector<OutputFormat> kEveryAnswerFormat = {OutputFormat::kText, OutputFormat::kJson,
-                                                            OutputFormat::kDot, OutputFormat::kGraphml};
+                                                            OutputFormat::kDot, OutputFormat::kGraphml,
+                                                            OutputFormat::kGexf};
 
 struct GlobalOptions {
   std::vector<std::string> databases;  // --db, in order; empty = the embedded dataset
@@ -53,6 +54,8 @@ struct CommandSpec {
   std::string synopsis;     // "check [--db FILE]..."
   std::string summary;      // one line
   bool owns_output = false;  // -o names what the command writes itself (build's store, import's dataset), not a copy of its answer
+  // Formats written as several files into the folder -o names (export's csv, neo4j, kuzu).
+  std::vector<OutputFormat> folder_formats;
   bool text_for_people = true;          // its text answer is escaped for the terminal (not export's DOT)
   bool shows_answer_on_failure = false;  // with -o, a failed run's answer still goes to stdout (check's report)
   boost::program_options::options_description options{"Options"};

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -143,7 +144,10 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     std::ostringstream messages;  // what the command tells people, kept to report it as the error
     TeeBuffer tee(err, messages);
     std::ostream both(&tee);
-    const bool to_file = !parsed.global.output.empty() && !command->spec.owns_output;
+    const auto& folder_formats = command->spec.folder_formats;
+    const bool to_folder =
+        std::find(folder_formats.begin(), folder_formats.end(), parsed.global.format) != folder_formats.end();
+    const bool to_file = !parsed.global.output.empty() && !command->spec.owns_output && !to_folder;
     std::ostream& destination = to_file ? static_cast<std::ostream&>(buffered) : out;
     // A text answer is for people, on a terminal or in a file they will print there: escaped
     // like the messages (the -o file holds what the terminal would have shown).

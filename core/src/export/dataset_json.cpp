@@ -1,6 +1,8 @@
 #include "parley/export/dataset_json.h"
 
 #include <charconv>
+#include <ostream>
+#include <sstream>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -180,23 +182,76 @@ std::string dataset_document(const DatasetInfo& info, const std::vector<std::str
   return render_canonical_dataset(document);
 }
 
+DatasetJsonFilter subgraph_filter(const Dataset& dataset, const RelationSchema& schema, const Subgraph& subgraph) {
+  DatasetJsonFilter filter;
+  filter.skip_source.assign(dataset.sources.size(), true);
+  filter.skip_entity.assign(dataset.entities.size(), true);
+  filter.skip_relation.assign(dataset.relations.size(), true);
+  const auto cite = [&](const std::vector<Citation>& citations) {
+    for (const Citation& c : citations) filter.skip_source[c.source] = false;
+  };
+  const auto keep_entity = [&](EntityIndex e) {
+    if (!filter.skip_entity[e]) return;
+    filter.skip_entity[e] = false;
+    const Entity& entity = dataset.entities[e];
+    cite(entity.citations);
+    for (const Alias& alias : entity.aliases) cite(alias.citations);
+    for (const Attribute& attribute : entity.attributes) cite(attribute.citations);
+  };
+  for (const EntityIndex e : subgraph.entities) keep_entity(e);
+  for (const RelationIndex r : subgraph.relations) {
+    const Relation& relation = dataset.relations[r];
+    filter.skip_relation[r] = false;
+    keep_entity(relation.from);
+    keep_entity(relation.to);
+    cite(relation.citations);
+    for (const PropertyValue& p : relation.properties) {
+      if (schema.property(p.property).value.type != ValueType::kEntity) continue;
+      if (const auto named = dataset.find_entity(p.value)) keep_entity(*named);
+    }
+  }
+  return filter;
+}
+
+void write_dataset_json(std::ostream& out, const Dataset& dataset, const RelationSchema& schema,
+                        const DatasetInfo& info, const DatasetJsonFilter& filter) {
+  const auto skipped = [](const std::vector<bool>& flags, std::size_t i) { return i < flags.size() && flags[i]; };
+  const auto text = [](const std::string& s) {
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    string(w, s);
+    return take(buffer);
+  };
+  // The same bytes as dataset_document (the canonical layout), each record written as soon as
+  // it is made.
+  out << "{\n  \"format\": \"parley-dataset/1\",\n";
+  if (!info.title.empty()) out << "  \"title\": " << text(info.title) << ",\n";
+  if (!info.description.empty()) out << "  \"description\": " << text(info.description) << ",\n";
+  if (!info.schema.empty()) out << "  \"schema\": " << canonical_schema(info.schema) << ",\n";
+  const auto array = [&](std::string_view name, std::size_t count, const auto& keep, const auto& record, bool last) {
+    out << "  \"" << name << "\": [";
+    bool any = false;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (!keep(i)) continue;
+      out << (any ? ",\n    " : "\n    ") << record(i);
+      any = true;
+    }
+    out << (any ? "\n  ]" : "]") << (last ? "\n" : ",\n");
+  };
+  array("sources", dataset.sources.size(), [&](std::size_t i) { return !skipped(filter.skip_source, i); },
+        [&](std::size_t i) { return source_json(dataset.sources[i]); }, false);
+  array("entities", dataset.entities.size(), [&](std::size_t i) { return !skipped(filter.skip_entity, i); },
+        [&](std::size_t i) { return entity_json(dataset.entities[i], dataset, schema); }, false);
+  array("relations", dataset.relations.size(), [&](std::size_t i) { return !skipped(filter.skip_relation, i); },
+        [&](std::size_t i) { return relation_json(dataset.relations[i], dataset, schema); }, true);
+  out << "}\n";
+}
+
 std::string to_dataset_json(const Dataset& dataset, const RelationSchema& schema, const DatasetInfo& info,
                             const DatasetJsonFilter& filter) {
-  const auto skipped = [](const std::vector<bool>& flags, std::size_t i) { return i < flags.size() && flags[i]; };
-  std::vector<std::string> sources, entities, relations;
-  sources.reserve(dataset.sources.size());
-  entities.reserve(dataset.entities.size());
-  relations.reserve(dataset.relations.size());
-  for (std::size_t i = 0; i < dataset.sources.size(); ++i) {
-    if (!skipped(filter.skip_source, i)) sources.push_back(source_json(dataset.sources[i]));
-  }
-  for (std::size_t i = 0; i < dataset.entities.size(); ++i) {
-    if (!skipped(filter.skip_entity, i)) entities.push_back(entity_json(dataset.entities[i], dataset, schema));
-  }
-  for (std::size_t i = 0; i < dataset.relations.size(); ++i) {
-    if (!skipped(filter.skip_relation, i)) relations.push_back(relation_json(dataset.relations[i], dataset, schema));
-  }
-  return dataset_document(info, sources, entities, relations);
+  std::ostringstream out;
+  write_dataset_json(out, dataset, schema, info, filter);
+  return out.str();
 }
 
 }  // namespace parley

@@ -1,9 +1,10 @@
 #include "parley/export/graphml_export.h"
 
 #include "parley/common/utf8.h"
+#include "parley/export/graph_rows.h"
 
-#include <algorithm>
-#include <optional>
+#include <ostream>
+#include <sstream>
 #include <vector>
 
 namespace parley {
@@ -47,94 +48,103 @@ bool append_escaped_ascii(std::string& out, char c) {
 // ---------------------------------------------------------------------------------------------
 // Document
 
+enum class Domain { kNode, kEdge };
+
 struct Key {
-  std::string_view id;
-  std::string_view domain;  // "node" or "edge"
-  std::string_view name;
+  std::string id;
+  Domain domain;
+  std::string name;
+  std::string_view type;  // GraphML's attr.type: string, int, double or boolean
 };
 
-// The entity's id is an attribute named "entity_id", not "id": igraph keeps GraphML node ids in
-// a vertex attribute "id" and drops them, with a warning, when the file declares one too.
-constexpr Key kEntityId = {"entity_id", "node", "entity_id"};
-constexpr Key kName = {"name", "node", "name"};
-constexpr Key kKind = {"kind", "node", "kind"};
-constexpr Key kType = {"type", "edge", "type"};
-constexpr Key kReading = {"reading", "edge", "reading"};
-constexpr Key kRole = {"role", "edge", "role"};
-constexpr Key kSources = {"sources", "edge", "sources"};
-// Declared only for data with coded event data: "coded record", or "quote, coded record" when a
-// relation rests on both; an edge without it rests on quotes.
-constexpr Key kEvidence = {"evidence", "edge", "evidence"};
-
-std::string key_declaration(const Key& key) {
-  return "  <key id=\"" + std::string(key.id) + "\" for=\"" + std::string(key.domain) + "\" attr.name=\"" +
-         std::string(key.name) + "\" attr.type=\"string\"/>\n";
-}
-
-std::string data_element(const Key& key, std::string_view value) {
-  return "      <data key=\"" + std::string(key.id) + "\">" + xml_escape(value) + "</data>\n";
-}
-
-std::string node_id(EntityIndex entity) { return "e" + std::to_string(entity); }
-
-std::string node_element(const Database& db, EntityIndex index) {
-  const Entity& entity = db.dataset().entities[index];
-  return "    <node id=\"" + node_id(index) + "\">\n" + data_element(kEntityId, entity.id) +
-         data_element(kName, entity.name) + data_element(kKind, db.schema().kind(entity.kind).name) +
-         "    </node>\n";
-}
-
-// The ids of the sources a relation cites, each once, in the order first cited.
-std::string source_list(const Dataset& data, const Relation& relation) {
-  std::vector<SourceIndex> cited;
-  for (const Citation& citation : relation.citations) {
-    if (std::find(cited.begin(), cited.end(), citation.source) == cited.end()) cited.push_back(citation.source);
+// Every key a document declares, in order: the same for every answer, so that a reader's
+// attribute names do not depend on which rows an answer happens to have. The entity's id is an
+// attribute named "entity_id", not "id": igraph keeps GraphML node ids in a vertex attribute "id"
+// and drops them, with a warning, when the file declares one too. Key ids are unique across
+// nodes and edges (node "status", edge "p_status"); attr.name is what readers show.
+std::vector<Key> document_keys(const GraphRows& rows) {
+  std::vector<Key> keys = {
+      {"entity_id", Domain::kNode, "entity_id", "string"}, {"name", Domain::kNode, "name", "string"},
+      {"kind", Domain::kNode, "kind", "string"},           {"kinds", Domain::kNode, "kinds", "string"},
+      {"date", Domain::kNode, "date", "string"},           {"first_day", Domain::kNode, "first_day", "string"},
+      {"last_day", Domain::kNode, "last_day", "string"},   {"precision", Domain::kNode, "precision", "string"},
+      {"status", Domain::kNode, "status", "string"},       {"latitude", Domain::kNode, "latitude", "double"},
+      {"longitude", Domain::kNode, "longitude", "double"}, {"node_sources", Domain::kNode, "sources", "string"},
+      {"node_citations", Domain::kNode, "citations", "int"},
+      {"node_evidence", Domain::kNode, "evidence", "string"},
+      {"type", Domain::kEdge, "type", "string"},           {"reading", Domain::kEdge, "reading", "string"},
+      {"backward_reading", Domain::kEdge, "backward_reading", "string"}};
+  for (const std::string_view property : rows.property_names()) {
+    // "role" keeps the key id it has always had.
+    keys.push_back({property == "role" ? std::string("role") : "p_" + std::string(property), Domain::kEdge,
+                    std::string(property), "string"});
   }
+  keys.push_back({"counts", Domain::kEdge, "counts", "boolean"});
+  keys.push_back({"sources", Domain::kEdge, "sources", "string"});
+  keys.push_back({"citations", Domain::kEdge, "citations", "int"});
+  keys.push_back({"evidence", Domain::kEdge, "evidence", "string"});
+  return keys;
+}
+
+void write_data(std::ostream& out, std::string_view key, std::string_view value) {
+  if (value.empty()) return;  // left out: readers see the attribute as missing, not as ""
+  out << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
+}
+
+std::string joined(const std::vector<std::string_view>& values, std::string_view separator) {
   std::string out;
-  for (const SourceIndex s : cited) {
-    if (!out.empty()) out += ',';
-    out += data.sources[s].id;
+  for (const std::string_view value : values) {
+    if (!out.empty()) out += separator;
+    out += value;
   }
   return out;
 }
 
-// "coded record" or "quote, coded record" for a relation resting on coded event data; empty
-// for one resting on quotes only, as every relation of a curated dataset does.
-std::string evidence_kinds(const Relation& relation) {
-  const bool coded = std::any_of(relation.citations.begin(), relation.citations.end(),
-                                 [](const Citation& c) { return c.is_coded(); });
-  if (!coded) return "";
-  const bool quoted = std::any_of(relation.citations.begin(), relation.citations.end(),
-                                  [](const Citation& c) { return !c.is_coded(); });
-  return quoted ? "quote, coded record" : "coded record";
+void write_node(std::ostream& out, const NodeRow& row) {
+  out << "    <node id=\"e" << row.index << "\">\n";
+  write_data(out, "entity_id", row.id);
+  write_data(out, "name", row.name);
+  write_data(out, "kind", row.kind);
+  write_data(out, "kinds", joined(row.kinds, ","));
+  write_data(out, "date", row.date);
+  write_data(out, "first_day", row.first_day);
+  write_data(out, "last_day", row.last_day);
+  write_data(out, "precision", row.precision);
+  write_data(out, "status", row.status);
+  write_data(out, "latitude", row.latitude);
+  write_data(out, "longitude", row.longitude);
+  write_data(out, "node_sources", joined(row.sources, ","));
+  write_data(out, "node_citations", std::to_string(row.citations));
+  write_data(out, "node_evidence", row.evidence);
+  out << "    </node>\n";
 }
 
-std::string edge_element(const Database& db, RelationIndex index, std::optional<PropertyId> role_property) {
-  const Relation& relation = db.dataset().relations[index];
-  const RelationSchema& schema = db.schema();
-  const std::string_view role = role_property ? relation.property(*role_property) : std::string_view();
-  std::string out = "    <edge id=\"r" + std::to_string(index) + "\" source=\"" + node_id(relation.from) +
-                    "\" target=\"" + node_id(relation.to) + "\">\n";
-  out += data_element(kType, schema.relation_type(relation.type).name);
-  out += data_element(kReading, schema.reading(relation.type, true, role));
-  if (!role.empty()) out += data_element(kRole, role);
-  out += data_element(kSources, source_list(db.dataset(), relation));
-  if (const std::string evidence = evidence_kinds(relation); !evidence.empty()) out += data_element(kEvidence, evidence);
-  return out + "    </edge>\n";
+void write_edge(std::ostream& out, const EdgeRow& row, const std::vector<std::string_view>& properties) {
+  out << "    <edge id=\"r" << row.index << "\" source=\"e" << row.from << "\" target=\"e" << row.to << "\">\n";
+  write_data(out, "type", row.type);
+  write_data(out, "reading", row.reading);
+  write_data(out, "backward_reading", row.backward_reading);
+  for (std::size_t p = 0; p < properties.size(); ++p) {
+    write_data(out, properties[p] == "role" ? std::string("role") : "p_" + std::string(properties[p]), row.properties[p]);
+  }
+  if (row.counts) write_data(out, "counts", *row.counts ? "true" : "false");
+  write_data(out, "sources", joined(row.sources, ","));
+  write_data(out, "citations", std::to_string(row.citations));
+  write_data(out, "evidence", row.evidence);
+  out << "    </edge>\n";
 }
 
-std::string document_header(bool with_role, bool with_evidence) {
-  std::string out =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  for (const Key* key : {&kEntityId, &kName, &kKind, &kType, &kReading}) out += key_declaration(*key);
-  if (with_role) out += key_declaration(kRole);
-  out += key_declaration(kSources);
-  if (with_evidence) out += key_declaration(kEvidence);
-  return out + "  <graph id=\"parley\" edgedefault=\"directed\">\n";
+void write_header(std::ostream& out, const GraphRows& rows) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+         "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+         "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  for (const Key& key : document_keys(rows)) {
+    out << "  <key id=\"" << key.id << "\" for=\"" << (key.domain == Domain::kNode ? "node" : "edge")
+        << "\" attr.name=\"" << key.name << "\" attr.type=\"" << key.type << "\"/>\n";
+  }
+  out << "  <graph id=\"parley\" edgedefault=\"directed\">\n";
 }
 
 }  // namespace
@@ -160,14 +170,18 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
+void write_graphml(std::ostream& out, const Database& db, const Subgraph& subgraph) {
+  const GraphRows rows(db);
+  write_header(out, rows);
+  for (const EntityIndex e : subgraph.entities) write_node(out, rows.node(e));
+  for (const RelationIndex r : subgraph.relations) write_edge(out, rows.edge(r), rows.property_names());
+  out << "  </graph>\n</graphml>\n";
+}
+
 std::string to_graphml(const Database& db, const Subgraph& subgraph) {
-  const std::optional<PropertyId> role_property = db.schema().find_property("role");
-  const auto& sources = db.dataset().sources;
-  const bool coded = std::any_of(sources.begin(), sources.end(), [](const Source& s) { return s.is_coded(); });
-  std::string out = document_header(role_property.has_value(), coded);
-  for (const EntityIndex e : subgraph.entities) out += node_element(db, e);
-  for (const RelationIndex r : subgraph.relations) out += edge_element(db, r, role_property);
-  return out + "  </graph>\n</graphml>\n";
+  std::ostringstream out;
+  write_graphml(out, db, subgraph);
+  return out.str();
 }
 
 }  // namespace parley

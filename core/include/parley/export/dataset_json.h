@@ -4,11 +4,13 @@
 // changed. This is the lossless JSON export, and how a store's contents are checked by the loader.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
 #include "parley/load/dataset.h"
 #include "parley/load/dataset_info.h"
+#include "parley/query/subgraph.h"
 #include "parley/schema/schema.h"
 
 namespace parley {
@@ -20,11 +22,19 @@ struct DatasetJsonFilter {
   std::vector<bool> skip_relation;
 };
 
+// The filter that keeps a subgraph as a dataset of its own, one `check` accepts: its entities
+// and relations, the entities its relations name in entity-valued properties (according_to,
+// recipient), and the sources all of those cite.
+DatasetJsonFilter subgraph_filter(const Dataset& dataset, const RelationSchema& schema, const Subgraph& subgraph);
+
 // The dataset as a parley-dataset/1 document. Integer attributes and properties are written as
 // JSON integers (the schema says which), an alias with neither note nor citations as a plain
 // string, and empty optional members are left out: the loader reads each back to the same value.
 std::string to_dataset_json(const Dataset& dataset, const RelationSchema& schema, const DatasetInfo& info = {},
                             const DatasetJsonFilter& filter = {});
+// The same document written record by record, never held whole (the export command's form).
+void write_dataset_json(std::ostream& out, const Dataset& dataset, const RelationSchema& schema,
+                        const DatasetInfo& info = {}, const DatasetJsonFilter& filter = {});
 
 // One record in the same form, for documents assembled record by record.
 std::string source_json(const Source& source);
