@@ -114,11 +114,12 @@ class Writer {
   }
   void newline() { w_.whitespace('\n'); }  // one record a line: whitespace between array items
 
+  // An id not given before, as JSON text: ids are written several times each.
   std::string unique(std::string id) {
-    if (used_.insert(id).second) return id;
+    if (used_.insert(id).second) return JsonStream::quote(id);
     for (int n = 2;; ++n) {
       std::string candidate = id + "-" + std::to_string(n);
-      if (used_.insert(candidate).second) return candidate;
+      if (used_.insert(candidate).second) return JsonStream::quote(candidate);
     }
   }
 
@@ -132,6 +133,7 @@ class Writer {
       gathering_ids_.push_back(unique(prefix + "/" + std::string(EventModel::kind_of(g)) + "/" +
                                       std::string(model_.rows()[g.rows.front()].event_id)));
     }
+    std::unordered_set<std::string>().swap(used_);  // only ids given out are needed from here on
   }
 
   // A citation of one row: the whole coded record, or only its event id where the record is
@@ -140,26 +142,33 @@ class Writer {
   void cite(std::uint32_t row, bool full) {
     const KeptRow& r = model_.rows()[row];
     w_.raw(citation_start_);
-    w_.quoted(r.event_id);
+    string(r.event_id, r.plain);
     if (full) {
       if (format_ == EventFormat::kIcews) {
-        member(",\"story_id\":", r.story_id);
-        member(",\"sentence\":", r.sentence);
-        member(",\"publisher\":", r.publisher);
+        member(",\"story_id\":", r.story_id, r.plain);
+        member(",\"sentence\":", r.sentence, r.plain);
+        member(",\"publisher\":", r.publisher, r.plain);
       } else {
-        member(",\"url\":", r.url);
+        member(",\"url\":", r.url, r.plain);
       }
       w_.raw(",\"cameo\":");
-      w_.quoted(r.code);
-      member(",\"event_text\":", r.event_text);
+      string(r.code, r.plain);
+      member(",\"event_text\":", r.event_text, r.plain);
     }
     w_.raw("}}");
   }
+  void string(std::string_view value, bool plain) {
+    if (plain) {
+      w_.quoted_plain(value);
+    } else {
+      w_.quoted(value);
+    }
+  }
   // A member written only when it has a value.
-  void member(std::string_view name_and_colon, std::string_view value) {
+  void member(std::string_view name_and_colon, std::string_view value, bool plain) {
     if (value.empty()) return;
     w_.raw(name_and_colon);
-    w_.quoted(value);
+    string(value, plain);
   }
   // "sources":[...], inside a record being written as text.
   void sources(std::span<const std::uint32_t> rows, bool full) {
@@ -171,22 +180,23 @@ class Writer {
     w_.raw("]");
   }
   void attribute(std::string_view name, std::string_view value, std::span<const std::uint32_t> rows) {
+    // Names and values are the writer's own words, dates, and coordinates checked to be numbers.
     w_.raw("{\"name\":");
-    w_.quoted(name);
+    w_.quoted_plain(name);
     w_.raw(",\"value\":");
-    w_.quoted(value);
+    w_.quoted_plain(value);
     w_.raw(",");
     sources(rows, false);
     w_.raw("}");
   }
   // The start of a record: its id, kind and name.
-  void record_start(std::string_view id, std::string_view kind) {
+  void record_start(std::string_view quoted_id, std::string_view kind) {
     newline();
     w_.begin_value();
     w_.raw("{\"id\":");
-    w_.quoted(id);
+    w_.raw(quoted_id);
     w_.raw(",\"kind\":");
-    w_.quoted(kind);
+    w_.quoted_plain(kind);  // one of the writer's own words
     w_.raw(",\"name\":");
   }
 
@@ -210,10 +220,10 @@ class Writer {
     w_.raw("}");
   }
 
-  std::string gathering_name(const Gathering& g) const {
+  const std::string& gathering_name(const Gathering& g) {
     const auto& entities = model_.entities();
-    std::string name;
-    name.reserve(96);
+    std::string& name = name_;  // reused from gathering to gathering
+    name.clear();
     name += entities[g.first].name;
     name += "–";
     name += entities[g.second].name;
@@ -259,19 +269,20 @@ class Writer {
     w_.raw("]}");
   }
 
+  // A relation between two entities given by their quoted ids.
   void relation(std::string_view type, std::string_view from, std::string_view to, std::string_view role,
                 std::span<const std::uint32_t> rows) {
     newline();
     w_.begin_value();
     w_.raw("{\"type\":");
-    w_.quoted(type);
+    w_.quoted_plain(type);  // types and roles are the writer's own words
     w_.raw(",\"from\":");
-    w_.quoted(from);
+    w_.raw(from);
     w_.raw(",\"to\":");
-    w_.quoted(to);
+    w_.raw(to);
     if (!role.empty()) {
       w_.raw(",\"properties\":{\"role\":");
-      w_.quoted(role);
+      w_.quoted_plain(role);
       w_.raw("}");
     }
     w_.raw(",");
@@ -300,11 +311,12 @@ class Writer {
   EventFormat format_;
   const DatasetHeader& header_;
   JsonStream w_;
-  std::string citation_start_;  // {"source":"ID","record":{"event_id":
+  std::string citation_start_;
+  std::string name_;  // {"source":"ID","record":{"event_id":
   std::unordered_map<std::int32_t, std::string> dates_;
   std::unordered_set<std::string> used_;
-  std::vector<std::string> entity_ids_;
-  std::vector<std::string> gathering_ids_;
+  std::vector<std::string> entity_ids_;     // as JSON text, quoted
+  std::vector<std::string> gathering_ids_;  // as JSON text, quoted
 };
 
 }  // namespace

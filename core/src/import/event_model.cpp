@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "import/json_stream.h"
+
 namespace parley::import {
 namespace {
 
@@ -124,7 +126,12 @@ std::string_view EventModel::add(const EventRow& row) {
   if (source == target || spellings_[source].key == spellings_[target].key) return "the same actor on both sides";
 
   const auto row_index = static_cast<std::uint32_t>(rows_.size());
-  rows_.push_back(KeptRow{row.event_id, row.story_id, row.sentence, row.publisher, row.code, row.event_text, row.url});
+  KeptRow kept{row.event_id, row.story_id, row.sentence, row.publisher, row.code, row.event_text, row.url, false};
+  kept.plain = true;
+  for (const std::string_view field : {row.event_id, row.story_id, row.sentence, row.publisher, row.code, row.event_text, row.url}) {
+    kept.plain = kept.plain && JsonStream::plain(field);
+  }
+  rows_.push_back(kept);
   // An actor's entity is made by the first kept row that names it, source before target.
   for (const std::uint32_t s : {source, target}) {
     if (spellings_[s].entity == kNone) spellings_[s].entity = actor(spellings_[s].identity, row_index);

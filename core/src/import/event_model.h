@@ -33,6 +33,7 @@ struct KeptRow {
   std::string_view code;
   std::string_view event_text;
   std::string_view url;
+  bool plain = false;  // no field has anything JSON escapes: each is written as it is
 };
 
 struct ModelEntity {

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
+#include <string>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -38,25 +40,74 @@ class JsonStream {
   void raw(std::string_view text) { append(text.data(), text.size()); }
   void quoted(std::string_view s) {
     put('"');
+    const std::size_t n = s.size();
+    std::size_t run = 0;  // the start of the bytes not yet written
+    for (std::size_t i = 0; i < n;) {
+      // Skip eight plain bytes at a time; look at the bytes of a word that has something to
+      // escape (or of the string's tail) one by one.
+      while (i + 8 <= n && !needs_escape(s.data() + i)) i += 8;
+      for (const std::size_t stop = std::min(n, i + 8); i < stop; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const char e = escape_of(c);
+        if (e == 0) continue;
+        append(s.data() + run, i - run);
+        run = i + 1;
+        put('\\');
+        put(e);
+        if (e == 'u') {
+          static constexpr char kHex[] = "0123456789ABCDEF";
+          put('0');
+          put('0');
+          put(kHex[c >> 4]);
+          put(kHex[c & 15]);
+        }
+      }
+    }
+    append(s.data() + run, n - run);
+    put('"');
+  }
+  // A string known to need no escape (see plain()), quoted without looking at its bytes.
+  void quoted_plain(std::string_view s) {
+    put('"');
+    append(s.data(), s.size());
+    put('"');
+  }
+  // Whether a string has nothing to escape: no control character, quote or backslash.
+  static bool plain(std::string_view s) {
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      if (needs_escape(s.data() + i)) break;
+    }
+    for (; i < s.size(); ++i) {
+      if (escape_of(static_cast<unsigned char>(s[i])) != 0) return false;
+    }
+    return true;
+  }
+
+  // The same as text, for a string written many times (an id), to be written with raw().
+  static std::string quote(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      append(s.data() + run, i - run);
-      run = i + 1;
       const char e = escape_of(c);
-      put('\\');
-      put(e);
+      if (e == 0) continue;
+      out.append(s.data() + run, i - run);
+      run = i + 1;
+      out += '\\';
+      out += e;
       if (e == 'u') {
         static constexpr char kHex[] = "0123456789ABCDEF";
-        put('0');
-        put('0');
-        put(kHex[c >> 4]);
-        put(kHex[c & 15]);
+        out += "00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
       }
     }
-    append(s.data() + run, s.size() - run);
-    put('"');
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+    return out;
   }
 
   void flush() {
@@ -106,6 +157,17 @@ class JsonStream {
     }
     std::memcpy(buffer_.data() + used_, data, n);
     used_ += n;
+  }
+
+  // Whether any of the eight bytes at `p` may be below 0x20, a quote or a backslash: never
+  // false when one is; seldom true when none is, and then the bytes are looked at one by one.
+  static bool needs_escape(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    const auto zero_byte = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+    return (below_space | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) != 0;
   }
 
   // What RapidJSON escapes: the control characters, the quote and the backslash; every other
