@@ -6,7 +6,8 @@
 # memory of the import against the dataset it writes as parley loads it, and who-met, path and
 # neighbours on the imported ICEWS year, from a fresh process and warm (parley_imported_queries).
 # Medians of IMPORT_REPS runs (3), wall and CPU (user + system) time, peak resident memory.
-# usage: import_bench.sh BUILD_DIR [ROWS]      KUZU_NODE_MODULES=DIR for Kuzu
+# usage: import_bench.sh BUILD_DIR [ROWS]      KUZU_NODE_MODULES=DIR for Kuzu;
+#        IMPORT_ONLY=1 for the imports alone (no memory of the load, no queries)
 set -euo pipefail
 build=$1
 rows=${2:-1000000}
@@ -80,6 +81,7 @@ for format in icews gdelt; do
       sed 's/.*"rows":\([0-9]*\),"copy_ms":\([0-9]*\).*/  (its COPY alone: \2 ms, \1 rows)/'
     rm -rf "$work/kuzu" "$work/kuzu.wal"
   fi
+  [ -z "${IMPORT_ONLY:-}" ] || continue
   measure "$parley" --db "$out" stats
   echo "dataset written: $(($(stat -c %s "$out") / 1000000)) MB; loaded by parley stats: $WALL ms, $CPU ms CPU, peak RSS $RSS MB;" \
     "import peak RSS / load peak RSS: $(awk -v a="$import_rss" -v b="$RSS" 'BEGIN { printf "%.2f", a / b }')"

@@ -70,26 +70,21 @@ std::uint32_t EventModel::actor(const ActorIdentity& identity, std::uint32_t row
 
 std::uint32_t EventModel::spelling(const ActorFields& fields) {
   append_joined(scratch_, {fields.name, fields.sectors, fields.country, fields.code, fields.type, fields.known_group});
-  if (const auto it = spelling_by_fields_.find(std::string_view(scratch_)); it != spelling_by_fields_.end()) {
-    return it->second;
-  }
+  if (const std::uint32_t* known = spelling_by_fields_.find(scratch_)) return *known;
   ActorSpelling s;
   s.identity = format_ == EventFormat::kIcews ? icews_actor(fields) : gdelt_actor(fields);
   s.key = s.identity.kind == ActorKind::kState ? "state\t" + s.identity.state.key : s.identity.key;
   const auto index = static_cast<std::uint32_t>(spellings_.size());
   spellings_.push_back(std::move(s));
-  spelling_by_fields_.emplace(scratch_, index);
+  spelling_by_fields_.insert(scratch_, index);
   return index;
 }
 
 std::uint32_t EventModel::venue(const PlaceFields& place, std::uint32_t row) {
   append_joined(scratch_, {place.city, place.province, place.country});
-  if (const auto it = venue_by_fields_.find(std::string_view(scratch_)); it != venue_by_fields_.end()) {
-    return it->second;
-  }
-  std::string fields = scratch_;
-  const std::uint32_t at = new_venue(place, row);
-  venue_by_fields_.emplace(std::move(fields), at);
+  if (const std::uint32_t* known = venue_by_fields_.find(scratch_)) return *known;
+  const std::uint32_t at = new_venue(place, row);  // uses no scratch_: the key is still there
+  venue_by_fields_.insert(scratch_, at);
   return at;
 }
 

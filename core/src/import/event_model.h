@@ -17,6 +17,7 @@
 #include "import/actor_rules.h"
 #include "import/event_row.h"
 #include "import/gathering_index.h"
+#include "import/key_index.h"
 #include "parley/import/cameo.h"
 #include "parley/import/import.h"
 
@@ -73,6 +74,13 @@ class EventModel {
  public:
   EventModel(EventFormat format, const ImportOptions& options);
 
+  // Room for about `rows` kept rows and gatherings, so that the vectors are not copied as they
+  // grow (what is reserved and not used is address space, not memory).
+  void reserve(std::size_t rows) {
+    rows_.reserve(rows);
+    gatherings_.reserve(rows);
+  }
+
   // Takes one valid row, whose views must outlive the model. Returns empty when it became
   // evidence, else why it was left out (a string that lives as long as the program).
   std::string_view add(const EventRow& row);
@@ -113,8 +121,8 @@ class EventModel {
   std::vector<ModelEntity> entities_;
   IndexByName entity_by_key_;
   std::vector<ActorSpelling> spellings_;
-  IndexByName spelling_by_fields_;  // the row's actor fields, joined by tabs → spelling
-  IndexByName venue_by_fields_;     // city, province and country, joined by tabs → venue
+  KeyIndex spelling_by_fields_;  // the row's actor fields, joined by tabs → spelling
+  KeyIndex venue_by_fields_;     // city, province and country, joined by tabs → venue
   std::string scratch_;             // the key being looked up, reused from row to row
   std::vector<Gathering> gatherings_;
   GatheringIndex gathering_index_;
