@@ -59,13 +59,15 @@ fuzz: deps
 	done
 
 # Benchmarks on demand, never in `make test`: figures are medians over repetitions.
+# The import is measured against SQLite's shell (sqlite3, installed here) and Kuzu (from npm, as
+# bench-peers installs it; skipped with a message when it is not there).
 bench: deps
-	@dpkg-query -W -f='$${Status}\n' libbenchmark-dev 2>/dev/null | grep -q '^install ok installed' || \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libbenchmark-dev
+	@dpkg-query -W -f='$${Status}\n' libbenchmark-dev sqlite3 2>/dev/null | grep -c '^install ok installed' | grep -q 2 || \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libbenchmark-dev sqlite3
 	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_BENCH=ON
 	cmake --build $(RELEASE) -j$(JOBS) --target parley parley_batch_bench parley_query_bench parley_memory parley_generate \
-	  parley_generate_events parley_import_floor
-	tests/bench/run_all.sh $(RELEASE)
+	  parley_generate_events parley_import_floor parley_imported_queries
+	KUZU_NODE_MODULES=$(CURDIR)/build/peers/node_modules tests/bench/run_all.sh $(RELEASE)
 
 # The peers on the same generated data, answers checked against parley's.
 # PEER_SCALES: the generated dataset scales the peers are measured at.

@@ -33,17 +33,6 @@ echo "== check on many errors: time per error stays flat (fresh process, median 
 echo "== the store against the JSON it was built from: first answer, writes, size"
 "$(dirname "$0")/store_bench.sh" "$build/cli/parley" "$bench/parley_generate" ${STORE_SCALES:-1 10}
 
-echo "== import of 1,000,000 generated rows: parley against the floor (read and split every field)"
+echo "== import of 1,000,000 generated rows: parley against the floor, SQLite and Kuzu; memory; queries on the year"
 # IMPORT_ROWS overrides the size, for a quick look; the figures in docs/benchmarks.md are at 1,000,000.
-rows=${IMPORT_ROWS:-1000000}
-for format in icews gdelt; do
-  file=/tmp/parley-bench-$format-$rows.tsv
-  [ -f "$file" ] || "$bench/parley_generate_events" $format --rows "$rows" > "$file"
-  measure() {  # prints "seconds peak-MB" of a command, its output discarded
-    /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{ printf "%s s %.0f MB", $1, $2 / 1024 }'
-  }
-  floor=$(measure "$bench/parley_import_floor" "$file")
-  parley=$(measure "$build/cli/parley" import $format "$file" -o /tmp/parley-bench-$format-$rows.json)
-  output=$(du -m /tmp/parley-bench-$format-$rows.json | cut -f1)
-  echo "$format ($(du -m "$file" | cut -f1) MB in, $output MB out)  floor: $floor   parley import: $parley"
-done
+"$(dirname "$0")/import_bench.sh" "$build" "${IMPORT_ROWS:-1000000}"

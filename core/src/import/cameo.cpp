@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <iterator>
 #include <utility>
+#include <vector>
 
 namespace parley::import {
 namespace {
@@ -311,7 +314,42 @@ constexpr Entry kCodebook[] = {
 
 }  // namespace
 
+namespace {
+
+// Codes are two to four digits: a code's digits and length make a small number, so the codebook
+// is a table indexed by it (every row of an event file looks its code up).
+constexpr std::size_t kSlots = 5 * 10000;  // length 0–4 × four digits
+
+std::optional<std::size_t> slot_of(std::string_view code) {
+  if (code.empty() || code.size() > 4) return std::nullopt;
+  std::size_t value = 0;
+  for (const char c : code) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return code.size() * 10000 + value;
+}
+
+const std::vector<std::int16_t>& codebook_slots() {
+  static const std::vector<std::int16_t> slots = [] {
+    std::vector<std::int16_t> table(kSlots, -1);
+    for (std::size_t i = 0; i < std::size(kCodebook); ++i) {
+      if (const auto slot = slot_of(kCodebook[i].first)) table[*slot] = static_cast<std::int16_t>(i);
+    }
+    return table;
+  }();
+  return slots;
+}
+
+}  // namespace
+
 std::optional<std::string_view> cameo_name(std::string_view code) {
+  if (const auto slot = slot_of(code)) {
+    const std::int16_t entry = codebook_slots()[*slot];
+    if (entry < 0) return std::nullopt;
+    return kCodebook[entry].second;
+  }
+  // Not two to four digits: only a code of another shape could be in the codebook.
   const auto it = std::lower_bound(std::begin(kCodebook), std::end(kCodebook), code,
                                    [](const Entry& entry, std::string_view key) { return entry.first < key; });
   if (it == std::end(kCodebook) || it->first != code) return std::nullopt;

@@ -1,34 +1,16 @@
 #include "import/dataset_writer.h"
 
-#include <rapidjson/writer.h>
-
+#include <span>
+#include <sstream>
+#include <unordered_map>
 #include <unordered_set>
+
+#include "import/json_stream.h"
 
 #include "parley/common/date.h"
 
 namespace parley::import {
 namespace {
-
-// A RapidJSON output stream over std::ostream that writes in 64 KB blocks.
-class BlockStream {
- public:
-  using Ch = char;
-  explicit BlockStream(std::ostream& out) : out_(out) { buffer_.reserve(kBlock); }
-  ~BlockStream() { Flush(); }
-  void Put(char c) {
-    buffer_.push_back(c);
-    if (buffer_.size() >= kBlock) Flush();
-  }
-  void Flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
-
- private:
-  static constexpr std::size_t kBlock = 1 << 16;
-  std::ostream& out_;
-  std::string buffer_;
-};
 
 // "Sergey Viktorovich Lavrov" → "sergey-viktorovich-lavrov"; letters beyond ASCII are kept.
 // The length of an invisible control at `at` in valid UTF-8 (a C1 control, or a bidi mark,
@@ -78,177 +60,234 @@ std::string_view label_of(std::string_view kind) {
 class Writer {
  public:
   Writer(const EventModel& model, EventFormat format, const DatasetHeader& header, std::ostream& out)
-      : model_(model), format_(format), header_(header), stream_(out), w_(stream_) {}
+      : model_(model), format_(format), header_(header), w_(out) {}
 
   void write() {
     assign_ids();
-    w_.StartObject();
+    std::ostringstream start;
+    {
+      JsonStream quoted(start);
+      quoted.quoted(header_.source_id);
+    }
+    citation_start_ = "{\"source\":" + start.str() + ",\"record\":{\"event_id\":";
+    w_.start_object();
     key("format");
     string("parley-dataset/1");
     key("title");
     string(header_.title);
     key("sources");
-    w_.StartArray();
+    w_.start_array();
     newline();
-    w_.StartObject();
+    w_.start_object();
     field("id", header_.source_id);
     field("publisher", header_.publisher);
     field("title", header_.title);
     field("file", header_.file);
     field("note", header_.note);
     field("evidence", "coded_records");
-    w_.EndObject();
+    w_.end_object();
     newline();
-    w_.EndArray();
+    w_.end_array();
     key("entities");
-    w_.StartArray();
+    w_.start_array();
     for (std::uint32_t e = 0; e < model_.entities().size(); ++e) write_entity(e);
     for (std::uint32_t g = 0; g < model_.gatherings().size(); ++g) write_gathering(g);
     newline();
-    w_.EndArray();
+    w_.end_array();
     key("relations");
-    w_.StartArray();
+    w_.start_array();
     for (std::uint32_t e = 0; e < model_.entities().size(); ++e) write_containment(e);
     for (std::uint32_t g = 0; g < model_.gatherings().size(); ++g) write_gathering_relations(g);
     newline();
-    w_.EndArray();
-    w_.EndObject();
-    stream_.Put('\n');
-    stream_.Flush();
+    w_.end_array();
+    w_.end_object();
+    w_.whitespace('\n');
+    w_.flush();
   }
 
  private:
-  void key(std::string_view k) { w_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
-  void string(std::string_view s) { w_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+  void key(std::string_view k) { w_.key(k); }
+  void string(std::string_view s) { w_.string(s); }
   void field(std::string_view k, std::string_view v) {
     key(k);
     string(v);
   }
-  void newline() { stream_.Put('\n'); }  // one record a line: whitespace between array items
+  void newline() { w_.whitespace('\n'); }  // one record a line: whitespace between array items
 
+  // An id not given before, as JSON text: ids are written several times each.
   std::string unique(std::string id) {
-    if (used_.insert(id).second) return id;
+    if (used_.insert(id).second) return JsonStream::quote(id);
     for (int n = 2;; ++n) {
       std::string candidate = id + "-" + std::to_string(n);
-      if (used_.insert(candidate).second) return candidate;
+      if (used_.insert(candidate).second) return JsonStream::quote(candidate);
     }
   }
 
   void assign_ids() {
     const std::string& prefix = header_.source_id;
+    used_.reserve(model_.entities().size() + model_.gatherings().size());
+    entity_ids_.reserve(model_.entities().size());
+    gathering_ids_.reserve(model_.gatherings().size());
     for (const auto& e : model_.entities()) entity_ids_.push_back(unique(prefix + "/" + e.kind + "/" + slug(e.name)));
     for (const auto& g : model_.gatherings()) {
       gathering_ids_.push_back(unique(prefix + "/" + std::string(EventModel::kind_of(g)) + "/" +
-                                      model_.rows()[g.rows.front()].event_id));
+                                      std::string(model_.rows()[g.rows.front()].event_id)));
     }
+    std::unordered_set<std::string>().swap(used_);  // only ids given out are needed from here on
   }
 
   // A citation of one row: the whole coded record, or only its event id where the record is
-  // written in full on the gathering or entity the fact belongs to.
+  // written in full on the gathering or entity the fact belongs to. Written as text: a
+  // citation's shape is fixed, and there are several for every row kept.
   void cite(std::uint32_t row, bool full) {
     const KeptRow& r = model_.rows()[row];
-    w_.StartObject();
-    field("source", header_.source_id);
-    key("record");
-    w_.StartObject();
-    field("event_id", r.event_id);
+    w_.raw(citation_start_);
+    string(r.event_id, r.plain);
     if (full) {
       if (format_ == EventFormat::kIcews) {
-        if (!r.story_id.empty()) field("story_id", r.story_id);
-        if (!r.sentence.empty()) field("sentence", r.sentence);
-        if (!r.publisher.empty()) field("publisher", r.publisher);
-      } else if (!r.url.empty()) {
-        field("url", r.url);
+        member(",\"story_id\":", r.story_id, r.plain);
+        member(",\"sentence\":", r.sentence, r.plain);
+        member(",\"publisher\":", r.publisher, r.plain);
+      } else {
+        member(",\"url\":", r.url, r.plain);
       }
-      field("cameo", r.code);
-      if (!r.event_text.empty()) field("event_text", r.event_text);
+      w_.raw(",\"cameo\":");
+      string(r.code, r.plain);
+      member(",\"event_text\":", r.event_text, r.plain);
     }
-    w_.EndObject();
-    w_.EndObject();
+    w_.raw("}}");
   }
-  void sources(const std::vector<std::uint32_t>& rows, bool full) {
-    key("sources");
-    w_.StartArray();
-    for (const auto row : rows) cite(row, full);
-    w_.EndArray();
+  void string(std::string_view value, bool plain) {
+    if (plain) {
+      w_.quoted_plain(value);
+    } else {
+      w_.quoted(value);
+    }
   }
-  void attribute(std::string_view name, std::string_view value, const std::vector<std::uint32_t>& rows) {
-    w_.StartObject();
-    field("name", name);
-    field("value", value);
+  // A member written only when it has a value.
+  void member(std::string_view name_and_colon, std::string_view value, bool plain) {
+    if (value.empty()) return;
+    w_.raw(name_and_colon);
+    string(value, plain);
+  }
+  // "sources":[...], inside a record being written as text.
+  void sources(std::span<const std::uint32_t> rows, bool full) {
+    w_.raw("\"sources\":[");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (i > 0) w_.raw(",");
+      cite(rows[i], full);
+    }
+    w_.raw("]");
+  }
+  void attribute(std::string_view name, std::string_view value, std::span<const std::uint32_t> rows) {
+    // Names and values are the writer's own words, dates, and coordinates checked to be numbers.
+    w_.raw("{\"name\":");
+    w_.quoted_plain(name);
+    w_.raw(",\"value\":");
+    w_.quoted_plain(value);
+    w_.raw(",");
     sources(rows, false);
-    w_.EndObject();
+    w_.raw("}");
+  }
+  // The start of a record: its id, kind and name.
+  void record_start(std::string_view quoted_id, std::string_view kind) {
+    newline();
+    w_.begin_value();
+    w_.raw("{\"id\":");
+    w_.raw(quoted_id);
+    w_.raw(",\"kind\":");
+    w_.quoted_plain(kind);  // one of the writer's own words
+    w_.raw(",\"name\":");
   }
 
   void write_entity(std::uint32_t index) {
     const ModelEntity& e = model_.entities()[index];
-    newline();
-    w_.StartObject();
-    field("id", entity_ids_[index]);
-    field("kind", e.kind);
-    field("name", e.name);
-    sources({e.first_row}, true);
+    record_start(entity_ids_[index], e.kind);
+    w_.quoted(e.name);
+    w_.raw(",");
+    sources({&e.first_row, 1}, true);
     if (e.kind == "place") {
-      key("attributes");
-      w_.StartArray();
-      attribute("place_type", e.place_type, {e.first_row});
+      w_.raw(",\"attributes\":[");
+      attribute("place_type", e.place_type, {&e.first_row, 1});
       if (e.coordinates_row != kNone) {
-        attribute("latitude", e.latitude, {e.coordinates_row});
-        attribute("longitude", e.longitude, {e.coordinates_row});
+        w_.raw(",");
+        attribute("latitude", e.latitude, {&e.coordinates_row, 1});
+        w_.raw(",");
+        attribute("longitude", e.longitude, {&e.coordinates_row, 1});
       }
-      w_.EndArray();
+      w_.raw("]");
     }
-    w_.EndObject();
+    w_.raw("}");
   }
 
-  std::string gathering_name(const Gathering& g) const {
+  const std::string& gathering_name(const Gathering& g) {
     const auto& entities = model_.entities();
-    std::string name = entities[g.first].name + "–" + entities[g.second].name;
-    const std::string_view kind = EventModel::kind_of(g);
+    std::string& name = name_;  // reused from gathering to gathering
+    name.clear();
+    name += entities[g.first].name;
+    name += "–";
+    name += entities[g.second].name;
     if (g.code_class == CodeClass::kOther) {
-      name += ": " + model_.rows()[g.rows.front()].event_text;
+      name += ": ";
+      name += model_.rows()[g.rows.front()].event_text;
     } else {
-      name += " " + std::string(label_of(kind));
+      name += ' ';
+      name += label_of(EventModel::kind_of(g));
     }
-    if (g.venue != kNone && g.code_class != CodeClass::kCall) name += " in " + entities[g.venue].name;
+    if (g.venue != kNone && g.code_class != CodeClass::kCall) {
+      name += " in ";
+      name += entities[g.venue].name;
+    }
     return name;
+  }
+
+  // "2018-06-01": a year of gatherings has a few hundred days, each formatted once.
+  const std::string& date_text(std::int32_t day) {
+    auto [it, inserted] = dates_.try_emplace(day);
+    if (inserted) it->second = iso_date(day);
+    return it->second;
   }
 
   void write_gathering(std::uint32_t index) {
     const Gathering& g = model_.gatherings()[index];
-    newline();
-    w_.StartObject();
-    field("id", gathering_ids_[index]);
-    field("kind", EventModel::kind_of(g));
-    field("name", gathering_name(g));
+    record_start(gathering_ids_[index], EventModel::kind_of(g));
+    w_.quoted(gathering_name(g));
+    w_.raw(",");
     sources(g.rows, true);
-    key("attributes");
-    w_.StartArray();
-    attribute("date", iso_date(g.day), g.rows);
-    if (const auto status = EventModel::status_of(g); !status.empty()) attribute("status", status, g.rows);
-    if (!g.latitude.empty()) {
-      attribute("latitude", g.latitude, {g.rows.front()});
-      attribute("longitude", g.longitude, {g.rows.front()});
+    w_.raw(",\"attributes\":[");
+    attribute("date", date_text(g.day), g.rows);
+    if (const auto status = EventModel::status_of(g); !status.empty()) {
+      w_.raw(",");
+      attribute("status", status, g.rows);
     }
-    w_.EndArray();
-    w_.EndObject();
+    if (!g.latitude.empty()) {
+      w_.raw(",");
+      attribute("latitude", g.latitude, {g.rows.data(), 1});
+      w_.raw(",");
+      attribute("longitude", g.longitude, {g.rows.data(), 1});
+    }
+    w_.raw("]}");
   }
 
+  // A relation between two entities given by their quoted ids.
   void relation(std::string_view type, std::string_view from, std::string_view to, std::string_view role,
-                const std::vector<std::uint32_t>& rows) {
+                std::span<const std::uint32_t> rows) {
     newline();
-    w_.StartObject();
-    field("type", type);
-    field("from", from);
-    field("to", to);
+    w_.begin_value();
+    w_.raw("{\"type\":");
+    w_.quoted_plain(type);  // types and roles are the writer's own words
+    w_.raw(",\"from\":");
+    w_.raw(from);
+    w_.raw(",\"to\":");
+    w_.raw(to);
     if (!role.empty()) {
-      key("properties");
-      w_.StartObject();
-      field("role", role);
-      w_.EndObject();
+      w_.raw(",\"properties\":{\"role\":");
+      w_.quoted_plain(role);
+      w_.raw("}");
     }
+    w_.raw(",");
     sources(rows, false);
-    w_.EndObject();
+    w_.raw("}");
   }
 
   void write_containment(std::uint32_t index) {
@@ -257,7 +296,7 @@ class Writer {
     const std::string_view type = e.kind == "place"          ? "located_in"
                                   : e.kind == "organisation" ? "based_in"
                                                              : "affiliated_with";
-    relation(type, entity_ids_[index], entity_ids_[e.container], "", {e.first_row});
+    relation(type, entity_ids_[index], entity_ids_[e.container], "", {&e.first_row, 1});
   }
 
   void write_gathering_relations(std::uint32_t index) {
@@ -271,11 +310,13 @@ class Writer {
   const EventModel& model_;
   EventFormat format_;
   const DatasetHeader& header_;
-  BlockStream stream_;
-  rapidjson::Writer<BlockStream> w_;
+  JsonStream w_;
+  std::string citation_start_;
+  std::string name_;  // {"source":"ID","record":{"event_id":
+  std::unordered_map<std::int32_t, std::string> dates_;
   std::unordered_set<std::string> used_;
-  std::vector<std::string> entity_ids_;
-  std::vector<std::string> gathering_ids_;
+  std::vector<std::string> entity_ids_;     // as JSON text, quoted
+  std::vector<std::string> gathering_ids_;  // as JSON text, quoted
 };
 
 }  // namespace

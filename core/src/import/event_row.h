@@ -44,6 +44,7 @@ struct EventRow {
   std::string_view sentence;
   std::string_view publisher;
   std::string_view url;
+  std::uint32_t columns = 0;  // how many columns the line had (GDELT: which layout)
 };
 
 // Why a row was refused, and where: the column's name and its first character in the line.

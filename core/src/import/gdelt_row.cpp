@@ -73,24 +73,28 @@ const Layout kLayout61 = layout_of(kColumns2);
 // "Boston, Massachusetts, United States" with its geography type (1 country, 2 US state,
 // 3 US city, 4 world city, 5 world state) → city, province, country.
 PlaceFields place_of(std::string_view type, std::string_view full_name) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (start <= full_name.size()) {
-    std::size_t comma = full_name.find(',', start);
-    if (comma == std::string_view::npos) comma = full_name.size();
-    std::string_view part = full_name.substr(start, comma - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    parts.push_back(part);
-    start = comma + 1;
-  }
   PlaceFields place;
   if (full_name.empty() || type.empty() || type == "0") return place;
-  place.country = parts.back();
+  const auto trimmed = [](std::string_view part) {
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    return part;
+  };
+  // The comma-separated parts that matter: the first, the last and the one before the last.
+  const std::size_t first_comma = full_name.find(',');
+  const std::size_t last_comma = full_name.rfind(',');
+  std::size_t parts = 1;
+  for (const char c : full_name) parts += c == ',' ? 1 : 0;
+  const std::string_view first = trimmed(full_name.substr(0, first_comma));
+  const std::string_view last = trimmed(last_comma == std::string_view::npos ? full_name : full_name.substr(last_comma + 1));
+  place.country = last;
   const bool city = type == "3" || type == "4";
-  if (city) place.city = parts.front();
-  if (parts.size() >= 2 && (type == "2" || type == "5")) place.province = parts.front();
-  if (parts.size() >= 3 && city) place.province = parts[parts.size() - 2];
+  if (city) place.city = first;
+  if (parts >= 2 && (type == "2" || type == "5")) place.province = first;
+  if (parts >= 3 && city) {
+    const std::size_t before_last = full_name.rfind(',', last_comma - 1);
+    place.province = trimmed(full_name.substr(before_last + 1, last_comma - before_last - 1));
+  }
   return place;
 }
 
@@ -119,6 +123,7 @@ LineResult read_gdelt_line(std::string_view line, std::uint64_t line_number) {
                     std::move(message)};
   };
   EventRow row;
+  row.columns = static_cast<std::uint32_t>(fields.size());
   row.event_id = at(kEventId);
   if (!detail::is_valid_event_id(row.event_id)) {
     return error(ErrorCode::kInvalidValue, kEventId, "an event id is 1 to 64 printable characters with no space");

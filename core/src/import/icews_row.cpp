@@ -42,6 +42,7 @@ LineResult read_icews_line(std::string_view line, std::uint64_t line_number) {
                         std::to_string(fields.size())};
   }
   EventRow row;
+  row.columns = static_cast<std::uint32_t>(fields.size());
   row.event_id = fields[kEventId];
   if (!detail::is_valid_event_id(row.event_id)) {
     return error(ErrorCode::kInvalidValue, kEventId, "an event id is 1 to 64 printable characters with no space");
