@@ -33,7 +33,10 @@ std::string_view hedge_in(std::string_view quote) {
       const bool starts = at == 0 || !is_letter(text[at - 1]);
       const std::size_t end = at + word.size();
       const bool ends = end == text.size() || !is_letter(text[end]);
-      if (starts && ends) return word;
+      // "May 31" is the month, not the verb.
+      const bool month = word == "may" && end + 1 < text.size() && text[end] == ' ' &&
+                         std::isdigit(static_cast<unsigned char>(text[end + 1])) != 0;
+      if (starts && ends && !month) return word;
     }
   }
   return {};
@@ -50,6 +53,7 @@ TEST_CASE("hedging words are found as whole words only", "[dataset][hedging]") {
   CHECK(hedge_in("the mayor of Osaka could") == "could");
   CHECK(hedge_in("the mayor of Osaka") == "");
   CHECK(hedge_in("Mayday") == "");
+  CHECK(hedge_in("in Tokyo on May 31") == "");
 }
 
 TEST_CASE("no hedged quote stands behind a held or planned status without saying why", "[dataset][hedging]") {
