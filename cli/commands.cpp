@@ -28,12 +28,12 @@ std::string warning_count(std::size_t warnings) {
   return std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
 }
 
-const Database* open_database(const CommandContext& context, int& exit_code) {
+const Database* open_database(const CommandContext& context, int& exit_code, const ReadScope* scope) {
   if (context.database) return context.database;
   Diagnostics diagnostics;
   diagnostics.set_limit(context.args.global.max_errors);
   context.owned = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics,
-                                  context.args.global.max_input_bytes, context.args.global.schemas);
+                                  context.args.global.max_input_bytes, context.args.global.schemas, scope);
   const Database* db = context.owned.get();
   if (db) {
     // Warnings do not stop the command; they go to standard error, before its answer.

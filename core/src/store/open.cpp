@@ -12,7 +12,7 @@ bool names_a_store(const std::vector<std::string>& paths) {
 
 std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
                                         Diagnostics& diagnostics, std::uint64_t max_file_bytes,
-                                        const std::vector<std::string>& schema_paths) {
+                                        const std::vector<std::string>& schema_paths, const ReadScope* scope) {
   const bool past = as_of.transaction || as_of.time;
   if (!names_a_store(paths)) {
     if (past) {
@@ -31,6 +31,28 @@ std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& 
   }
   auto store = Store::open(paths.front(), diagnostics);
   if (!store) return nullptr;
+  if (scope) {
+    Dataset subset;
+    switch (store->read_scoped(embedded_schema(), as_of, *scope, subset, diagnostics)) {
+      case Store::ScopedResult::kFailed:
+        return nullptr;
+      case Store::ScopedResult::kRead: {
+        Diagnostics scoped;
+        auto db = Database::from_dataset(std::move(subset), scoped);
+        // Every name must find its entity in the subset as in the whole store; one that does
+        // not (its only keys were a retracted alias's) is answered, with suggestions, by the whole.
+        const auto found = [&](const std::string& name) { return db && !db->find(name).empty(); };
+        if (std::all_of(scope->names.begin(), scope->names.end(), found) &&
+            std::all_of(scope->places.begin(), scope->places.end(), found)) {
+          for (const auto& d : scoped.items()) diagnostics.add(d);
+          return db;
+        }
+        break;
+      }
+      case Store::ScopedResult::kWhole:
+        break;
+    }
+  }
   Dataset dataset;
   if (!store->read(embedded_schema(), as_of, dataset, diagnostics)) return nullptr;
   return Database::from_dataset(std::move(dataset), diagnostics);

@@ -16,12 +16,15 @@ namespace parley {
 bool names_a_store(const std::vector<std::string>& paths);
 
 // Opens `paths` as Database::open does, or the one store among them. `as_of` needs a store.
+// With a `scope` (what the query will ask about), a store of the current format reads only the
+// records that query needs (Store::read_scoped); the answer is the same as from the whole store.
 // Returns nullptr and fills `diagnostics` (every one naming the file) on failure.
 // JSON files larger than `max_file_bytes` are not read, and `schema_paths` extend the relation
 // schema, as in Database::open; a store keeps the schema it was built with and takes no extension.
 std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
                                         Diagnostics& diagnostics,
                                         std::uint64_t max_file_bytes = kDefaultMaxFileBytes,
-                                        const std::vector<std::string>& schema_paths = {});
+                                        const std::vector<std::string>& schema_paths = {},
+                                        const ReadScope* scope = nullptr);
 
 }  // namespace parley
