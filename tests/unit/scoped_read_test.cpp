@@ -84,8 +84,10 @@ void compare(const std::string& store, const std::vector<std::string>& as_of, co
   }
 }
 
-// Every scoped query about every entity of the store as of `tx` (0: the latest).
-Comparison compare_all(const std::string& store, std::int64_t tx) {
+// Every scoped query about every entity of the store as of `tx` (0: the latest); with `every`
+// above 1, about every person and gathering but only every `every`-th entity of other kinds
+// (a generated store has thousands of places and agreements, alike in shape), in JSON only.
+Comparison compare_all(const std::string& store, std::int64_t tx, std::size_t every = 1) {
   Diagnostics diagnostics;
   const AsOf as_of{tx ? std::optional<std::int64_t>(tx) : std::nullopt, std::nullopt};
   const auto whole = open_dataset_or_store({store}, as_of, diagnostics);
@@ -97,7 +99,10 @@ Comparison compare_all(const std::string& store, std::int64_t tx) {
   const std::size_t n = data.entities.size();
   for (std::size_t i = 0; i < n; ++i) {
     const Entity& e = data.entities[i];
+    const std::string& kind = whole->schema().kind(e.kind).name;
+    if (every > 1 && kind != "person" && !whole->schema().is_gathering(e.kind) && i % every != 0) continue;
     for (const char* format : {"json", "text"}) {
+      if (every > 1 && std::string(format) == "text") continue;
       const std::vector<std::string> queries[] = {
           {"--format", format, "who-met", e.id},
           {"--format", format, "who-met", e.id, "--status", "any"},
@@ -111,8 +116,10 @@ Comparison compare_all(const std::string& store, std::int64_t tx) {
     // By name as people type it: namesakes and word matches resolve as in the whole store.
     compare(store, as_of_args, *whole, {"--format", "json", "who-met", e.name}, comparison);
     compare(store, as_of_args, *whole, {"show", e.name}, comparison);
-    // why and who-met of two: a neighbour, and two entities far apart in the file.
-    std::vector<std::string> partners = {data.entities[(i + 1) % n].id, data.entities[(i * 7 + n / 2) % n].id};
+    // why and who-met of two: a neighbour, the next entity in the file and, for some, one far
+    // away (often unlinked: why then needs a path, and reads the whole store).
+    std::vector<std::string> partners = {data.entities[(i + 1) % n].id};
+    if (i % 5 == 0) partners.push_back(data.entities[(i * 7 + n / 2) % n].id);
     for (const Edge edge : boost::make_iterator_range(out_edges(static_cast<EntityIndex>(i), whole->graph()))) {
       partners.push_back(data.entities[target(edge, whole->graph())].id);
       break;
@@ -152,9 +159,10 @@ TEST_CASE("a scoped read answers as the whole store does on generated data", "[s
   TempDir dir;
   const std::string store = dir / "generated.parley";
   build(store, {generated_dataset(dir)});
-  const Comparison comparison = compare_all(store, 0);
+  const Comparison comparison = compare_all(store, 0, 40);
   INFO(comparison.first_difference);
   CHECK(comparison.first_difference.empty());
+  CHECK(comparison.queries > 300 * 10);
 }
 
 TEST_CASE("a scoped read answers as the whole store does before and after a retraction", "[store][scoped]") {
