@@ -31,6 +31,15 @@ std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& 
   }
   auto store = Store::open(paths.front(), diagnostics);
   if (!store) return nullptr;
+  if (store->format() < kStoreFormatVersion) {
+    Location where;
+    where.file = store->path();
+    diagnostics.add_warning(ErrorCode::kIoError,
+                            "a store of format version " + std::to_string(store->format()) +
+                                ", read whole; its next write upgrades it to format version " +
+                                std::to_string(kStoreFormatVersion) + ", whose queries read only what they need",
+                            where);
+  }
   if (scope) {
     Dataset subset;
     switch (store->read_scoped(embedded_schema(), as_of, *scope, subset, diagnostics)) {

@@ -88,17 +88,17 @@ class ScopedReader {
     EntityRow& e = entities_[row];
     entity_->bind(1, row);
     const int rc = entity_->step();
-    if (rc == SQLITE_ROW && verified(kEntities, *entity_, 5, 6) && visible(*entity_, 4, 5)) {
+    // A kind this parley's schema lacks is reported as such, as a whole read reports it, before
+    // the hash: a store written by another build is not damaged.
+    if (rc == SQLITE_ROW && !schema_.find_kind(entity_->text(2))) {
+      other_schema("entity \"" + std::string(entity_->text(1)) + "\" has kind \"" + std::string(entity_->text(2)) + "\"");
+    } else if (rc == SQLITE_ROW && verified(kEntities, *entity_, 5, 6) && visible(*entity_, 4, 5)) {
       e.visible = true;
       e.id = std::string(entity_->text(1));
       e.kind = std::string(entity_->text(2));
       e.name = std::string(entity_->text(3));
-      if (const auto kind = schema_.find_kind(e.kind)) {
-        e.kind_id = *kind;
-        e.event = schema_.is_gathering(*kind) || (event_kind_ && schema_.is_a(*kind, *event_kind_));
-      } else {
-        other_schema("entity \"" + e.id + "\" has kind \"" + e.kind + "\"");
-      }
+      e.kind_id = *schema_.find_kind(e.kind);
+      e.event = schema_.is_gathering(e.kind_id) || (event_kind_ && schema_.is_a(e.kind_id, *event_kind_));
     } else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
       sqlite_failure(db_.last_error(rc));
     }
@@ -116,6 +116,10 @@ class ScopedReader {
     s.bind(1, entity);
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
+      if (!schema_.find_relation_type(s.text(1))) {
+        other_schema("relation type \"" + std::string(s.text(1)) + "\"");
+        break;
+      }
       if (!verified(kRelations, s, 5, 6)) break;
       if (!visible(s, 4, 5)) continue;
       rows.push_back(s.integer(0));
@@ -194,13 +198,40 @@ class ScopedReader {
   bool verified(Table table, const Statement& s, int content, int hash_column) {
     if (failed_) return false;
     if (as_column(row_hash(table, s, content)) == s.integer(hash_column)) return true;
-    static constexpr std::array<const char*, 7> kTableNames = {"sources", "entities", "aliases", "attributes",
-                                                               "relations", "properties", "citations"};
-    std::string what = "row " + std::to_string(s.integer(table == kCitations ? 1 : 0)) + " of " + kTableNames[table];
-    if (table == kEntities || table == kSources) what += " (\"" + std::string(s.text(1)) + "\")";
-    if (table == kCitations) what = "a citation of row " + std::to_string(s.integer(1)) + " of " + kRecordTables[static_cast<std::size_t>(citation_table(s.integer(0)))];
-    if (table == kProperties) what = "property \"" + std::string(s.text(2)) + "\" of relation row " + std::to_string(s.integer(0));
+    std::string what;
+    switch (table) {
+      case kSources: what = "source \"" + std::string(s.text(1)) + "\""; break;
+      case kEntities: what = "entity \"" + std::string(s.text(1)) + "\""; break;
+      case kAliases: what = "alias \"" + std::string(s.text(2)) + "\" of " + owner(kEntities, s.integer(1)); break;
+      case kAttributes: what = "attribute \"" + std::string(s.text(2)) + "\" of " + owner(kEntities, s.integer(1)); break;
+      case kRelations:
+        what = "relation row " + std::to_string(s.integer(0)) + " (" + std::string(s.text(1)) + " from " +
+               owner(kEntities, s.integer(2)) + " to " + owner(kEntities, s.integer(3)) + ")";
+        break;
+      case kProperties: what = "property \"" + std::string(s.text(2)) + "\" of " + owner(kRelations, s.integer(0)); break;
+      case kCitations:
+        what = "citation " + std::to_string(s.integer(2) + 1) + " of " + owner(citation_table(s.integer(0)), s.integer(1));
+        break;
+    }
     return corrupt(what + " does not match its hash");
+  }
+
+  // How a message names the record at `row` of `table`: by id where it has one.
+  std::string owner(Table table, std::int64_t row) const {
+    if (table == kEntities) {
+      const auto e = entities_.find(row);
+      if (e != entities_.end() && e->second.visible) return "entity \"" + e->second.id + "\"";
+      return "entity row " + std::to_string(row);
+    }
+    if (table == kRelations) {
+      const auto r = relations_.find(row);
+      std::string text = "relation row " + std::to_string(row);
+      if (r != relations_.end()) {
+        text += " (" + r->second.type + " from " + owner(kEntities, r->second.from) + " to " + owner(kEntities, r->second.to) + ")";
+      }
+      return text;
+    }
+    return std::string(kRecordTables[table]) + " row " + std::to_string(row);
   }
 
   static Table citation_table(std::int64_t owner) {
@@ -272,12 +303,12 @@ class ScopedReader {
     s.bind(1, relation_row);
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
-      if (!verified(kProperties, s, 4, 4)) break;
       const auto property = schema_.find_property(s.text(2));
       if (!property) {
         other_schema("property \"" + std::string(s.text(2)) + "\"");
         break;
       }
+      if (!verified(kProperties, s, 4, 4)) break;
       relation.properties.push_back(PropertyValue{*property, std::string(s.text(3))});
     }
     s.reset();
