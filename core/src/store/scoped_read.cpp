@@ -50,18 +50,16 @@ class ScopedReader {
     entity_ = db_.prepare("SELECT row, id, kind, name, added, retracted, hash FROM entities WHERE row = ?1", error);
     from_ = db_.prepare("SELECT row, type, from_entity, to_entity, added, retracted, hash FROM relations WHERE from_entity = ?1", error);
     to_ = db_.prepare("SELECT row, type, from_entity, to_entity, added, retracted, hash FROM relations WHERE to_entity = ?1", error);
+    up_ = db_.prepare("SELECT row, type, from_entity, to_entity, added, retracted, hash FROM relations WHERE from_entity = ?1 AND type IN ('part_of', 'located_in', 'capital_of')", error);
     aliases_ = db_.prepare("SELECT row, entity, name, note, added, retracted, hash FROM aliases WHERE entity = ?1 ORDER BY row", error);
     attributes_ = db_.prepare("SELECT row, entity, name, value, qualifier, added, retracted, hash FROM attributes WHERE entity = ?1 ORDER BY row", error);
     properties_ = db_.prepare("SELECT relation, position, name, value, hash FROM properties WHERE relation = ?1 ORDER BY position", error);
     citations_ = db_.prepare("SELECT owner_table, owner, position, source, quote, record, hash FROM citations WHERE owner_table = ?1 AND owner = ?2 ORDER BY position", error);
     source_ = db_.prepare("SELECT row, id, publisher, title, published, file, url, note, evidence, added, retracted, hash FROM sources WHERE row = ?1", error);
-    if (!(by_id_ && by_key_ && entity_ && from_ && to_ && aliases_ && attributes_ && properties_ && citations_ && source_)) {
+    if (!(by_id_ && by_key_ && entity_ && from_ && to_ && up_ && aliases_ && attributes_ && properties_ && citations_ && source_)) {
       return sqlite_failure(error);
     }
     event_kind_ = schema_.find_kind("event");
-    for (const char* name : {"part_of", "located_in", "capital_of"}) {
-      if (const auto type = schema_.find_relation_type(name)) containment_.insert(std::string(name));
-    }
     return true;
   }
 
@@ -106,13 +104,15 @@ class ScopedReader {
     return e;
   }
 
-  // The visible relations from (or to) an entity, read once each.
-  const std::vector<std::int64_t>& relations(std::int64_t entity, bool outgoing) {
-    auto& cache = outgoing ? from_cache_ : to_cache_;
+  enum class Direction { kFrom, kTo, kUp };
+  // The visible relations from (or to) an entity, read once each; kUp: only those from it that
+  // place it within another (part_of, located_in, capital_of).
+  const std::vector<std::int64_t>& relations(std::int64_t entity, Direction direction) {
+    auto& cache = direction == Direction::kFrom ? from_cache_ : direction == Direction::kTo ? to_cache_ : up_cache_;
     const auto found = cache.find(entity);
     if (found != cache.end()) return found->second;
     std::vector<std::int64_t>& rows = cache[entity];
-    Statement& s = outgoing ? *from_ : *to_;
+    Statement& s = direction == Direction::kFrom ? *from_ : direction == Direction::kTo ? *to_ : *up_;
     s.bind(1, entity);
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
@@ -130,8 +130,11 @@ class ScopedReader {
     return rows;
   }
 
+  const std::vector<std::int64_t>& relations(std::int64_t entity, bool outgoing) {
+    return relations(entity, outgoing ? Direction::kFrom : Direction::kTo);
+  }
   const RelationRow& relation(std::int64_t row) const { return relations_.at(row); }
-  bool is_containment(const std::string& type) const { return containment_.count(type) != 0; }
+  std::size_t relations_read() const { return relations_.size(); }
 
   // Reads the entities and relations chosen into `dataset`, in row order (the order a whole
   // read gives them), with their aliases, attributes, properties, citations and sources.
@@ -400,10 +403,9 @@ class ScopedReader {
   Diagnostics& diagnostics_;
   bool failed_ = false;
   std::optional<KindId> event_kind_;
-  std::set<std::string> containment_;
-  std::optional<Statement> by_id_, by_key_, entity_, from_, to_, aliases_, attributes_, properties_, citations_, source_;
+  std::optional<Statement> by_id_, by_key_, entity_, from_, to_, up_, aliases_, attributes_, properties_, citations_, source_;
   std::unordered_map<std::int64_t, EntityRow> entities_;
-  std::unordered_map<std::int64_t, std::vector<std::int64_t>> from_cache_, to_cache_;
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> from_cache_, to_cache_, up_cache_;
   std::unordered_map<std::int64_t, RelationRow> relations_;
   std::unordered_map<std::int64_t, SourceIndex> source_index_;
   std::vector<std::int64_t> source_rows_;
@@ -472,7 +474,29 @@ Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf&
   ScopedReader reader(db, path_, tx, schema, diagnostics);
   if (!reader.prepare()) return finish(ScopedResult::kFailed);
 
+  // Past an eighth of the store, reading row by row through the indexes costs more than one
+  // read of every row in order (a leader's 17,880 meetings at scale 1 took 3.6 s of CPU this way,
+  // against 1.8 s for the whole store: docs/benchmarks.md); the whole store is read instead.
+  // Below a few thousand rows either read takes milliseconds, and the scoped one is kept.
+  std::int64_t entity_rows_in_store = 0, relation_rows_in_store = 0;
+  {
+    auto sizes = db.prepare("SELECT (SELECT max(row) FROM entities), (SELECT max(row) FROM relations)", error);
+    if (!sizes || sizes->step() != SQLITE_ROW) {
+      report(diagnostics, path_, error);
+      return finish(ScopedResult::kFailed);
+    }
+    entity_rows_in_store = sizes->integer(0);
+    relation_rows_in_store = sizes->integer(1);
+  }
+  constexpr std::int64_t kWholeFraction = 8;
+  constexpr std::int64_t kAlwaysScoped = 4096;
   Scope scope;
+  const auto too_large = [&] {
+    const auto entities = static_cast<std::int64_t>(scope.entities.size());
+    const auto relations = static_cast<std::int64_t>(reader.relations_read());
+    return (entities > kAlwaysScoped && entities * kWholeFraction > entity_rows_in_store) ||
+           (relations > kAlwaysScoped && relations * kWholeFraction > relation_rows_in_store);
+  };
   std::vector<std::int64_t> frontier;
   std::vector<std::vector<std::int64_t>> named;
   for (const auto& name : request.names) {
@@ -500,21 +524,24 @@ Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf&
   // Everything within `depth` relations of the named entities.
   for (std::size_t d = 0; d < request.depth && !frontier.empty(); ++d) {
     std::vector<std::int64_t> next;
-    for (const std::int64_t e : frontier) scope.expand(reader, e, &next);
+    for (const std::int64_t e : frontier) {
+      scope.expand(reader, e, &next);
+      if (too_large()) return finish(reader.failed() ? ScopedResult::kFailed : ScopedResult::kWhole);
+    }
     frontier = std::move(next);
   }
   // Every event reached, whole: its participants, venues and the events it is part of.
   for (const std::int64_t e : std::vector<std::int64_t>(scope.entities.begin(), scope.entities.end())) {
     if (reader.entity(e).event) scope.expand(reader, e, nullptr);
+    if (too_large()) return finish(reader.failed() ? ScopedResult::kFailed : ScopedResult::kWhole);
   }
   // What each entity reached lies within (part_of, located_in, capital_of), up to the top.
   std::vector<std::int64_t> pending(scope.entities.begin(), scope.entities.end());
   while (!pending.empty()) {
     const std::int64_t e = pending.back();
     pending.pop_back();
-    for (const std::int64_t r : reader.relations(e, true)) {
+    for (const std::int64_t r : reader.relations(e, ScopedReader::Direction::kUp)) {
       const RelationRow& relation = reader.relation(r);
-      if (!reader.is_containment(relation.type)) continue;
       scope.relations.insert(r);
       if (scope.entities.insert(relation.to).second) pending.push_back(relation.to);
     }
