@@ -69,6 +69,9 @@ ALTER TABLE properties ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE citations ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// A whole read maps the file (through the page cache rather than read() calls).
+constexpr std::int64_t kWholeReadMmapBytes = std::int64_t{4} << 30;
+
 // The oldest format this parley still reads (whole, as it was read before format 3).
 constexpr int kOldestReadableFormat = 2;
 

@@ -89,7 +89,7 @@ std::string hex(std::uint64_t value) {
 bool configure(Connection& db, SqliteError& error) {
   // mmap: a store is read whole on opening, through the page cache rather than read() calls.
   return db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA cell_size_check=ON;"
-                 " PRAGMA mmap_size=4294967296;", error);
+                 " PRAGMA mmap_size=" + std::to_string(kWholeReadMmapBytes) + ";", error);
 }
 
 bool insert_transaction(Connection& db, TransactionInfo& info, SqliteError& error) {
