@@ -481,8 +481,8 @@ Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf&
   if (!reader.prepare()) return finish(ScopedResult::kFailed);
 
   // Past an eighth of the store, reading row by row through the indexes costs more than one
-  // read of every row in order (a leader's 17,880 meetings at scale 1 took 3.6 s of CPU this way,
-  // against 1.8 s for the whole store: docs/benchmarks.md); the whole store is read instead.
+  // read of every row in order (a leader's 17,880 meetings at scale 1 took 4.0 s of CPU this way,
+  // against 2.3 s for the whole store: docs/benchmarks.md); the whole store is read instead.
   // Below a few thousand rows either read takes milliseconds, and the scoped one is kept.
   std::int64_t entity_rows_in_store = 0, relation_rows_in_store = 0;
   {
