@@ -97,6 +97,14 @@ Comparison compare_all(const std::string& store, std::int64_t tx, std::size_t ev
   const Dataset& data = whole->dataset();
   Comparison comparison;
   const std::size_t n = data.entities.size();
+  // who-met --at a state: the venues' chains of located_in and capital_of must reach it.
+  std::string state;
+  for (const Entity& e : data.entities) {
+    if (whole->schema().kind(e.kind).name == "state") {
+      state = e.id;
+      break;
+    }
+  }
   for (std::size_t i = 0; i < n; ++i) {
     const Entity& e = data.entities[i];
     const std::string& kind = whole->schema().kind(e.kind).name;
@@ -116,6 +124,9 @@ Comparison compare_all(const std::string& store, std::int64_t tx, std::size_t ev
     // By name as people type it: namesakes and word matches resolve as in the whole store.
     compare(store, as_of_args, *whole, {"--format", "json", "who-met", e.name}, comparison);
     compare(store, as_of_args, *whole, {"show", e.name}, comparison);
+    if (!state.empty()) {
+      compare(store, as_of_args, *whole, {"--format", "json", "who-met", e.id, "--status", "any", "--at", state}, comparison);
+    }
     // why and who-met of two: a neighbour, the next entity in the file and, for some, one far
     // away (often unlinked: why then needs a path, and reads the whole store).
     std::vector<std::string> partners = {data.entities[(i + 1) % n].id};
