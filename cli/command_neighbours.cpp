@@ -15,11 +15,22 @@ namespace po = boost::program_options;
 namespace parley::cli {
 namespace {
 
+// Up to this depth a store reads the neighbourhood alone; deeper searches reach so much of a
+// graph that one read of the whole store is cheaper than a lookup per entity.
+constexpr long long kScopedDepth = 2;
+
 int run_neighbours(const CommandContext& context) {
   int exit_code = kExitOk;
-  const Database* db = open_database(context, exit_code);
-  if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
+  ReadScope scope;
+  scope.among = true;  // the answer lists, and draws, every relation among the entities found
+  const long long depth = vm.count("depth") ? vm["depth"].as<long long>() : 1;
+  if (vm.count("a") && depth >= 0 && depth <= kScopedDepth) {
+    scope.names.push_back(vm["a"].as<std::string>());
+    scope.depth = static_cast<std::size_t>(depth);
+  }
+  const Database* db = open_database(context, exit_code, scope.names.empty() ? nullptr : &scope);
+  if (!db) return exit_code;
   if (!vm.count("a")) throw po::error("neighbours needs a name: parley neighbours A");
   NeighboursQuery query;
   query.center = entity_argument(*db, vm["a"].as<std::string>());

@@ -28,9 +28,11 @@ void print_quotes(std::ostream& out, const Dataset& data, const std::vector<Cita
 
 int run_show(const CommandContext& context) {
   int exit_code = kExitOk;
-  const Database* db = open_database(context, exit_code);
-  if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
+  ReadScope scope;
+  if (vm.count("a")) scope.names.push_back(vm["a"].as<std::string>());
+  const Database* db = open_database(context, exit_code, scope.names.empty() ? nullptr : &scope);
+  if (!db) return exit_code;
   if (!vm.count("a")) throw po::error("show needs a name: parley show A");
   const EntityIndex entity = entity_argument(*db, vm["a"].as<std::string>());
   const EntityCard card = entity_card(*db, entity);
@@ -129,9 +131,14 @@ int run_show(const CommandContext& context) {
 
 int run_why(const CommandContext& context) {
   int exit_code = kExitOk;
-  const Database* db = open_database(context, exit_code);
-  if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
+  // Two entities linked directly or by an event are answered from their surroundings; a path
+  // between them (when neither) needs the whole store, which read_scoped then asks for.
+  ReadScope scope;
+  scope.needs_link = true;
+  if (vm.count("a") && vm.count("b")) scope.names = {vm["a"].as<std::string>(), vm["b"].as<std::string>()};
+  const Database* db = open_database(context, exit_code, scope.names.empty() ? nullptr : &scope);
+  if (!db) return exit_code;
   if (!vm.count("a") || !vm.count("b")) throw po::error("why needs two names: parley why A B");
   const EntityIndex a = entity_argument(*db, vm["a"].as<std::string>());
   const EntityIndex b = entity_argument(*db, vm["b"].as<std::string>());

@@ -17,9 +17,12 @@ namespace {
 
 int run_timeline(const CommandContext& context) {
   int exit_code = kExitOk;
-  const Database* db = open_database(context, exit_code);
-  if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
+  // The timeline of one entity reads its events; the timeline of everything, the whole store.
+  ReadScope scope;
+  if (vm.count("a")) scope.names.push_back(vm["a"].as<std::string>());
+  const Database* db = open_database(context, exit_code, scope.names.empty() ? nullptr : &scope);
+  if (!db) return exit_code;
   TimelineQuery query;
   if (vm.count("a")) query.about = entity_argument(*db, vm["a"].as<std::string>());
   query.dates = date_range_options(vm);

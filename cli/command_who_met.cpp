@@ -191,9 +191,14 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
 
 int run_who_met(const CommandContext& context) {
   int exit_code = kExitOk;
-  const Database* db = open_database(context, exit_code);
-  if (!db) return exit_code;
   const po::variables_map& vm = context.args.command_options;
+  // who-met A [B] reads A's and B's gatherings and what surrounds them; --all reads everything.
+  ReadScope scope;
+  if (vm.count("a") && !vm.count("all")) scope.names.push_back(vm["a"].as<std::string>());
+  if (vm.count("b") && !vm.count("all")) scope.names.push_back(vm["b"].as<std::string>());
+  if (vm.count("at")) scope.places.push_back(vm["at"].as<std::string>());
+  const Database* db = open_database(context, exit_code, scope.names.empty() ? nullptr : &scope);
+  if (!db) return exit_code;
   MeetingFilter filter;
   filter.dates = date_range_options(vm);
   filter.statuses = statuses_option(*db, vm["status"].as<std::string>());

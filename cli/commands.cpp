@@ -66,17 +66,20 @@ std::unique_ptr<Database> known_by(const Database& db, const std::string& date_t
 
 }  // namespace
 
-const Database* open_database(const CommandContext& context, int& exit_code) {
+const Database* open_database(const CommandContext& context, int& exit_code, const ReadScope* scope) {
   if (context.database && !context.args.global.known_by) return context.database;
   if (context.database) {
     context.owned = known_by(*context.database, *context.args.global.known_by, context.err);
     if (!context.owned) exit_code = kExitInvalidData;
     return context.owned.get();
   }
+  // What a source knew is decided over the whole dataset: an entity stays while any known
+  // relation names it, and that relation may lie outside a query's scope.
+  if (context.args.global.known_by) scope = nullptr;
   Diagnostics diagnostics;
   diagnostics.set_limit(context.args.global.max_errors);
   context.owned = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics,
-                                  context.args.global.max_input_bytes, context.args.global.schemas);
+                                  context.args.global.max_input_bytes, context.args.global.schemas, scope);
   const Database* db = context.owned.get();
   if (db) {
     // Warnings do not stop the command; they go to standard error, before its answer.

@@ -31,8 +31,9 @@ std::vector<Command> all_commands();
 
 // Shared by commands: the session's database, or the databases named by --db opened now,
 // printing diagnostics on failure. Returns nullptr and sets `exit_code` when the data cannot
-// be used.
-const Database* open_database(const CommandContext& context, int& exit_code);
+// be used. `scope` says what a query about a few entities will ask, so that a store reads only
+// that (Store::read_scoped); commands that need the whole dataset give none.
+const Database* open_database(const CommandContext& context, int& exit_code, const ReadScope* scope = nullptr);
 
 // The --as-of-tx / --as-of a command line gives (none: the store as it is now).
 AsOf as_of(const GlobalOptions& global);

@@ -33,6 +33,9 @@ echo "== check on many errors: time per error stays flat (fresh process, median 
 echo "== the store against the JSON it was built from: first answer, writes, size"
 "$(dirname "$0")/store_bench.sh" "$build/cli/parley" "$bench/parley_generate" ${STORE_SCALES:-1 10}
 
+echo "== first who-met from a store: scoped read, whole store read, JSON load (medians of 5)"
+"$(dirname "$0")/scoped_bench.sh" "$build/cli/parley" "$bench/parley_generate" ${STORE_SCALES:-1 10}
+
 echo "== import of 1,000,000 generated rows: parley against the floor, SQLite and Kuzu; memory; queries on the year"
 # IMPORT_ROWS overrides the size, for a quick look; the figures in docs/benchmarks.md are at 1,000,000.
 "$(dirname "$0")/import_bench.sh" "$build" "${IMPORT_ROWS:-1000000}"

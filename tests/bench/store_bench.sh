@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The store against the JSON it was built from: wall time from process start to the first
-# who-met answer, build time, write latency (one fact, to the store and to the JSON file; a batch
-# of 10,000 in one transaction) and size per relation. Medians of 5 runs (3 for the batch), wall and CPU time.
+# who-met answer (from the store, a scoped read of that person's records alone; scoped_bench.sh
+# sets it beside a whole read of the store), build time, write latency (one fact, to the store
+# and to the JSON file; a batch of 10,000 in one transaction) and size per relation. Medians of 5
+# runs (3 for the batch), wall and CPU time.
 # usage: store_bench.sh PARLEY GENERATE SCALE...
 set -euo pipefail
 parley=$1

@@ -18,26 +18,62 @@ constexpr std::int32_t kApplicationId = 0x50524C59;
 enum Owner : std::int64_t { kEntityOwner = 0, kAliasOwner = 1, kAttributeOwner = 2, kRelationOwner = 3 };
 
 // The layout (docs/design.md): one table per record type, each row with the transaction that
-// added it and the one that retracted it; properties and citations belong to their row.
+// added it and the one that retracted it, and the hash of its content (row_hash.h) so that a
+// read of some rows can check each row it reads; properties and citations belong to their row.
+// `name_keys` maps every normalised name and alias, and each word of one, to its entity's row:
+// with the indexes below, a query finds its entities and their relations without reading the
+// whole file (docs/design.md, "Scoped reads").
 constexpr const char* kCreateTables = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE transactions(id INTEGER PRIMARY KEY, time TEXT NOT NULL, author TEXT NOT NULL, message TEXT NOT NULL);
 CREATE TABLE sources(row INTEGER PRIMARY KEY, id TEXT NOT NULL, publisher TEXT NOT NULL, title TEXT NOT NULL,
   published TEXT NOT NULL, file TEXT NOT NULL, url TEXT NOT NULL, note TEXT NOT NULL, evidence TEXT NOT NULL,
-  added INTEGER NOT NULL, retracted INTEGER);
+  added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE entities(row INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
-  added INTEGER NOT NULL, retracted INTEGER);
+  added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE aliases(row INTEGER PRIMARY KEY, entity INTEGER NOT NULL, name TEXT NOT NULL, note TEXT NOT NULL,
-  added INTEGER NOT NULL, retracted INTEGER);
+  added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE attributes(row INTEGER PRIMARY KEY, entity INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
-  qualifier TEXT NOT NULL, added INTEGER NOT NULL, retracted INTEGER);
+  qualifier TEXT NOT NULL, added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE relations(row INTEGER PRIMARY KEY, type TEXT NOT NULL, from_entity INTEGER NOT NULL,
-  to_entity INTEGER NOT NULL, added INTEGER NOT NULL, retracted INTEGER);
+  to_entity INTEGER NOT NULL, added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE properties(relation INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
-  value TEXT NOT NULL, PRIMARY KEY(relation, position)) WITHOUT ROWID;
+  value TEXT NOT NULL, hash INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(relation, position)) WITHOUT ROWID;
 CREATE TABLE citations(owner_table INTEGER NOT NULL, owner INTEGER NOT NULL, position INTEGER NOT NULL,
-  source INTEGER NOT NULL, quote TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY(owner_table, owner, position)) WITHOUT ROWID;
+  source INTEGER NOT NULL, quote TEXT NOT NULL, record TEXT NOT NULL, hash INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(owner_table, owner, position)) WITHOUT ROWID;
+CREATE TABLE name_keys(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
 )sql";
+
+// What format 3 adds to format 2: the lookup tables and indexes a scoped read uses (created
+// after a build's rows are in, which is faster than keeping them up to date row by row).
+// relations_by_from holds the type too: the containment chain (part_of, located_in,
+// capital_of) from an entity is a seek, not a scan of, say, a leader's 17,000 participations.
+constexpr const char* kCreateIndexes = R"sql(
+CREATE TABLE IF NOT EXISTS name_keys(key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(key, entity)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_by_id ON entities(id);
+CREATE INDEX IF NOT EXISTS aliases_by_entity ON aliases(entity);
+CREATE INDEX IF NOT EXISTS attributes_by_entity ON attributes(entity);
+CREATE INDEX IF NOT EXISTS relations_by_from ON relations(from_entity, type);
+CREATE INDEX IF NOT EXISTS relations_by_to ON relations(to_entity);
+)sql";
+
+// Upgrading a format-2 store in place: the hash column (filled by the upgrade), then the above.
+constexpr const char* kAddHashColumns = R"sql(
+ALTER TABLE sources ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE entities ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE aliases ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attributes ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE relations ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE properties ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE citations ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+// A whole read maps the file (through the page cache rather than read() calls).
+constexpr std::int64_t kWholeReadMmapBytes = std::int64_t{4} << 30;
+
+// The oldest format this parley still reads (whole, as it was read before format 3).
+constexpr int kOldestReadableFormat = 2;
 
 constexpr std::array<const char*, 5> kRecordTables = {"sources", "entities", "aliases", "attributes", "relations"};
 enum Table : std::uint64_t { kSources, kEntities, kAliases, kAttributes, kRelations, kProperties, kCitations };

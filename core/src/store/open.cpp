@@ -16,7 +16,7 @@ bool names_a_store(const std::vector<std::string>& paths) {
 
 std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
                                         Diagnostics& diagnostics, std::uint64_t max_file_bytes,
-                                        const std::vector<std::string>& schema_paths) {
+                                        const std::vector<std::string>& schema_paths, const ReadScope* scope) {
   const bool past = as_of.transaction || as_of.time;
   if (!names_a_store(paths)) {
     if (past) {
@@ -40,6 +40,39 @@ std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& 
   bool ok = true;
   auto extended = store_schema(paths.front(), about, ok, diagnostics);
   if (!ok) return nullptr;
+  if (store->format() < kStoreFormatVersion) {
+    Location where;
+    where.file = store->path();
+    diagnostics.add_warning(ErrorCode::kIoError,
+                            "a store of format version " + std::to_string(store->format()) +
+                                ", read whole; its next write upgrades it to format version " +
+                                std::to_string(kStoreFormatVersion) + ", whose queries read only what they need",
+                            where);
+  }
+  if (scope) {
+    Dataset subset;
+    switch (store->read_scoped(extended ? *extended : embedded_schema(), as_of, *scope, subset, diagnostics)) {
+      case Store::ScopedResult::kFailed:
+        return nullptr;
+      case Store::ScopedResult::kRead: {
+        Diagnostics scoped;
+        // The schema is copied: should the subset not do, the whole read below needs it too.
+        auto db = Database::from_dataset(std::move(subset), scoped,
+                                         extended ? std::make_unique<const RelationSchema>(*extended) : nullptr);
+        // Every name must find its entity in the subset as in the whole store; one that does
+        // not (its only keys were a retracted alias's) is answered, with suggestions, by the whole.
+        const auto found = [&](const std::string& name) { return db && !db->find(name).empty(); };
+        if (std::all_of(scope->names.begin(), scope->names.end(), found) &&
+            std::all_of(scope->places.begin(), scope->places.end(), found)) {
+          for (const auto& d : scoped.items()) diagnostics.add(d);
+          return db;
+        }
+        break;
+      }
+      case Store::ScopedResult::kWhole:
+        break;
+    }
+  }
   Dataset dataset;
   if (!store->read(extended ? *extended : embedded_schema(), as_of, dataset, diagnostics)) return nullptr;
   return Database::from_dataset(std::move(dataset), diagnostics, std::move(extended));

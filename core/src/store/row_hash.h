@@ -55,21 +55,33 @@ inline std::uint64_t retraction_term(std::uint64_t table, std::int64_t row, std:
   return h.value();
 }
 
+// A hash as SQLite stores it (a signed 64-bit integer), and back.
+inline std::int64_t as_column(std::uint64_t hash) {
+  std::int64_t value;
+  std::memcpy(&value, &hash, sizeof value);
+  return value;
+}
+
+// The hash of the row `statement` is on: its first `columns` columns (its content).
+inline std::uint64_t row_hash(std::uint64_t table, const Statement& statement, int columns) {
+  RowHash h(table);
+  for (int c = 0; c < columns; ++c) {
+    if (statement.is_integer(c)) {
+      h.add(statement.integer(c));
+    } else {
+      h.add(statement.text(c));
+    }
+  }
+  return h.value();
+}
+
 class RowChecksum {
  public:
   // Adds the row `statement` is on: its first `columns` columns, of which the last is the
   // `retracted` transaction when `retractable`.
   void add_row(std::uint64_t table, const Statement& statement, int columns, bool retractable) {
-    RowHash h(table);
     const int content = retractable ? columns - 1 : columns;
-    for (int c = 0; c < content; ++c) {
-      if (statement.is_integer(c)) {
-        h.add(statement.integer(c));
-      } else {
-        h.add(statement.text(c));
-      }
-    }
-    sum_ += h.value();
+    sum_ += row_hash(table, statement, content);
     if (retractable && !statement.is_null(content)) {
       sum_ += retraction_term(table, statement.integer(0), statement.integer(content));
     }

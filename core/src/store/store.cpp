@@ -16,6 +16,7 @@
 #include "store/layout.h"
 #include "store/row_writer.h"
 #include "store/sqlite.h"
+#include "store/upgrade.h"
 
 namespace parley {
 
@@ -35,31 +36,32 @@ std::string now_utc() {
   return text;
 }
 
-// The latest instant a partial time stands for ("2019-06-01" → the last millisecond of that day),
 
-bool check_version(Connection& db, const std::string& path, Diagnostics& diagnostics) {
+// The file's format version, or 0 (and a diagnostic) when this parley cannot read it.
+int check_version(Connection& db, const std::string& path, Diagnostics& diagnostics) {
   SqliteError error;
   auto id = db.prepare("PRAGMA application_id", error);
   auto version = db.prepare("PRAGMA user_version", error);
   int rc = SQLITE_ROW;
   if (!id || !version || (rc = id->step()) != SQLITE_ROW || (rc = version->step()) != SQLITE_ROW) {
     report(diagnostics, path, error.code ? error : db.last_error(rc));
-    return false;
+    return 0;
   }
   if (id->integer(0) != kApplicationId) {
     diagnostics.add(ErrorCode::kIoError, "not a parley store (an SQLite database of some other program)",
                     at_file(path));
-    return false;
+    return 0;
   }
-  if (version->integer(0) != kStoreFormatVersion) {
+  const std::int64_t found = version->integer(0);
+  if (found < kOldestReadableFormat || found > kStoreFormatVersion) {
     diagnostics.add(ErrorCode::kIoError,
                     "a parley store of format version " + std::to_string(version->integer(0)) +
                         ", which this parley (format version " + std::to_string(kStoreFormatVersion) +
                         ") cannot read",
                     at_file(path));
-    return false;
+    return 0;
   }
-  return true;
+  return static_cast<int>(found);
 }
 
 bool sync_path(const std::string& path, int flags) {
@@ -87,7 +89,7 @@ std::string hex(std::uint64_t value) {
 bool configure(Connection& db, SqliteError& error) {
   // mmap: a store is read whole on opening, through the page cache rather than read() calls.
   return db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA cell_size_check=ON;"
-                 " PRAGMA mmap_size=4294967296;", error);
+                 " PRAGMA mmap_size=" + std::to_string(kWholeReadMmapBytes) + ";", error);
 }
 
 bool insert_transaction(Connection& db, TransactionInfo& info, SqliteError& error) {
@@ -196,7 +198,7 @@ bool Store::create(const std::string& path, const Dataset& dataset, const Relati
                                      std::pair("schema", &about.schema)}) {
       if (!value->empty() && !set_meta(*db, key, *value, error)) return fail(error);
     }
-    if (!set_meta(*db, "checksum", hex(writer.checksum_delta()), error) ||
+    if (!db->exec(kCreateIndexes, error) || !set_meta(*db, "checksum", hex(writer.checksum_delta()), error) ||
         !set_meta(*db, "written_by", std::string("parley ") + kVersion, error) || !db->exec("COMMIT", error)) {
       return fail(error);
     }
@@ -240,12 +242,15 @@ std::unique_ptr<Store> Store::open(const std::string& path, Diagnostics& diagnos
     report(diagnostics, path, error);
     return nullptr;
   }
-  if (!check_version(*db, path, diagnostics)) return nullptr;
+  const int format = check_version(*db, path, diagnostics);
+  if (!format) return nullptr;
   if (!configure(*db, error)) {
     report(diagnostics, path, error);
     return nullptr;
   }
-  return std::unique_ptr<Store>(new Store(path, std::make_unique<Connection>(std::move(*db))));
+  auto store = std::unique_ptr<Store>(new Store(path, std::make_unique<Connection>(std::move(*db))));
+  store->format_ = format;
+  return store;
 }
 
 bool Store::log(std::vector<TransactionSummary>& out, Diagnostics& diagnostics) {
@@ -341,6 +346,15 @@ bool Store::begin(const Wait& wait, Diagnostics& diagnostics) {
     return false;
   }
   in_transaction_ = true;
+  // A store of format 2 is upgraded by its first write, in the write's own transaction: if the
+  // write fails, the store stays as it was, of format 2.
+  if (format_ < kStoreFormatVersion) {
+    if (!upgrade_to_format_3(db, error)) {
+      report(diagnostics, path_, error);
+      rollback();
+      return false;
+    }
+  }
   auto meta = db.prepare("SELECT value FROM meta WHERE key = 'checksum'", error);
   if (!meta || meta->step() != SQLITE_ROW) {
     report(diagnostics, path_, error.code ? error : db.last_error(SQLITE_CORRUPT));
@@ -460,6 +474,7 @@ bool Store::commit(const StoreChanges& changes, TransactionInfo& info, const Rel
   // fsync'd: the write is durable when this returns true.
   if (!db.exec("COMMIT", error)) return fail(error);
   in_transaction_ = false;
+  format_ = kStoreFormatVersion;  // upgraded by this transaction, if it was older
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "parley/store/store.h"
+#include "store/as_of.h"
 #include "store/citation_record.h"
 #include "store/layout.h"
 #include "store/row_hash.h"
@@ -13,23 +14,6 @@ namespace parley {
 
 using namespace store;  // this layer's private helpers (core/src/store/*.h)
 
-namespace {
-
-// so that "as of" a day includes what was written that day; nullopt if it is not a time.
-std::optional<std::string> time_upper_bound(std::string text) {
-  if (!text.empty() && (text.back() == 'Z' || text.back() == 'z')) text.pop_back();
-  if (text.size() > 10 && text[10] == ' ') text[10] = 'T';
-  const std::string full = "0000-00-00T00:00:00.000";
-  const std::string last = "9999-99-99T23:59:59.999";
-  if (text.size() != 10 && text.size() != 16 && text.size() != 19 && text.size() != 23) return std::nullopt;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool digit = full[i] == '0';
-    if (digit ? !std::isdigit(static_cast<unsigned char>(text[i])) : text[i] != full[i]) return std::nullopt;
-  }
-  return text + last.substr(text.size()) + "Z";
-}
-
-}  // namespace
 
 // --- reading -----------------------------------------------------------------------------------
 
@@ -62,51 +46,11 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
   // One read transaction for every table: a write committing meanwhile is seen whole or not at all.
   if (!in_transaction_ && !db.exec("BEGIN", error)) return fail(error);
 
-  std::int64_t last = 0;
+  std::int64_t tx = 0;
   std::uint64_t expected = 0;
-  {
-    auto meta = db.prepare("SELECT (SELECT max(id) FROM transactions), (SELECT value FROM meta WHERE key = 'checksum')", error);
-    if (!meta) return fail(error);
-    const int rc = meta->step();
-    if (rc != SQLITE_ROW) return fail(db.last_error(rc));
-    last = meta->integer(0);
-    expected = std::strtoull(std::string(meta->text(1)).c_str(), nullptr, 16);
-    if (last <= 0) return corrupt("it records no transaction");
-  }
-  std::int64_t tx = last;
-  if (as_of.transaction) {
-    if (*as_of.transaction < 1 || *as_of.transaction > last) {
-      diagnostics.add(ErrorCode::kNameNotFound,
-                      "no transaction " + std::to_string(*as_of.transaction) + ": the store has transactions 1 to " +
-                          std::to_string(last),
-                      at_file(path_));
-      if (!in_transaction_) db.exec("ROLLBACK", error);
-      return false;
-    }
-    tx = *as_of.transaction;
-  } else if (as_of.time) {
-    const auto bound = time_upper_bound(*as_of.time);
-    if (!bound) {
-      diagnostics.add(ErrorCode::kUsage,
-                      "--as-of takes a UTC time as YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS, not \"" +
-                          *as_of.time + "\"",
-                      at_file(path_));
-      if (!in_transaction_) db.exec("ROLLBACK", error);
-      return false;
-    }
-    auto find = db.prepare("SELECT max(id), (SELECT min(time) FROM transactions) FROM transactions WHERE time <= ?1", error);
-    if (!find) return fail(error);
-    find->bind(1, *bound);
-    if (const int rc = find->step(); rc != SQLITE_ROW) return fail(db.last_error(rc));
-    if (find->is_null(0)) {
-      diagnostics.add(ErrorCode::kNameNotFound,
-                      "the store did not exist yet at " + *as_of.time + ": its first transaction is at " +
-                          std::string(find->text(1)),
-                      at_file(path_));
-      if (!in_transaction_) db.exec("ROLLBACK", error);
-      return false;
-    }
-    tx = find->integer(0);
+  if (!transaction_as_of(db, path_, as_of, tx, expected, diagnostics)) {
+    if (!in_transaction_) db.exec("ROLLBACK", error);
+    return false;
   }
   const auto visible = [tx](const Statement& s, int added, int retracted) {
     return s.integer(added) <= tx && (s.is_null(retracted) || s.integer(retracted) > tx);

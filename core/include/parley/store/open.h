@@ -16,6 +16,8 @@ namespace parley {
 bool names_a_store(const std::vector<std::string>& paths);
 
 // Opens `paths` as Database::open does, or the one store among them. `as_of` needs a store.
+// With a `scope` (what the query will ask about), a store of the current format reads only the
+// records that query needs (Store::read_scoped); the answer is the same as from the whole store.
 // Returns nullptr and fills `diagnostics` (every one naming the file) on failure.
 // JSON files larger than `max_file_bytes` are not read, and `schema_paths` extend the relation
 // schema, as in Database::open; a store keeps the schema extension it was built with (and takes
@@ -23,7 +25,8 @@ bool names_a_store(const std::vector<std::string>& paths);
 std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
                                         Diagnostics& diagnostics,
                                         std::uint64_t max_file_bytes = kDefaultMaxFileBytes,
-                                        const std::vector<std::string>& schema_paths = {});
+                                        const std::vector<std::string>& schema_paths = {},
+                                        const ReadScope* scope = nullptr);
 
 // What the data `paths` names says about itself (dataset_info.h): a store's, as built, or that of
 // the JSON files and `schema_paths`. False, with io-error diagnostics, when a file cannot be read.

@@ -24,8 +24,10 @@ class Connection;
 }
 
 // The store's format version (SQLite's user_version); a file of another version is refused.
-// 2: coded records as evidence; 3: the dataset's title, description and schema extension (in
-// meta): a parley of version 2 would read an extended store's kinds as unknown, or drop them.
+// Format 2 (coded records as evidence) is still read, whole, and upgraded in place by the first
+// write. 3: row hashes, name keys and indexes, so that a query reads only what it needs; and the
+// dataset's title, description and schema extension in meta (a parley of version 2 would read an
+// extended store's kinds as unknown, or drop them).
 inline constexpr int kStoreFormatVersion = 3;
 
 struct TransactionInfo {
@@ -79,6 +81,17 @@ struct StoreChanges {
       retract_relations;
 };
 
+// What a query will ask about, so that a store can read only what the answer needs: the
+// entities it names (by id, name or alias, as on its command line) and how far around them it
+// looks. docs/design.md ("Scoped reads") lists what is read.
+struct ReadScope {
+  std::vector<std::string> names;  // whose surroundings the query reads (who-met A B, show A, ...)
+  std::vector<std::string> places; // named only to be compared with (who-met --at PLACE)
+  std::size_t depth = 1;           // relations followed from `names` (neighbours --depth N)
+  bool among = false;              // also every relation among the entities reached (neighbours)
+  bool needs_link = false;         // why A B: A and B must be linked directly or by a shared event
+};
+
 class Store {
  public:
   ~Store();
@@ -101,6 +114,8 @@ class Store {
   static std::unique_ptr<Store> open(const std::string& path, Diagnostics& diagnostics);
 
   const std::string& path() const { return path_; }
+  // The file's format version: kStoreFormatVersion, or an older one this parley still reads.
+  int format() const { return format_; }
 
   // What the dataset said about itself when built: its title, description and schema extension.
   bool about(DatasetInfo& out, Diagnostics& diagnostics);
@@ -110,6 +125,14 @@ class Store {
   // against the store's checksum. `rows` (optional) receives where each record lives.
   bool read(const RelationSchema& schema, const AsOf& as_of, Dataset& dataset, Diagnostics& diagnostics,
             StoreRows* rows = nullptr);
+
+  // Reads only the records a query about `scope`'s entities needs (scoped_read.h), as of
+  // `as_of`, in one read transaction; every row read is checked against its own hash. Returns
+  // kWhole when the query needs the whole store after all (a name no key finds, an older format,
+  // or a `why` with no link between its two entities).
+  enum class ScopedResult { kRead, kWhole, kFailed };
+  ScopedResult read_scoped(const RelationSchema& schema, const AsOf& as_of, const ReadScope& scope, Dataset& dataset,
+                           Diagnostics& diagnostics);
 
   // Every transaction, oldest first, with what it added and retracted.
   bool log(std::vector<TransactionSummary>& out, Diagnostics& diagnostics);
@@ -130,6 +153,7 @@ class Store {
   Store(std::string path, std::unique_ptr<store::Connection> connection);
   std::string path_;
   std::unique_ptr<store::Connection> connection_;
+  int format_ = kStoreFormatVersion;
   bool in_transaction_ = false;
   std::uint64_t checksum_at_begin_ = 0;
 };
