@@ -43,7 +43,7 @@ void build(const std::string& store, const std::vector<std::string>& paths) {
   Diagnostics diagnostics;
   const auto db = Database::open(paths, diagnostics);
   REQUIRE(db);
-  REQUIRE(Store::create(store, db->dataset(), db->schema(), TransactionInfo{0, "", "test", "build"}, diagnostics));
+  REQUIRE(Store::create(store, db->dataset(), db->schema(), DatasetInfo{}, TransactionInfo{0, "", "test", "build"}, diagnostics));
 }
 
 struct Answer {
