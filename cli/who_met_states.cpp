@@ -33,9 +33,13 @@ std::string sides_text(const Database& db, const StateMeeting& meeting) {
   for (std::size_t i = 0; i < meeting.seats.size(); ++i) {
     const PartySeat& seat = meeting.seats[i];
     const bool new_party = i == 0 || meeting.seats[i - 1].party != seat.party;
-    if (new_party) out += (i ? "; " : "") + data.entities[seat.party].name + ": ";
+    const bool as_themselves = seat.who == seat.party && !is_state(db, seat.who);  // acts for no state
+    if (new_party) out += i ? "; " : "";
     else out += ", ";
-    if (seat.who == seat.party) out += seat.through ? data.entities[seat.who].name : "itself";
+    if (as_themselves) out += data.entities[seat.who].name;
+    else if (new_party) out += data.entities[seat.party].name + ": ";
+    if (as_themselves) continue;
+    if (seat.who == seat.party) out += "itself";
     else out += data.entities[seat.who].name + " (" + capacity(db, seat) + ")";
   }
   return out;
@@ -191,7 +195,7 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
   }
   const std::size_t n = result.meetings.size();
   out << who << ": " << (n == 0 ? "no" : std::to_string(n)) << ' ' << counted_noun(filter, n) << " in the dataset ("
-      << status_label(db, filter) << ") between people acting for " << (b ? "them" : "it and another state") << '\n';
+      << status_label(db, filter) << ") between people acting for " << (b ? "them" : "it and others") << '\n';
   out << "  rolled up: " << kRule << '\n';
   for (const auto& row : left_details) {
     out << "  not counted: " << data.entities[row.facts.event].name << " (" << date_text(row.facts) << ", "
@@ -211,7 +215,7 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
     out << indent << "sources " << sources_text(data, event_sources(db, f)) << '\n';
   }
   if (!b && !result.counterparts.empty()) {
-    out << "\nStates met\n";
+    out << "\nCounterparts (states through the people acting for them)\n";
     std::size_t width = 0;
     for (const auto& c : result.counterparts) width = std::max(width, data.entities[c.who].name.size());
     for (const auto& c : result.counterparts) {

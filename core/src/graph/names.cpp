@@ -158,7 +158,8 @@ NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics, con
   std::vector<std::string_view> words;
   const auto add_words = [&](std::string_view key, EntityIndex entity) {
     words = name_words(key);
-    index.by_words_.emplace_back(hash_of_words(words), entity);
+    // One word is found as a key or a word already; the any-order lookup takes two or more.
+    if (words.size() >= 2) index.by_words_.emplace_back(hash_of_words(words), entity);
   };
   const auto add = [&](std::string_view key, EntityIndex entity) {
     index.by_key_.push_back(Entry{hash_of(key), key, entity});
@@ -306,7 +307,8 @@ std::vector<EntityIndex> NameIndex::sharing_words(const Dataset& dataset, const 
   std::vector<EntityIndex> hits;
   for (std::size_t w = 0; w < words.size(); ++w) {
     const auto before = words.begin() + static_cast<std::ptrdiff_t>(w);
-    if (std::find(words.begin(), before, words[w]) != before) continue;
+    // Words of one or two letters ("of", "a") are shared by too many names to say anything.
+    if (words[w].size() < 3 || std::find(words.begin(), before, words[w]) != before) continue;
     std::vector<EntityIndex> found = lookup(by_key_, words[w]);
     const std::vector<EntityIndex> in_names = lookup(by_word_, words[w]);
     found.insert(found.end(), in_names.begin(), in_names.end());

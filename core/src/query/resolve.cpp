@@ -49,7 +49,7 @@ std::optional<EntityIndex> resolve_entity(const Database& db, std::string_view t
         for (const auto word : name_words(key)) known_words.push_back(word);
       }
       for (std::size_t w = 0; w < typed_words; ++w) {
-        if (words[w].size() < 3) continue;
+        if (words[w].size() < 5) continue;  // two edits in a shorter word make another word
         for (auto& close : nearest(words[w], known_words, 1)) {
           if (close != words[w]) words.push_back(std::move(close));
         }

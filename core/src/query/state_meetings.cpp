@@ -143,7 +143,11 @@ StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optio
     } else {
       for (const EventTable::Seat& seat : events.seats(slot)) {
         if (!seat.counts || std::find(taken.begin(), taken.end(), seat.who) != taken.end()) continue;
-        for (const PartySeat& s : states_of(db, seat.who, events.span(slot), types)) {
+        // Rolled up to the states they act for; someone who acts for none (a group in coded
+        // event data, "Citizen (Japan)") stands for themselves.
+        const std::vector<PartySeat> states = states_of(db, seat.who, events.span(slot), types);
+        if (states.empty()) others.push_back(PartySeat{seat.who, seat.who, std::nullopt});
+        for (const PartySeat& s : states) {
           if (s.party != a) others.push_back(s);
         }
       }

@@ -77,7 +77,8 @@ class NameIndex {
   std::vector<std::string> words_without_titles(std::string_view query) const;
 
   // For suggestions: up to `at_most` entities whose name or alias has, as a whole word, one of
-  // `words`, most words shared first, then by name. Whole words only: "abe" is not in "Abel".
+  // `words` (of three letters or more), most words shared first, then by name. Whole words
+  // only: "abe" is not in "Abel".
   std::vector<EntityIndex> sharing_words(const Dataset& dataset, const std::vector<std::string>& words,
                                          std::size_t at_most) const;
 

@@ -47,11 +47,12 @@ struct StateMeetingsResult {
   std::vector<EntityIndex> unrepresented;
   std::vector<StateMeeting> meetings;       // counted, in date order; one held within another of
                                             // the answer is left to that one
-  std::vector<Counterpart> counterparts;    // without B: the other states, most meetings first
+  std::vector<Counterpart> counterparts;    // without B: the other states (and those who act for
+                                            // no state, as themselves), most meetings first
 };
 
 // The counted meetings (MeetingFilter's kinds, statuses, dates and place) at which someone acted
-// for A and someone else for B (without B: for any other state).
+// for A and someone else for B (without B: for any other state, or for no state at all).
 StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optional<EntityIndex> b,
                                    const MeetingFilter& filter);
 
