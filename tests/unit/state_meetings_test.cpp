@@ -104,10 +104,14 @@ TEST_CASE("an office counts on the meeting's date; a state no one acts for canno
   CHECK(unknown.unrepresented == std::vector<EntityIndex>{id("cland")});
   CHECK(unknown.meetings.empty());
 
+  // Without B: Bland four times; and at the 2014 cabinet meeting Pat One, no longer in office,
+  // acts for no state then, so is met as himself.
   const StateMeetingsResult alone = who_met_states(*db, id("aland"), std::nullopt, held());
-  REQUIRE(alone.counterparts.size() == 1);
-  CHECK(alone.counterparts.front().who == id("bland"));
-  CHECK(alone.counterparts.front().meetings.size() == 4);
+  REQUIRE(alone.counterparts.size() == 2);
+  CHECK(alone.counterparts[0].who == id("bland"));
+  CHECK(alone.counterparts[0].meetings.size() == 4);
+  CHECK(alone.counterparts[1].who == id("p1"));
+  CHECK(alone.counterparts[1].meetings.size() == 1);
 
   // A person beside a state stands for themselves.
   CHECK(ids(*db, who_met_states(*db, id("q1"), id("aland"), held())) ==
