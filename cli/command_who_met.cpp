@@ -9,12 +9,14 @@
 #include "graph_output.h"
 #include "presentation.h"
 #include "query_support.h"
+#include "who_met_states.h"
+#include "who_met_text.h"
+#include "parley/query/state_meetings.h"
 #include "parley/query/who_met.h"
 
 namespace po = boost::program_options;
 
 namespace parley::cli {
-namespace {
 
 // "status held", and the kinds counted when a query chose them: "status held; kinds call".
 std::string status_label(const Database& db, const MeetingFilter& filter) {
@@ -44,6 +46,8 @@ void write_statuses(JsonOutput& json, const Database& db, const MeetingFilter& f
   for (const auto& k : counted_kind_names(db, filter)) json.string(k);
   json.writer().EndArray();
 }
+
+namespace {
 
 // "news conference", from the schema's "news_conference".
 std::string kind_words(const Database& db, EntityIndex event) {
@@ -222,6 +226,8 @@ int run_who_met(const CommandContext& context) {
   std::optional<EntityIndex> b;
   if (vm.count("b")) b = entity_argument(*db, vm["b"].as<std::string>());
   if (b && *b == a) throw po::error("who-met A B needs two different entities; " + data.entities[a].name + " was given twice");
+  // A state meets through the people who act for it.
+  if (is_state(*db, a) || (b && is_state(*db, *b))) return run_who_met_states(context, *db, a, b, filter);
   const WhoMetResult result = who_met(*db, a, b, filter);
   const std::vector<MeetingDetail> meetings = read_meetings(*db, result.meetings);
   std::vector<std::vector<MeetingDetail>> within;

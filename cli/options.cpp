@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "near_misses.h"
 #include "parley/common/date.h"
 
 namespace po = boost::program_options;
@@ -155,7 +156,17 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
     positional.add("command", 1).add("rest", -1);
   }
   po::variables_map vm;
-  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), vm);
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), vm);
+  } catch (const po::unknown_option& e) {
+    std::vector<std::string_view> names;
+    for (const auto& option : all.options()) {
+      if (option->long_name() != "command" && option->long_name() != "rest" && !(spec && is_positional(*spec, option->long_name()))) {
+        names.push_back(option->long_name());
+      }
+    }
+    throw po::error(e.what() + option_hint(e.get_option_name(), names));
+  }
   po::notify(vm);
 
   parsed.help = vm.count("help") > 0;

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "exit_codes.h"
+#include "near_misses.h"
 #include "output_file.h"
 #include "parley/common/terminal_text.h"
 #include "parley/version.h"
@@ -114,7 +115,9 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
       return outcome;
     }
     if (!command) {
-      const std::string message = "unknown command \"" + shorten_for_message(parsed.command) + "\"";
+      std::vector<std::string_view> names;
+      for (const auto& c : commands()) names.push_back(c.spec.name);
+      const std::string message = "unknown command \"" + shorten_for_message(parsed.command) + "\"" + command_hint(parsed.command, names);
       err << "parley: " << message << '\n';
       print_usage(err);
       fail(kExitUsage, "usage", message);

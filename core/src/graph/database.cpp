@@ -216,7 +216,7 @@ bool Database::index(Diagnostics& diagnostics, bool loaded) {
       // No thread to be had: the graph is built below, on this one.
     }
   }
-  names_ = NameIndex::build(dataset_, diagnostics);
+  names_ = NameIndex::build(dataset_, diagnostics, schema_->name_titles());
   if (!loaded || diagnostics.size() != errors_before) {
     if (graph.valid()) graph.wait();
     return false;

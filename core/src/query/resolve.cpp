@@ -39,6 +39,24 @@ std::optional<EntityIndex> resolve_entity(const Database& db, std::string_view t
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
+    // By words: names sharing the most whole words with what was typed, titles dropped
+    // ("Abe Shinzou" shares "abe" with Shinzo Abe), each word also read as the nearest word of
+    // a name within a typo of it ("shinzou" as "shinzo"); most words shared first.
+    if (names.empty() && suggest) {
+      std::vector<std::string> words = db.names().words_without_titles(text);
+      const std::size_t typed_words = words.size();
+      std::vector<std::string_view> known_words;  // every word of every name, repeats and all
+      for (const auto key : db.names().keys()) {
+        for (const auto word : name_words(key)) known_words.push_back(word);
+      }
+      for (std::size_t w = 0; w < typed_words; ++w) {
+        if (words[w].size() < 5) continue;  // two edits in a shorter word make another word
+        for (auto& close : nearest(words[w], known_words, 1)) {
+          if (close != words[w]) words.push_back(std::move(close));
+        }
+      }
+      for (const EntityIndex e : db.names().sharing_words(db.dataset(), words, 3)) names.push_back(db.dataset().entities[e].name);
+    }
     std::string message = "no entity is called \"" + shorten_for_message(text) + "\"";
     if (!names.empty()) {
       message += " (did you mean ";

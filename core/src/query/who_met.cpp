@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "parley/graph/names.h"
+#include "query/gathering_links.h"
 #include "query/rank_sort.h"
 
 #include <boost/range/iterator_range.hpp>
@@ -11,21 +12,8 @@
 namespace parley {
 namespace {
 
-// A's gatherings, as slots in date order: the targets of its participant_in relations.
-std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
-  const EventTable& events = db.events();
-  const auto participant_in = db.schema().find_relation_type("participant_in");
-  std::vector<EventTable::Slot> slots;
-  if (!participant_in) return slots;
-  for (const Edge e : boost::make_iterator_range(out_edges(a, db.graph()))) {
-    const RelationEdge& edge = db.graph()[e];
-    if (!edge.forward || edge.type != *participant_in) continue;
-    const auto slot = events.slot(target(e, db.graph()));
-    if (slot != EventTable::kNoSlot && events.is_gathering(slot)) slots.push_back(slot);
-  }
-  events.sort_distinct(slots);
-  return slots;
-}
+using detail::gatherings_of;
+using detail::part_of_chain;
 
 // The people whose participation counts at a gathering.
 bool attended(const EventTable& events, EntityIndex event, EntityIndex who) {
@@ -38,29 +26,6 @@ bool anyone_else(const EventTable& events, EntityIndex event, EntityIndex a) {
     if (seat.counts && seat.who != a) return true;
   }
   return false;
-}
-
-// The events `event` is part of, nearest first. part_of may (wrongly) form a cycle in a user's
-// data; the walk stops at the first repeat.
-std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event) {
-  std::vector<EntityIndex> chain;
-  const auto part_of = db.schema().find_relation_type("part_of");
-  if (!part_of) return chain;
-  EntityIndex at = event;
-  for (bool found = true; found;) {
-    found = false;
-    for (const Edge e : boost::make_iterator_range(out_edges(at, db.graph()))) {
-      const RelationEdge& edge = db.graph()[e];
-      if (!edge.forward || edge.type != *part_of) continue;
-      const EntityIndex parent = target(e, db.graph());
-      if (parent == event || std::find(chain.begin(), chain.end(), parent) != chain.end()) return chain;
-      chain.push_back(parent);
-      at = parent;
-      found = true;
-      break;
-    }
-  }
-  return chain;
 }
 
 // The meeting row that `event` is held within (part_of, directly or not), if any.

@@ -237,6 +237,22 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
     schema.relation_types_.push_back(std::move(spec));
   }
 
+  // Titles and honorifics people write before a name; name lookups may drop them.
+  if (doc.HasMember("name_titles")) {
+    const Value& titles = doc["name_titles"];
+    if (!titles.IsArray()) {
+      sink.add(ErrorCode::kInvalidSchema, "\"name_titles\" must be an array of strings", "/name_titles");
+    } else {
+      for (rapidjson::SizeType i = 0; i < titles.Size(); ++i) {
+        if (!titles[i].IsString() || titles[i].GetStringLength() == 0) {
+          sink.add(ErrorCode::kInvalidSchema, "a name title must be a non-empty string", pointer_join("/name_titles", std::to_string(i)));
+          continue;
+        }
+        schema.name_titles_.emplace_back(titles[i].GetString(), titles[i].GetStringLength());
+      }
+    }
+  }
+
   if (diagnostics.size() != errors_before) {
     detail::resolve_positions(file, json, diagnostics);
     return std::nullopt;

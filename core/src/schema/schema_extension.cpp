@@ -102,6 +102,8 @@ class Extender {
         error(ErrorCode::kInvalidSchema,
               "unknown member \"" + name + "\" (an extension may have: " + list_of(kSections) + ")",
               pointer_join(at, name));
+      } else if (name == "name_titles") {
+        if (!member.value.IsArray()) error(ErrorCode::kInvalidSchema, "\"name_titles\" must be an array of strings", pointer_join(at, name));
       } else if (name != "description" && !member.value.IsObject()) {
         error(ErrorCode::kInvalidSchema, "\"" + name + "\" must be an object", pointer_join(at, name));
       }
@@ -113,6 +115,9 @@ class Extender {
     check_inherited_attributes(new_kinds);
     if (const Value* attributes = object_member(doc, "attributes")) add_attributes(*attributes, pointer_join(at, "attributes"));
     if (const Value* relations = object_member(doc, "relations")) add_relation_types(*relations, pointer_join(at, "relations"));
+    if (const auto titles = doc.FindMember("name_titles"); titles != doc.MemberEnd() && titles->value.IsArray()) {
+      add_name_titles(titles->value, pointer_join(at, "name_titles"));
+    }
   }
 
   std::optional<RelationSchema> finish() {
@@ -144,7 +149,26 @@ class Extender {
 
  private:
   inline static const std::set<std::string> kSections = {"description", "kinds", "attributes", "properties",
-                                                         "relations"};
+                                                         "relations", "name_titles"};
+
+  // Titles add to the list; one the schema has already is no redefinition, just no news.
+  void add_name_titles(const Value& titles, const std::string& at) {
+    auto& allocator = combined_.GetAllocator();
+    if (!combined_.HasMember("name_titles") || !combined_["name_titles"].IsArray()) {
+      combined_.RemoveMember("name_titles");
+      combined_.AddMember("name_titles", Value(rapidjson::kArrayType), allocator);
+    }
+    Value& combined = combined_["name_titles"];
+    for (rapidjson::SizeType i = 0; i < titles.Size(); ++i) {
+      const std::string pointer = pointer_join(at, std::to_string(i));
+      if (!titles[i].IsString() || titles[i].GetStringLength() == 0) {
+        error(ErrorCode::kInvalidSchema, "a name title must be a non-empty string", pointer);
+        continue;
+      }
+      came_from(pointer_join("/name_titles", std::to_string(combined.Size())), pointer);
+      combined.PushBack(Value(titles[i], allocator), allocator);
+    }
+  }
 
   // The extension's object: the whole file, or the dataset's "schema" member read on its own
   // (the rest of a dataset, maybe large, is the loader's to read).

@@ -22,6 +22,12 @@ namespace parley {
 // most names in large datasets, takes a shortcut with the same result.
 std::string normalize_name(std::string_view name);
 
+// The words of a normalised name as people may write them in any order: white space, commas,
+// full stops, hyphens and dashes (U+2010–U+2015, U+2212) all separate words, so "Putin,
+// Vladimir", "Kono-Lavrov" and "Kono–Lavrov" give the same words as the names they mean.
+// Views into `folded`, in the order written.
+std::vector<std::string_view> name_words(std::string_view folded);
+
 namespace detail {
 // normalize_name() always through ICU, to test the shortcut against.
 std::string normalize_name_with_icu(std::string_view name);
@@ -54,12 +60,27 @@ class NameIndex {
   // Indexes every entity's name and aliases. An alias that normalises to another entity's name
   // or alias is reported (ambiguous-name), since it could not tell them apart; two entities may
   // share a name (namesakes), which lookups answer with all candidates.
-  static NameIndex build(const Dataset& dataset, Diagnostics& diagnostics);
+  // `titles` are the words people put before a name ("prime minister", "mr"; the schema's
+  // name_titles), which a lookup may drop.
+  static NameIndex build(const Dataset& dataset, Diagnostics& diagnostics, const std::vector<std::string>& titles = {});
 
   // Entities whose id equals `query`, else whose name or alias matches it after
   // normalisation, else — for a single word — whose name or alias contains it as a whole word
-  // ("Trump" finds "Donald Trump"). Empty when nothing matches; several when it is shared.
+  // ("Trump" finds "Donald Trump"), else whose name or alias has the same words in any order
+  // once leading titles are dropped ("Putin, Vladimir", "President Putin", "Kono-Lavrov
+  // meeting in Moscow"). Empty when nothing matches; several when it is shared: entities are
+  // never merged, whatever the route.
   std::vector<EntityIndex> find(const Dataset& dataset, std::string_view query) const;
+
+  // The words of `query` (name_words of its normalised form) with leading titles dropped, as
+  // long as a word is left.
+  std::vector<std::string> words_without_titles(std::string_view query) const;
+
+  // For suggestions: up to `at_most` entities whose name or alias has, as a whole word, one of
+  // `words` (of three letters or more), most words shared first, then by name. Whole words
+  // only: "abe" is not in "Abel".
+  std::vector<EntityIndex> sharing_words(const Dataset& dataset, const std::vector<std::string>& words,
+                                         std::size_t at_most) const;
 
   // Every normalised key once, for suggestions.
   const std::vector<std::string_view>& keys() const { return keys_; }
@@ -93,7 +114,13 @@ class NameIndex {
   // Sorts `entries` and drops repeats; the first `sorted` are already so, and are only merged.
   static void sort_and_deduplicate(std::vector<Entry>& entries, std::size_t sorted = 0);
 
+  // The same words in any order: one (hash of the sorted words, entity) per name and alias; a
+  // match is confirmed against the entity's own names, so only hashes are kept.
+  std::vector<EntityIndex> find_by_words(const Dataset& dataset, std::vector<std::string_view> words) const;
+
   std::vector<Entry> by_key_;
+  std::vector<std::pair<std::uint64_t, EntityIndex>> by_words_;
+  std::vector<std::vector<std::string>> titles_;  // each title's words, longest first
   std::vector<Entry> by_word_;  // each word of each key
   std::vector<std::string_view> keys_;  // the distinct keys of by_key_
   std::vector<std::string> folded_names_;    // by entity

@@ -106,6 +106,10 @@ class RelationSchema {
   bool allows_from(RelationTypeId type, KindId kind) const;
   bool allows_to(RelationTypeId type, KindId kind) const;
 
+  // Titles and honorifics written before a name ("prime minister", "mr"), which name lookups
+  // may drop ("Prime Minister Abe" finds Abe): the schema's "name_titles" and any extension's.
+  const std::vector<std::string>& name_titles() const { return name_titles_; }
+
   // The reading of a relation in one direction, with {role} filled in (or dropped with the
   // word that joins it when the role is empty).
   std::string reading(RelationTypeId type, bool forward, std::string_view role) const;
@@ -114,6 +118,7 @@ class RelationSchema {
   std::vector<KindSpec> kinds_;
   std::vector<RelationTypeSpec> relation_types_;
   std::vector<PropertySpec> properties_;
+  std::vector<std::string> name_titles_;
   // Looked up by string_view with no copy: a load looks up a type and a property or two per
   // relation, millions at scale.
   struct NameHash {

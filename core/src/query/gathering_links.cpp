@@ -1,0 +1,45 @@
+#include "query/gathering_links.h"
+
+#include <algorithm>
+
+#include <boost/range/iterator_range.hpp>
+
+namespace parley::detail {
+
+std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
+  const EventTable& events = db.events();
+  const auto participant_in = db.schema().find_relation_type("participant_in");
+  std::vector<EventTable::Slot> slots;
+  if (!participant_in) return slots;
+  for (const Edge e : boost::make_iterator_range(out_edges(a, db.graph()))) {
+    const RelationEdge& edge = db.graph()[e];
+    if (!edge.forward || edge.type != *participant_in) continue;
+    const auto slot = events.slot(target(e, db.graph()));
+    if (slot != EventTable::kNoSlot && events.is_gathering(slot)) slots.push_back(slot);
+  }
+  events.sort_distinct(slots);
+  return slots;
+}
+
+std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event) {
+  std::vector<EntityIndex> chain;
+  const auto part_of = db.schema().find_relation_type("part_of");
+  if (!part_of) return chain;
+  EntityIndex at = event;
+  for (bool found = true; found;) {
+    found = false;
+    for (const Edge e : boost::make_iterator_range(out_edges(at, db.graph()))) {
+      const RelationEdge& edge = db.graph()[e];
+      if (!edge.forward || edge.type != *part_of) continue;
+      const EntityIndex parent = target(e, db.graph());
+      if (parent == event || std::find(chain.begin(), chain.end(), parent) != chain.end()) return chain;
+      chain.push_back(parent);
+      at = parent;
+      found = true;
+      break;
+    }
+  }
+  return chain;
+}
+
+}  // namespace parley::detail

@@ -1,0 +1,18 @@
+// How gatherings hang together in the graph, for who-met and its state-level form: the
+// gatherings an actor took part in, and the events a gathering is part of.
+#pragma once
+
+#include <vector>
+
+#include "parley/graph/database.h"
+
+namespace parley::detail {
+
+// A's gatherings, as slots in date order: the targets of its participant_in relations.
+std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a);
+
+// The events `event` is part of, nearest first. part_of may (wrongly) form a cycle in a user's
+// data; the walk stops at the first repeat.
+std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event);
+
+}  // namespace parley::detail
