@@ -201,6 +201,7 @@ int run_who_met(const CommandContext& context) {
   if (vm.count("a") && !vm.count("all")) scope.names.push_back(vm["a"].as<std::string>());
   if (vm.count("b") && !vm.count("all")) scope.names.push_back(vm["b"].as<std::string>());
   if (vm.count("at")) scope.places.push_back(vm["at"].as<std::string>());
+  scope.whole_for_states = true;
   const Database* db = open_database(context, exit_code, scope.names.empty() ? nullptr : &scope);
   if (!db) return exit_code;
   MeetingFilter filter;

@@ -510,7 +510,11 @@ Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf&
     if (reader.failed()) return finish(ScopedResult::kFailed);
     // A name no key finds: the whole store gives the suggestions it has always given.
     if (named.back().empty()) return finish(ScopedResult::kWhole);
+    const auto state = schema.find_kind("state");
     for (const std::int64_t e : named.back()) {
+      if (request.whole_for_states && state && schema.is_a(reader.entity(e).kind_id, *state)) {
+        return finish(ScopedResult::kWhole);
+      }
       if (scope.entities.insert(e).second) frontier.push_back(e);
     }
   }

@@ -90,6 +90,9 @@ struct ReadScope {
   std::size_t depth = 1;           // relations followed from `names` (neighbours --depth N)
   bool among = false;              // also every relation among the entities reached (neighbours)
   bool needs_link = false;         // why A B: A and B must be linked directly or by a shared event
+  // who-met answers a state by everyone who acts for it, wherever they met: a named state is
+  // read whole, not around itself.
+  bool whole_for_states = false;
 };
 
 class Store {
