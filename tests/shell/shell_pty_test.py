@@ -87,7 +87,7 @@ def main():
     check("show Sergey\\ Lavrov" in out, "tab completes a command and an entity name with a space")
     check("person, id sergey-lavrov" in out, "the completed line runs")
 
-    s.send("path Mori Morgulov --al\t\r")
+    s.send("path Mori Lavrov --al\t\r")
     out = s.read_until(rb"Path 1 of \d+[\s\S]*parley> ")
     check("--all" in out, "tab completes an option")
 
