@@ -4,7 +4,6 @@
 #include <ostream>
 
 #include "exit_codes.h"
-#include "parley/common/date.h"
 #include "parley/load/known_by.h"
 #include "parley/store/open.h"
 
@@ -43,8 +42,7 @@ std::string some_ids(const Dataset& data, const std::vector<SourceIndex>& source
 
 // `db` as its sources knew it on the --known-by date, saying which sources that leaves out for
 // want of a date precise enough to tell.
-std::unique_ptr<Database> known_by(const Database& db, const std::string& date_text, std::ostream& err) {
-  const FuzzyDate date = *FuzzyDate::parse(date_text);  // checked when the options were parsed
+std::unique_ptr<Database> known_by(const Database& db, const FuzzyDate& date, std::ostream& err) {
   const KnownBySources sources = sources_known_by(db.dataset(), date);
   const auto plural = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " source" : " sources"); };
   // Said on every run: an answer from part of the sources must not pass for one from all.
@@ -67,33 +65,27 @@ std::unique_ptr<Database> known_by(const Database& db, const std::string& date_t
 }  // namespace
 
 const Database* open_database(const CommandContext& context, int& exit_code, const ReadScope* scope) {
-  if (context.database && !context.args.global.known_by) return context.database;
-  if (context.database) {
-    context.owned = known_by(*context.database, *context.args.global.known_by, context.err);
-    if (!context.owned) exit_code = kExitInvalidData;
-    return context.owned.get();
-  }
-  // What a source knew is decided over the whole dataset: an entity stays while any known
-  // relation names it, and that relation may lie outside a query's scope.
-  if (context.args.global.known_by) scope = nullptr;
-  Diagnostics diagnostics;
-  diagnostics.set_limit(context.args.global.max_errors);
-  context.owned = open_dataset_or_store(context.args.global.databases, as_of(context.args.global), diagnostics,
-                                  context.args.global.max_input_bytes, context.args.global.schemas, scope);
-  const Database* db = context.owned.get();
-  if (db) {
+  const auto& global = context.args.global;
+  const Database* db = context.database;  // a batch or shell session's, opened once
+  if (!db) {
+    // What a source knew is decided over the whole dataset: an entity stays while any known
+    // relation names it, and that relation may lie outside a query's scope.
+    Diagnostics diagnostics;
+    diagnostics.set_limit(global.max_errors);
+    context.owned = open_dataset_or_store(global.databases, as_of(global), diagnostics, global.max_input_bytes,
+                                          global.schemas, global.known_by ? nullptr : scope);
+    db = context.owned.get();
     // Warnings do not stop the command; they go to standard error, before its answer.
     print_diagnostics(diagnostics, context.err);
-    if (context.args.global.known_by) {
-      context.owned = known_by(*db, *context.args.global.known_by, context.err);
-      if (!context.owned) exit_code = kExitInvalidData;
-      db = context.owned.get();
+    if (!db) {
+      exit_code = open_failure_exit_code(diagnostics);
+      return nullptr;
     }
-  } else {
-    print_diagnostics(diagnostics, context.err);
-    exit_code = open_failure_exit_code(diagnostics);
   }
-  return db;
+  if (!global.known_by) return db;
+  context.owned = known_by(*db, *global.known_by, context.err);
+  if (!context.owned) exit_code = kExitInvalidData;
+  return context.owned.get();
 }
 
 AsOf as_of(const GlobalOptions& global) { return AsOf{global.as_of_transaction, global.as_of_time}; }

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "near_misses.h"
-#include "parley/common/date.h"
 
 namespace po = boost::program_options;
 
@@ -38,6 +37,15 @@ const po::options_description& global_options_description() {
     return global;
   }();
   return global;
+}
+
+std::optional<FuzzyDate> date_option(const po::variables_map& vm, const char* option) {
+  if (!vm.count(option)) return std::nullopt;
+  const std::string text = vm[option].as<std::string>();
+  std::string error;
+  const auto date = FuzzyDate::parse(text, &error);
+  if (!date) throw po::error(std::string("--") + option + " \"" + text + "\": " + error);
+  return date;
 }
 
 bool is_positional(const CommandSpec& spec, const std::string& name) {
@@ -183,12 +191,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   }
   if (vm.count("as-of")) parsed.global.as_of_time = vm["as-of"].as<std::string>();
   if (parsed.global.as_of_transaction && parsed.global.as_of_time) throw po::error("give --as-of-tx or --as-of, not both");
-  if (vm.count("known-by")) {
-    const std::string& date = vm["known-by"].as<std::string>();
-    std::string error;
-    if (!FuzzyDate::parse(date, &error)) throw po::error("--known-by \"" + date + "\": " + error);
-    parsed.global.known_by = date;
-  }
+  parsed.global.known_by = date_option(vm, "known-by");
   parsed.global.max_input_bytes = parse_size(vm["max-input-size"].as<std::string>());
   const long long timeout = vm["render-timeout"].as<long long>();
   if (timeout < 0 || timeout > 86400) throw po::error("--render-timeout must be between 0 (no limit) and 86400 seconds");

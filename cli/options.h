@@ -9,6 +9,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "parley/common/date.h"
+
 namespace parley::cli {
 
 enum class OutputFormat { kText, kJson, kDot, kGraphml, kJsonl, kGexf, kCsv, kNeo4j, kKuzu };
@@ -29,7 +31,7 @@ struct GlobalOptions {
   std::size_t max_errors = 100;        // --max-errors N: problems shown of a file that fails to load; 0: all
   std::optional<std::int64_t> as_of_transaction;  // --as-of-tx N: a store as it was after transaction N
   std::optional<std::string> as_of_time;          // --as-of TIME: a store as it was at TIME (UTC)
-  std::optional<std::string> known_by;            // --known-by DATE: only sources published by DATE
+  std::optional<FuzzyDate> known_by;              // --known-by DATE: only sources published by DATE
 };
 
 // `--render svg|png FILE`: draw the answer with Graphviz into FILE.
@@ -67,6 +69,10 @@ struct CommandSpec {
 ParsedCommandLine parse_command_line(int argc, const char* const argv[], const std::vector<const CommandSpec*>& commands);
 
 const boost::program_options::options_description& global_options_description();
+
+// The date an option gives (--from, --to, --known-by), or nullopt when it is absent. Throws a
+// usage error naming the option when the text is not a date.
+std::optional<FuzzyDate> date_option(const boost::program_options::variables_map& vm, const char* option);
 
 // True when `name` is one of the command's positional arguments (A, B, FILE).
 bool is_positional(const CommandSpec& spec, const std::string& name);

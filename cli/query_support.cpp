@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "options.h"
 #include "parley/query/resolve.h"
 #include "parley/common/suggest.h"
 
@@ -15,19 +16,6 @@ EntityIndex entity_argument(const Database& db, const std::string& name) {
   if (!entity) throw error;
   return *entity;
 }
-
-namespace {
-
-std::optional<FuzzyDate> date_option(const po::variables_map& vm, const char* option) {
-  if (!vm.count(option)) return std::nullopt;
-  const std::string text = vm[option].as<std::string>();
-  std::string error;
-  const auto date = FuzzyDate::parse(text, &error);
-  if (!date) throw po::error(std::string("--") + option + " \"" + text + "\": " + error);
-  return date;
-}
-
-}  // namespace
 
 DateRange date_range_options(const po::variables_map& vm) {
   DateRange range{date_option(vm, "from"), date_option(vm, "to")};

@@ -182,22 +182,13 @@ std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnost
 }
 
 std::unique_ptr<Database> Database::from_dataset(Dataset dataset, Diagnostics& diagnostics,
-                                                 std::unique_ptr<const RelationSchema> schema) {
+                                                 std::shared_ptr<const RelationSchema> schema) {
   std::unique_ptr<Database> db(new Database());
   db->schema_ = &embedded_schema();
   if (schema) {
     db->own_schema_ = std::move(schema);
     db->schema_ = db->own_schema_.get();
   }
-  db->dataset_ = std::move(dataset);
-  if (!db->index(diagnostics, true)) return nullptr;
-  return db;
-}
-
-std::unique_ptr<Database> Database::with_dataset(Dataset dataset, Diagnostics& diagnostics) const {
-  std::unique_ptr<Database> db(new Database());
-  db->schema_ = schema_;
-  db->own_schema_ = own_schema_;
   db->dataset_ = std::move(dataset);
   if (!db->index(diagnostics, true)) return nullptr;
   return db;

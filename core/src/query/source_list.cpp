@@ -1,40 +1,29 @@
 #include "parley/query/source_list.h"
 
 namespace parley {
-namespace {
-
-// Adds one to `count` of each source the citations name, once per source.
-template <typename Count>
-void count_cited(const std::vector<Citation>& citations, std::vector<SourceSummary>& out, std::vector<std::size_t>& seen,
-                 std::size_t fact, Count count) {
-  for (const Citation& c : citations) {
-    if (seen[c.source] == fact) continue;  // another quote of the same source in this fact
-    seen[c.source] = fact;
-    ++count(out[c.source]);
-  }
-}
-
-}  // namespace
 
 std::vector<SourceSummary> summarise_sources(const Database& db) {
   const Dataset& data = db.dataset();
   std::vector<SourceSummary> out(data.sources.size());
   for (SourceIndex s = 0; s < out.size(); ++s) out[s].source = s;
-  // seen[s] is the number of the last fact that counted source s: no clearing between facts.
+  // seen[s] is the number of the last fact that counted source s: a fact quoting a source twice
+  // counts it once, and nothing needs clearing between facts.
   std::vector<std::size_t> seen(data.sources.size(), 0);
   std::size_t fact = 0;
+  const auto count = [&](const std::vector<Citation>& citations, std::size_t SourceSummary::*field) {
+    ++fact;
+    for (const Citation& c : citations) {
+      if (seen[c.source] == fact) continue;
+      seen[c.source] = fact;
+      ++(out[c.source].*field);
+    }
+  };
   for (const Entity& e : data.entities) {
-    count_cited(e.citations, out, seen, ++fact, [](SourceSummary& s) -> std::size_t& { return s.entities; });
-    for (const Alias& a : e.aliases) {
-      count_cited(a.citations, out, seen, ++fact, [](SourceSummary& s) -> std::size_t& { return s.aliases; });
-    }
-    for (const Attribute& a : e.attributes) {
-      count_cited(a.citations, out, seen, ++fact, [](SourceSummary& s) -> std::size_t& { return s.attributes; });
-    }
+    count(e.citations, &SourceSummary::entities);
+    for (const Alias& a : e.aliases) count(a.citations, &SourceSummary::aliases);
+    for (const Attribute& a : e.attributes) count(a.citations, &SourceSummary::attributes);
   }
-  for (const Relation& r : data.relations) {
-    count_cited(r.citations, out, seen, ++fact, [](SourceSummary& s) -> std::size_t& { return s.relations; });
-  }
+  for (const Relation& r : data.relations) count(r.citations, &SourceSummary::relations);
   return out;
 }
 

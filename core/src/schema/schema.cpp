@@ -103,6 +103,8 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
     detail::resolve_positions(file, json, diagnostics);
     return std::nullopt;
   }
+  // Properties any relation may carry (attribution, modality...): said once, not on every type.
+  std::vector<PropertyId> on_every_relation;
 
   // Kinds: names first, so is_a may refer forwards.
   for (const auto& member : kinds->GetObject()) {
@@ -173,6 +175,22 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
       schema.properties_.push_back(std::move(spec));
     }
   }
+  if (const auto every = doc.FindMember("every_relation_properties"); every != doc.MemberEnd()) {
+    if (!every->value.IsArray()) {
+      sink.add(ErrorCode::kInvalidSchema, "\"every_relation_properties\" must be an array of property names",
+               "/every_relation_properties");
+    } else {
+      for (rapidjson::SizeType i = 0; i < every->value.Size(); ++i) {
+        const auto& v = every->value[i];
+        if (const auto id = schema.find_property(v.IsString() ? v.GetString() : "")) {
+          on_every_relation.push_back(*id);
+        } else {
+          sink.add(ErrorCode::kInvalidSchema, "unknown property in \"every_relation_properties\"",
+                   pointer_join("/every_relation_properties", std::to_string(i)));
+        }
+      }
+    }
+  }
 
   for (const auto& member : relations->GetObject()) {
     RelationTypeSpec spec;
@@ -217,6 +235,9 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
     read_kinds("domain", spec.domain);
     read_kinds("range", spec.range);
     read_properties("properties", spec.allowed);
+    for (const PropertyId id : on_every_relation) {
+      if (std::find(spec.allowed.begin(), spec.allowed.end(), id) == spec.allowed.end()) spec.allowed.push_back(id);
+    }
     read_properties("required", spec.required);
     for (const PropertyId id : spec.required) {
       if (std::find(spec.allowed.begin(), spec.allowed.end(), id) == spec.allowed.end()) {

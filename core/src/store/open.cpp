@@ -56,9 +56,8 @@ std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& 
         return nullptr;
       case Store::ScopedResult::kRead: {
         Diagnostics scoped;
-        // The schema is copied: should the subset not do, the whole read below needs it too.
-        auto db = Database::from_dataset(std::move(subset), scoped,
-                                         extended ? std::make_unique<const RelationSchema>(*extended) : nullptr);
+        // The schema is shared: should the subset not do, the whole read below needs it too.
+        auto db = Database::from_dataset(std::move(subset), scoped, extended);
         // Every name must find its entity in the subset as in the whole store; one that does
         // not (its only keys were a retracted alias's) is answered, with suggestions, by the whole.
         const auto found = [&](const std::string& name) { return db && !db->find(name).empty(); };
@@ -75,10 +74,10 @@ std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& 
   }
   Dataset dataset;
   if (!store->read(extended ? *extended : embedded_schema(), as_of, dataset, diagnostics)) return nullptr;
-  return Database::from_dataset(std::move(dataset), diagnostics, std::move(extended));
+  return Database::from_dataset(std::move(dataset), diagnostics, extended);
 }
 
-std::unique_ptr<const RelationSchema> store_schema(const std::string& store_path, const DatasetInfo& about,
+std::shared_ptr<const RelationSchema> store_schema(const std::string& store_path, const DatasetInfo& about,
                                                    bool& ok, Diagnostics& diagnostics) {
   ok = true;
   if (about.schema.empty()) return nullptr;
@@ -89,7 +88,7 @@ std::unique_ptr<const RelationSchema> store_schema(const std::string& store_path
     ok = false;
     return nullptr;
   }
-  return std::make_unique<const RelationSchema>(std::move(*extended));
+  return std::make_shared<const RelationSchema>(std::move(*extended));
 }
 
 bool read_dataset_info(const std::vector<std::string>& paths, const std::vector<std::string>& schema_paths,

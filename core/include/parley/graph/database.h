@@ -49,13 +49,16 @@ class Database {
 
   // A database over a dataset already checked (as a store's is when written): builds the graph
   // and the name index. Returns nullptr, with ambiguous-name diagnostics, if names clash.
-  // `schema` is the relation schema the dataset was read with, when it is not the embedded one.
+  // `schema` is the relation schema the dataset was read with, when it is not the embedded one;
+  // databases over parts of one dataset share it.
   static std::unique_ptr<Database> from_dataset(Dataset dataset, Diagnostics& diagnostics,
-                                                std::unique_ptr<const RelationSchema> schema = nullptr);
+                                                std::shared_ptr<const RelationSchema> schema = nullptr);
 
   // A database over `dataset`, a restriction of this one's (dataset_known_by), with the same
   // schema. Returns nullptr, with diagnostics, if its names clash (they cannot, being a subset).
-  std::unique_ptr<Database> with_dataset(Dataset dataset, Diagnostics& diagnostics) const;
+  std::unique_ptr<Database> with_dataset(Dataset dataset, Diagnostics& diagnostics) const {
+    return from_dataset(std::move(dataset), diagnostics, own_schema_);
+  }
 
   const RelationSchema& schema() const { return *schema_; }
   const Dataset& dataset() const { return dataset_; }

@@ -36,7 +36,7 @@ bool read_dataset_info(const std::vector<std::string>& paths, const std::vector<
 // The relation schema a store's data was built with: the embedded one extended by `about.schema`.
 // nullptr (meaning the embedded schema) when there is none; `ok` false, with diagnostics, when
 // the extension does not apply.
-std::unique_ptr<const RelationSchema> store_schema(const std::string& store_path, const DatasetInfo& about,
+std::shared_ptr<const RelationSchema> store_schema(const std::string& store_path, const DatasetInfo& about,
                                                    bool& ok, Diagnostics& diagnostics);
 
 }  // namespace parley
