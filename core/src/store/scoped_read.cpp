@@ -179,9 +179,7 @@ class ScopedReader {
   }
 
   bool corrupt(const std::string& what) {
-    diagnostics_.add(ErrorCode::kIoError,
-                     "the store is corrupt (" + what + "); restore it from a backup or rebuild it from a JSON export",
-                     at_file(path_));
+    report_corrupt(diagnostics_, path_, what);
     failed_ = true;
     return false;
   }
@@ -253,10 +251,7 @@ class ScopedReader {
   }
 
   bool other_schema(const std::string& what) {
-    diagnostics_.add(ErrorCode::kIoError,
-                     "written with a relation schema this parley does not have: " + what +
-                         "; open it with the parley that wrote it and export it as JSON",
-                     at_file(path_));
+    report_other_schema(diagnostics_, path_, what);
     failed_ = true;
     return false;
   }

@@ -26,20 +26,13 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     if (!in_transaction_) db.exec("ROLLBACK", error);
     return false;
   };
-  // A name the running relation schema lacks: the store was written by a parley built with
-  // another schema. Its data is not guessed at.
   const auto other_schema = [&](const std::string& what) {
-    diagnostics.add(ErrorCode::kIoError,
-                    "written with a relation schema this parley does not have: " + what +
-                        "; open it with the parley that wrote it and export it as JSON",
-                    at_file(path_));
+    report_other_schema(diagnostics, path_, what);
     if (!in_transaction_) db.exec("ROLLBACK", error);
     return false;
   };
   const auto corrupt = [&](const std::string& what) {
-    diagnostics.add(ErrorCode::kIoError,
-                    "the store is corrupt (" + what + "); restore it from a backup or rebuild it from a JSON export",
-                    at_file(path_));
+    report_corrupt(diagnostics, path_, what);
     if (!in_transaction_) db.exec("ROLLBACK", error);
     return false;
   };
@@ -252,10 +245,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
   }
   if (!in_transaction_) db.exec("COMMIT", error);
   if (checksum.value() != expected) {
-    diagnostics.add(ErrorCode::kIoError,
-                    "the store is corrupt (its contents do not match their checksum); restore it from a backup or "
-                    "rebuild it from a JSON export",
-                    at_file(path_));
+    report_corrupt(diagnostics, path_, "its contents do not match their checksum");
     return false;
   }
   if (rows_out) *rows_out = std::move(rows);
