@@ -90,7 +90,7 @@ class ScopedReader {
     // the hash: a store written by another build is not damaged.
     if (rc == SQLITE_ROW && !schema_.find_kind(entity_->text(2))) {
       other_schema("entity \"" + std::string(entity_->text(1)) + "\" has kind \"" + std::string(entity_->text(2)) + "\"");
-    } else if (rc == SQLITE_ROW && verified(kEntities, *entity_, 5, 6) && visible(*entity_, 4, 5)) {
+    } else if (rc == SQLITE_ROW && verified(kEntities, *entity_, 5, 6) && visible_at(tx_, *entity_, 4)) {
       e.visible = true;
       e.id = std::string(entity_->text(1));
       e.kind = std::string(entity_->text(2));
@@ -121,7 +121,7 @@ class ScopedReader {
         break;
       }
       if (!verified(kRelations, s, 5, 6)) break;
-      if (!visible(s, 4, 5)) continue;
+      if (!visible_at(tx_, s, 4)) continue;
       rows.push_back(s.integer(0));
       relations_.try_emplace(s.integer(0), RelationRow{std::string(s.text(1)), s.integer(2), s.integer(3)});
     }
@@ -357,7 +357,7 @@ class ScopedReader {
       s.bind(1, row);
       const int rc = s.step();
       if (rc == SQLITE_ROW && verified(kSources, s, 10, 11)) {
-        if (!visible(s, 9, 10)) {
+        if (!visible_at(tx_, s, 9)) {
           s.reset();
           return corrupt("a citation names a source that is not current");
         }

@@ -45,9 +45,6 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     if (!in_transaction_) db.exec("ROLLBACK", error);
     return false;
   }
-  const auto visible = [tx](const Statement& s, int added, int retracted) {
-    return s.integer(added) <= tx && (s.is_null(retracted) || s.integer(retracted) > tx);
-  };
 
   dataset = Dataset{};
   dataset.files.push_back(path_);
@@ -73,7 +70,6 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     index[static_cast<std::size_t>(row)] = value;
     return true;
   };
-  const auto step_error = [&](int rc) { return rc == SQLITE_DONE ? false : true; };
 
   {
     auto s = db.prepare("SELECT row, id, publisher, title, published, file, url, note, evidence, added, retracted FROM sources ORDER BY row", error);
@@ -81,7 +77,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kSources, *s, 11, true);
-      if (!visible(*s, 9, 10)) continue;
+      if (!visible_at(tx, *s, 9)) continue;
       Source source{std::string(s->text(1)), std::string(s->text(2)), std::string(s->text(3)), std::string(s->text(4)),
                     std::string(s->text(5)), std::string(s->text(6)), std::string(s->text(7)), std::string(s->text(8))};
       const auto index = static_cast<SourceIndex>(dataset.sources.size());
@@ -91,7 +87,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       rows.sources.push_back(s->integer(0));
       dataset.sources.push_back(std::move(source));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   {
     auto s = db.prepare("SELECT row, id, kind, name, added, retracted FROM entities ORDER BY row", error);
@@ -99,7 +95,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kEntities, *s, 6, true);
-      if (!visible(*s, 4, 5)) continue;
+      if (!visible_at(tx, *s, 4)) continue;
       Entity entity;
       entity.id = std::string(s->text(1));
       const auto kind = schema.find_kind(s->text(2));
@@ -114,7 +110,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       rows.entities.push_back(s->integer(0));
       dataset.entities.push_back(std::move(entity));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   rows.aliases.resize(dataset.entities.size());
   rows.attributes.resize(dataset.entities.size());
@@ -127,7 +123,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kAliases, *s, 6, true);
-      if (!visible(*s, 4, 5)) continue;
+      if (!visible_at(tx, *s, 4)) continue;
       const std::uint32_t owner = entity_of(s->integer(1));
       if (owner == kNone) return corrupt("alias row " + std::to_string(s->integer(0)) + " belongs to no current entity");
       auto& aliases = dataset.entities[owner].aliases;
@@ -135,7 +131,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       aliases.push_back(Alias{std::string(s->text(2)), std::string(s->text(3)), {}});
       rows.aliases[owner].push_back(s->integer(0));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   {
     auto s = db.prepare("SELECT row, entity, name, value, qualifier, added, retracted FROM attributes ORDER BY row", error);
@@ -143,7 +139,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kAttributes, *s, 7, true);
-      if (!visible(*s, 5, 6)) continue;
+      if (!visible_at(tx, *s, 5)) continue;
       const std::uint32_t owner = entity_of(s->integer(1));
       if (owner == kNone) return corrupt("attribute row " + std::to_string(s->integer(0)) + " belongs to no current entity");
       auto& attributes = dataset.entities[owner].attributes;
@@ -151,7 +147,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       attributes.push_back(Attribute{std::string(s->text(2)), std::string(s->text(3)), std::string(s->text(4)), {}});
       rows.attributes[owner].push_back(s->integer(0));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   {
     auto s = db.prepare("SELECT row, type, from_entity, to_entity, added, retracted FROM relations ORDER BY row", error);
@@ -159,7 +155,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kRelations, *s, 6, true);
-      if (!visible(*s, 4, 5)) continue;
+      if (!visible_at(tx, *s, 4)) continue;
       Relation relation;
       const auto type = schema.find_relation_type(s->text(1));
       if (!type) return other_schema("relation type \"" + std::string(s->text(1)) + "\"");
@@ -174,7 +170,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       rows.relations.push_back(s->integer(0));
       dataset.relations.push_back(std::move(relation));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   const auto relation_of = [&](std::int64_t row) -> std::uint32_t {
     return row >= 0 && static_cast<std::size_t>(row) < relation_at.size() ? relation_at[static_cast<std::size_t>(row)] : kNone;
@@ -191,7 +187,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       if (!property) return other_schema("property \"" + std::string(s->text(2)) + "\"");
       dataset.relations[owner].properties.push_back(PropertyValue{*property, std::string(s->text(3))});
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   {
     auto s = db.prepare("SELECT owner_table, owner, position, source, quote, record FROM citations ORDER BY owner_table, owner, position", error);
@@ -241,7 +237,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       }
       list->push_back(std::move(citation));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   if (!in_transaction_) db.exec("COMMIT", error);
   if (checksum.value() != expected) {
