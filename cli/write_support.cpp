@@ -271,6 +271,33 @@ int finish_with_errors(const Diagnostics& diagnostics, std::ostream& err) {
   return code;
 }
 
+// What a write did, as one JSON object: the members `members` writes (given the writer and a
+// function that writes a string), then "done", one line per write. Indented for --format json,
+// on one line for a batch's --format jsonl.
+template <typename Members>
+void print_write_report(std::ostream& out, OutputFormat format, const std::vector<std::string>& done,
+                        const Members& members) {
+  const auto emit = [&](auto& w) {
+    const auto text = [&w](std::string_view t) { w.String(t.data(), static_cast<rapidjson::SizeType>(t.size())); };
+    w.StartObject();
+    members(w, text);
+    w.Key("done");
+    w.StartArray();
+    for (const auto& d : done) text(d);
+    w.EndArray();
+    w.EndObject();
+  };
+  rapidjson::StringBuffer buffer;
+  if (format == OutputFormat::kJsonl) {
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    emit(w);
+  } else {
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    w.SetIndent(' ', 2);
+    emit(w);
+  }
+  out << buffer.GetString() << '\n';
+}
 
 // Writes to a JSON dataset file: checked as a store's are, then the file replaced whole (a
 // temporary file, synced, renamed over it, the folder synced), under the file's lock.
@@ -296,27 +323,10 @@ int run_json_writes(const CommandContext& context, const std::vector<Write>& wri
     return kExitIoError;
   }
   if (global.format == OutputFormat::kJson || global.format == OutputFormat::kJsonl) {
-    const auto emit = [&](auto& w) {
-      const auto text = [&w](std::string_view t) { w.String(t.data(), static_cast<rapidjson::SizeType>(t.size())); };
-      w.StartObject();
+    print_write_report(context.out, global.format, write.done, [&](auto& w, const auto& text) {
       w.Key("file");
       text(path);
-      w.Key("done");
-      w.StartArray();
-      for (const auto& d : write.done) text(d);
-      w.EndArray();
-      w.EndObject();
-    };
-    rapidjson::StringBuffer buffer;
-    if (global.format == OutputFormat::kJsonl) {
-      rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-      emit(w);
-    } else {
-      rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
-      w.SetIndent(' ', 2);
-      emit(w);
-    }
-    context.out << buffer.GetString() << '\n';
+    });
     return kExitOk;
   }
   context.out << path << " written\n";
@@ -357,10 +367,7 @@ int run_writes(const CommandContext& context, const std::vector<Write>& writes) 
   WriteResult result;
   if (!apply_writes(*store, writes, info, wait, result, diagnostics)) return finish();
   if (context.args.global.format == OutputFormat::kJson || context.args.global.format == OutputFormat::kJsonl) {
-    // One object: indented for --format json, on one line for a batch's --format jsonl.
-    const auto write = [&](auto& w) {
-      const auto text = [&w](std::string_view t) { w.String(t.data(), static_cast<rapidjson::SizeType>(t.size())); };
-      w.StartObject();
+    print_write_report(context.out, context.args.global.format, result.done, [&](auto& w, const auto& text) {
       w.Key("transaction");
       w.Int64(result.transaction.id);
       w.Key("time");
@@ -369,22 +376,7 @@ int run_writes(const CommandContext& context, const std::vector<Write>& writes) 
       text(result.transaction.author);
       w.Key("message");
       text(result.transaction.message);
-      w.Key("done");
-      w.StartArray();
-      for (const auto& d : result.done) text(d);
-      w.EndArray();
-      w.EndObject();
-    };
-    rapidjson::StringBuffer buffer;
-    if (context.args.global.format == OutputFormat::kJsonl) {
-      rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-      write(w);
-    } else {
-      rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
-      w.SetIndent(' ', 2);
-      write(w);
-    }
-    context.out << buffer.GetString() << '\n';
+    });
     return kExitOk;
   }
   context.out << "transaction " << result.transaction.id << " committed (" << result.transaction.author << ": "

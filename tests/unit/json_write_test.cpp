@@ -12,24 +12,12 @@
 
 #include "parley/export/canonical_json.h"
 #include "parley/store/json_write.h"
+#include "temp_dir.h"
 
 using namespace parley;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "parley-json-write-test-XXXXXX").string();
-    path = mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
 
 std::string canonical_text(const std::string& text) {
   Diagnostics diagnostics;
@@ -115,7 +103,7 @@ TEST_CASE("the canonical layout: one record a line, members in a fixed order, ev
 }
 
 TEST_CASE("a write to a canonical file changes only the lines of its records") {
-  TempDir dir;
+  TempDir dir("parley-json-write-test");
   const std::string path = write_file(dir / "notes.json", canonical_text(kNotes));
   const std::string before = canonical_text(kNotes);
 
@@ -179,7 +167,7 @@ TEST_CASE("a write to a canonical file changes only the lines of its records") {
 }
 
 TEST_CASE("a write refuses a file not in canonical layout, and records of other files") {
-  TempDir dir;
+  TempDir dir("parley-json-write-test");
   Diagnostics diagnostics;
   JsonWrite out;
   const std::string raw = write_file(dir / "raw.json", kNotes);

@@ -20,31 +20,12 @@
 #include "parley/store/store.h"
 #include "parley/store/write.h"
 #include "runner.h"
+#include "store_fixture.h"
 
 using namespace parley;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "parley-scoped-test-XXXXXX").string();
-    path = mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
-
-void build(const std::string& store, const std::vector<std::string>& paths) {
-  Diagnostics diagnostics;
-  const auto db = Database::open(paths, diagnostics);
-  REQUIRE(db);
-  REQUIRE(Store::create(store, db->dataset(), db->schema(), DatasetInfo{}, TransactionInfo{0, "", "test", "build"}, diagnostics));
-}
 
 struct Answer {
   int exit_code;
@@ -157,9 +138,9 @@ std::string generated_dataset(const TempDir& dir) {
 
 TEST_CASE("a scoped read answers every query about every entity of the default store as the whole store does",
           "[store][scoped]") {
-  TempDir dir;
+  TempDir dir("parley-scoped-test");
   const std::string store = dir / "talks.parley";
-  build(store, {});
+  build_store(store, {});
   const Comparison comparison = compare_all(store, 0);
   INFO(comparison.first_difference);
   CHECK(comparison.first_difference.empty());
@@ -167,9 +148,9 @@ TEST_CASE("a scoped read answers every query about every entity of the default s
 }
 
 TEST_CASE("a scoped read answers as the whole store does on generated data", "[store][scoped]") {
-  TempDir dir;
+  TempDir dir("parley-scoped-test");
   const std::string store = dir / "generated.parley";
-  build(store, {generated_dataset(dir)});
+  build_store(store, {generated_dataset(dir)});
   const Comparison comparison = compare_all(store, 0, 40);
   INFO(comparison.first_difference);
   CHECK(comparison.first_difference.empty());
@@ -177,9 +158,9 @@ TEST_CASE("a scoped read answers as the whole store does on generated data", "[s
 }
 
 TEST_CASE("a scoped read answers as the whole store does before and after a retraction", "[store][scoped]") {
-  TempDir dir;
+  TempDir dir("parley-scoped-test");
   const std::string store = dir / "talks.parley";
-  build(store, {});
+  build_store(store, {});
   Diagnostics diagnostics;
   {
     auto opened = Store::open(store, diagnostics);
@@ -225,7 +206,7 @@ TEST_CASE("a scoped read answers as the whole store does before and after a retr
 
 TEST_CASE("a store of format 2 is read whole, and once upgraded by a write its scoped reads answer as it does",
           "[store][scoped]") {
-  TempDir dir;
+  TempDir dir("parley-scoped-test");
   const std::string store = dir / "old.parley";
   fs::copy_file(std::string(PARLEY_SOURCE_DIR) + "/tests/fixtures/store/v2-default.parley", store);
   Diagnostics diagnostics;

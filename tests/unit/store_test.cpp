@@ -13,25 +13,12 @@
 #include "parley/store/open.h"
 #include "parley/store/store.h"
 #include "parley/store/write.h"
+#include "store_fixture.h"
 
 using namespace parley;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A fresh directory for one test's files, removed afterwards.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "parley-store-test-XXXXXX").string();
-    path = mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
 
 void describe(std::ostringstream& out, const Dataset& d, const std::vector<Citation>& citations) {
   for (const auto& c : citations) out << " [" << d.sources[c.source].id << ":" << c.quote << "]";
@@ -73,13 +60,6 @@ std::unique_ptr<Database> open(const std::vector<std::string>& paths, const AsOf
   return db;
 }
 
-void build(const std::string& store, const std::vector<std::string>& paths) {
-  Diagnostics diagnostics;
-  const auto db = Database::open(paths, diagnostics);
-  REQUIRE(db);
-  REQUIRE(Store::create(store, db->dataset(), db->schema(), {}, TransactionInfo{0, "", "test", "build"}, diagnostics));
-}
-
 bool write(const std::string& store_path, const std::vector<Write>& writes, Diagnostics& diagnostics,
            const std::string& message = "test write") {
   auto store = Store::open(store_path, diagnostics);
@@ -100,8 +80,8 @@ bool has_code(const Diagnostics& diagnostics, ErrorCode code) {
 }  // namespace
 
 TEST_CASE("a store built from the default dataset reads back record for record", "[store]") {
-  TempDir dir;
-  build(dir / "talks.parley", {});
+  TempDir dir("parley-store-test");
+  build_store(dir / "talks.parley", {});
   const auto json = open({});
   const auto stored = open({dir / "talks.parley"});
   REQUIRE(json);
@@ -122,8 +102,8 @@ TEST_CASE("the JSON export of a dataset loads back to the same records", "[store
 }
 
 TEST_CASE("build refuses to replace an existing file", "[store]") {
-  TempDir dir;
-  build(dir / "talks.parley", {});
+  TempDir dir("parley-store-test");
+  build_store(dir / "talks.parley", {});
   Diagnostics diagnostics;
   const auto db = Database::open({}, diagnostics);
   CHECK_FALSE(Store::create(dir / "talks.parley", db->dataset(), db->schema(), {}, {}, diagnostics));
@@ -131,8 +111,8 @@ TEST_CASE("build refuses to replace an existing file", "[store]") {
 }
 
 TEST_CASE("a meeting added is what who-met reads; as of before, it is not there", "[store][write]") {
-  TempDir dir;
-  build(dir / "talks.parley", {});
+  TempDir dir("parley-store-test");
+  build_store(dir / "talks.parley", {});
   AddMeeting meeting;
   meeting.participants = {"Kono", "Lavrov"};
   meeting.at = "Osaka";
@@ -154,8 +134,8 @@ TEST_CASE("a meeting added is what who-met reads; as of before, it is not there"
 }
 
 TEST_CASE("a write that breaks a rule is refused with the option named, and nothing is written", "[store][write]") {
-  TempDir dir;
-  build(dir / "talks.parley", {});
+  TempDir dir("parley-store-test");
+  build_store(dir / "talks.parley", {});
   AddMeeting meeting;
   meeting.participants = {"Kono", "Lavrov"};
   meeting.at = "Tokio";  // no such place
@@ -182,8 +162,8 @@ TEST_CASE("a write that breaks a rule is refused with the option named, and noth
 }
 
 TEST_CASE("retracting keeps history; an entity still referred to cannot be retracted alone", "[store][write]") {
-  TempDir dir;
-  build(dir / "talks.parley", {});
+  TempDir dir("parley-store-test");
+  build_store(dir / "talks.parley", {});
   Retract alone;
   alone.what = Retract::What::kEntity;
   alone.target = "Morgulov";
@@ -200,8 +180,8 @@ TEST_CASE("retracting keeps history; an entity still referred to cannot be retra
 }
 
 TEST_CASE("aliases and attributes are added to and retracted from an existing entity", "[store][write]") {
-  TempDir dir;
-  build(dir / "talks.parley", {});
+  TempDir dir("parley-store-test");
+  build_store(dir / "talks.parley", {});
   Diagnostics diagnostics;
   REQUIRE(write(dir / "talks.parley",
                 {Write{"a", AddAlias{"Lavrov", "S. Lavrov", "", asahi()}},
@@ -228,8 +208,8 @@ TEST_CASE("aliases and attributes are added to and retracted from an existing en
 }
 
 TEST_CASE("a store opened as of a time sees the transactions up to then", "[store]") {
-  TempDir dir;
-  build(dir / "talks.parley", {});
+  TempDir dir("parley-store-test");
+  build_store(dir / "talks.parley", {});
   Diagnostics diagnostics;
   CHECK_FALSE(open({dir / "talks.parley"}, AsOf{std::nullopt, std::string("2000-01-01")}));
   CHECK(open({dir / "talks.parley"}, AsOf{std::nullopt, std::string("2999-01-01")}));
@@ -238,8 +218,8 @@ TEST_CASE("a store opened as of a time sees the transactions up to then", "[stor
 }
 
 TEST_CASE("a file that is not a store, truncated, damaged or of another version is refused", "[store]") {
-  TempDir dir;
-  build(dir / "talks.parley", {});
+  TempDir dir("parley-store-test");
+  build_store(dir / "talks.parley", {});
   const auto bytes = [&] {
     std::ifstream in(dir / "talks.parley", std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -273,8 +253,8 @@ TEST_CASE("a file that is not a store, truncated, damaged or of another version 
 }
 
 TEST_CASE("a source still cited cannot be retracted; one cited by nothing can", "[store][write]") {
-  TempDir dir;
-  build(dir / "talks.parley", {});
+  TempDir dir("parley-store-test");
+  build_store(dir / "talks.parley", {});
   Retract cited;
   cited.what = Retract::What::kSource;
   cited.target = "asahi-2019-06";

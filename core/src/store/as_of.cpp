@@ -43,10 +43,7 @@ bool transaction_as_of(Connection& db, const std::string& path, const AsOf& as_o
     last = meta->integer(0);
     checksum = std::strtoull(std::string(meta->text(1)).c_str(), nullptr, 16);
     if (last <= 0) {
-      diagnostics.add(ErrorCode::kIoError,
-                      "the store is corrupt (it records no transaction); restore it from a backup or rebuild it from a "
-                      "JSON export",
-                      at_file(path));
+      report_corrupt(diagnostics, path, "it records no transaction");
       return false;
     }
   }

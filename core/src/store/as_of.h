@@ -17,4 +17,11 @@ namespace parley::store {
 bool transaction_as_of(Connection& db, const std::string& path, const AsOf& as_of, std::int64_t& transaction,
                        std::uint64_t& checksum, Diagnostics& diagnostics);
 
+// Whether the row `statement` is on is visible at `transaction`: added at or before it and not
+// retracted by then. Every read selects a record's `retracted` column right after `added`.
+inline bool visible_at(std::int64_t transaction, const Statement& statement, int added) {
+  return statement.integer(added) <= transaction &&
+         (statement.is_null(added + 1) || statement.integer(added + 1) > transaction);
+}
+
 }  // namespace parley::store

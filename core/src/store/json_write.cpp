@@ -3,33 +3,17 @@
 #include <algorithm>
 #include <set>
 
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include "parley/common/embedded.h"
 #include "parley/common/file_text.h"
 #include "parley/export/canonical_json.h"
 #include "parley/export/dataset_json.h"
+#include "parley/load/dataset_info.h"
 #include "store/write_check.h"
 
 namespace parley {
 namespace {
 
 constexpr std::string_view kEmbeddedDatasetFile = "<embedded>/japan-russia.json";
-
-// A dataset's own "schema" member as a text of its own, so that the check (whose documents are
-// written without it) extends the schema as the load did. The file was read strictly already.
-std::optional<std::string> schema_member(const std::string& text) {
-  if (text.find("\"schema\"") == std::string::npos) return std::nullopt;
-  rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
-  if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("schema")) return std::nullopt;
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  doc["schema"].Accept(w);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
 
 std::string canonical(const std::string& record) { return canonical_record(record).value_or(record); }
 
@@ -67,7 +51,7 @@ bool plan_json_writes(const std::vector<std::string>& paths, std::size_t target,
   }
   if (diagnostics.size() != errors_before) return false;
   const std::string& name = paths[target];
-  const std::string original = texts[target].json;
+  const std::string& original = texts[target].json;  // until texts go to the load below
 
   CanonicalDataset file;
   if (!read_canonical_dataset(name, original, file, diagnostics)) return false;
@@ -81,10 +65,15 @@ bool plan_json_writes(const std::vector<std::string>& paths, std::size_t target,
     return false;
   }
 
-  // The checks' extensions: --schema files, then each file's own, in the order the load reads them.
+  // The checks' extensions: --schema files, then each file's own "schema", in the order the load
+  // reads them (the checked documents are written without one). The written file's was read with
+  // its layout just now; another file's is read past its records, when it has one.
   std::vector<Database::Text> extensions = schema_texts;
-  for (const auto& text : texts) {
-    if (auto member = schema_member(text.json)) extensions.push_back({text.name + " (schema)", std::move(*member)});
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    std::string member = i == target ? file.schema
+                         : texts[i].json.find("\"schema\"") == std::string::npos ? std::string()
+                                                                                : dataset_info({texts[i].json}).schema;
+    if (!member.empty()) extensions.push_back({texts[i].name + " (schema)", std::move(member)});
   }
   const auto current = Database::open_texts(std::move(texts), diagnostics, std::move(schema_texts));
   if (!current) return false;

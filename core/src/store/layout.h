@@ -84,13 +84,18 @@ inline Location at_file(const std::string& path) {
   return where;
 }
 
+// What every reader says of damage it finds: `what` is wrong with the store, and what to do.
+inline std::string corrupt_message(const std::string& what) {
+  return "the store is corrupt (" + what + "); restore it from a backup or rebuild it from a JSON export";
+}
+
 // A message for a failed SQLite call, in words a user can act on.
 inline std::string explain(const SqliteError& error) {
   switch (error.code & 0xff) {
     case SQLITE_NOTADB:
       return "not a parley store (" + error.message + ")";
     case SQLITE_CORRUPT:
-      return "the store is corrupt (" + error.message + "); restore it from a backup or rebuild it from a JSON export";
+      return corrupt_message(error.message);
     case SQLITE_FULL:
       return "the disk is full (" + error.message + ")";
     case SQLITE_BUSY:
@@ -104,6 +109,19 @@ inline std::string explain(const SqliteError& error) {
 
 inline void report(Diagnostics& diagnostics, const std::string& path, const SqliteError& error) {
   diagnostics.add(ErrorCode::kIoError, explain(error), at_file(path));
+}
+
+inline void report_corrupt(Diagnostics& diagnostics, const std::string& path, const std::string& what) {
+  diagnostics.add(ErrorCode::kIoError, corrupt_message(what), at_file(path));
+}
+
+// A name the running relation schema lacks (`what`): the store was written by a parley built
+// with another schema, and its data is not guessed at.
+inline void report_other_schema(Diagnostics& diagnostics, const std::string& path, const std::string& what) {
+  diagnostics.add(ErrorCode::kIoError,
+                  "written with a relation schema this parley does not have: " + what +
+                      "; open it with the parley that wrote it and export it as JSON",
+                  at_file(path));
 }
 
 }  // namespace parley::store

@@ -44,40 +44,13 @@ class RowWriter {
 
   // Each returns the new row, or 0 on failure (failure() says why).
   std::int64_t source(const Source& s) {
-    const std::array<std::string_view, 8> fields = {s.id, s.publisher, s.title, s.published, s.file, s.url, s.note, s.evidence};
-    const std::int64_t row = next_row_[kSources];
-    RowHash h(kSources);
-    h.add(row);
-    for (const auto f : fields) h.add(f);
-    h.add(tx_);
-    for (int i = 0; i < 8; ++i) source_->bind(i + 1, fields[static_cast<std::size_t>(i)]);
-    source_->bind(9, tx_);
-    source_->bind(10, row);
-    source_->bind(11, as_column(h.value()));
-    if (!run(*source_)) return 0;
-    ++next_row_[kSources];
-    delta_ += h.value();
-    return row;
+    return insert(kSources, *source_, s.id, s.publisher, s.title, s.published, s.file, s.url, s.note, s.evidence);
   }
 
   template <typename SourceRow>
   std::int64_t entity(const Entity& e, std::string_view kind, const Dataset& dataset, const SourceRow& source_row) {
-    const std::int64_t row = next_row_[kEntities];
-    RowHash h(kEntities);
-    h.add(row);
-    h.add(e.id);
-    h.add(kind);
-    h.add(e.name);
-    h.add(tx_);
-    entity_->bind(1, e.id);
-    entity_->bind(2, kind);
-    entity_->bind(3, e.name);
-    entity_->bind(4, tx_);
-    entity_->bind(5, row);
-    entity_->bind(6, as_column(h.value()));
-    if (!run(*entity_)) return 0;
-    ++next_row_[kEntities];
-    delta_ += h.value();
+    const std::int64_t row = insert(kEntities, *entity_, e.id, kind, e.name);
+    if (!row) return 0;
     if (!name_keys(e.name, row)) return 0;
     if (!citations(kEntityOwner, row, e.citations, dataset, source_row)) return 0;
     for (const auto& a : e.aliases) {
@@ -91,46 +64,16 @@ class RowWriter {
 
   template <typename SourceRow>
   std::int64_t alias(std::int64_t entity_row, const Alias& a, const Dataset& dataset, const SourceRow& source_row) {
-    const std::int64_t row = next_row_[kAliases];
-    RowHash h(kAliases);
-    h.add(row);
-    h.add(entity_row);
-    h.add(a.name);
-    h.add(a.note);
-    h.add(tx_);
-    alias_->bind(1, entity_row);
-    alias_->bind(2, a.name);
-    alias_->bind(3, a.note);
-    alias_->bind(4, tx_);
-    alias_->bind(5, row);
-    alias_->bind(6, as_column(h.value()));
-    if (!run(*alias_)) return 0;
-    ++next_row_[kAliases];
-    delta_ += h.value();
+    const std::int64_t row = insert(kAliases, *alias_, entity_row, a.name, a.note);
+    if (!row) return 0;
     if (!name_keys(a.name, entity_row)) return 0;
     return citations(kAliasOwner, row, a.citations, dataset, source_row) ? row : 0;
   }
 
   template <typename SourceRow>
   std::int64_t attribute(std::int64_t entity_row, const Attribute& a, const Dataset& dataset, const SourceRow& source_row) {
-    const std::int64_t row = next_row_[kAttributes];
-    RowHash h(kAttributes);
-    h.add(row);
-    h.add(entity_row);
-    h.add(a.name);
-    h.add(a.value);
-    h.add(a.qualifier);
-    h.add(tx_);
-    attribute_->bind(1, entity_row);
-    attribute_->bind(2, a.name);
-    attribute_->bind(3, a.value);
-    attribute_->bind(4, a.qualifier);
-    attribute_->bind(5, tx_);
-    attribute_->bind(6, row);
-    attribute_->bind(7, as_column(h.value()));
-    if (!run(*attribute_)) return 0;
-    ++next_row_[kAttributes];
-    delta_ += h.value();
+    const std::int64_t row = insert(kAttributes, *attribute_, entity_row, a.name, a.value, a.qualifier);
+    if (!row) return 0;
     return citations(kAttributeOwner, row, a.citations, dataset, source_row) ? row : 0;
   }
 
@@ -138,36 +81,13 @@ class RowWriter {
   std::int64_t relation(const Relation& r, const RelationSchema& schema, std::int64_t from_row, std::int64_t to_row,
                         const Dataset& dataset, const SourceRow& source_row) {
     const std::string_view type = schema.relation_type(r.type).name;
-    const std::int64_t row = next_row_[kRelations];
-    RowHash h(kRelations);
-    h.add(row);
-    h.add(type);
-    h.add(from_row);
-    h.add(to_row);
-    h.add(tx_);
-    relation_->bind(1, type);
-    relation_->bind(2, from_row);
-    relation_->bind(3, to_row);
-    relation_->bind(4, tx_);
-    relation_->bind(5, row);
-    relation_->bind(6, as_column(h.value()));
-    if (!run(*relation_)) return 0;
-    ++next_row_[kRelations];
-    delta_ += h.value();
+    const std::int64_t row = insert(kRelations, *relation_, type, from_row, to_row);
+    if (!row) return 0;
     for (std::size_t i = 0; i < r.properties.size(); ++i) {
-      const std::string_view name = schema.property(r.properties[i].property).name;
-      RowHash p(kProperties);
-      p.add(row);
-      p.add(static_cast<std::int64_t>(i));
-      p.add(name);
-      p.add(r.properties[i].value);
-      property_->bind(1, row);
-      property_->bind(2, static_cast<std::int64_t>(i));
-      property_->bind(3, name);
-      property_->bind(4, r.properties[i].value);
-      property_->bind(5, as_column(p.value()));
-      if (!run(*property_)) return 0;
-      delta_ += p.value();
+      if (!insert_part(kProperties, *property_, row, static_cast<std::int64_t>(i),
+                       schema.property(r.properties[i].property).name, r.properties[i].value)) {
+        return 0;
+      }
     }
     return citations(kRelationOwner, row, r.citations, dataset, source_row) ? row : 0;
   }
@@ -180,28 +100,50 @@ class RowWriter {
     return false;
   }
 
+  // Inserts a record's row: its number, content fields and transaction hashed (row, fields...,
+  // added: the order a reader selects them in), bound as `statement`'s parameters fields...,
+  // added, row, hash. The new row, or 0.
+  template <typename... Fields>
+  std::int64_t insert(Table table, Statement& statement, const Fields&... fields) {
+    const std::int64_t row = next_row_[table];
+    RowHash h(table);
+    h.add(row);
+    (h.add(fields), ...);
+    h.add(tx_);
+    int parameter = 0;
+    (statement.bind(++parameter, fields), ...);
+    statement.bind(++parameter, tx_);
+    statement.bind(++parameter, row);
+    statement.bind(++parameter, as_column(h.value()));
+    if (!run(statement)) return 0;
+    ++next_row_[table];
+    delta_ += h.value();
+    return row;
+  }
+
+  // Inserts a row that belongs to a record's (a property, a citation): its fields, which
+  // include its owner and position, hashed and bound in order, then the hash.
+  template <typename... Fields>
+  bool insert_part(Table table, Statement& statement, const Fields&... fields) {
+    RowHash h(table);
+    (h.add(fields), ...);
+    int parameter = 0;
+    (statement.bind(++parameter, fields), ...);
+    statement.bind(++parameter, as_column(h.value()));
+    if (!run(statement)) return false;
+    delta_ += h.value();
+    return true;
+  }
+
   template <typename SourceRow>
   bool citations(Owner owner, std::int64_t row, const std::vector<Citation>& list, const Dataset& dataset,
                  const SourceRow& source_row) {
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::int64_t source = source_row(dataset.sources[list[i].source].id);
-      citation_->bind(1, std::int64_t{owner});
-      citation_->bind(2, row);
-      citation_->bind(3, static_cast<std::int64_t>(i));
-      citation_->bind(4, source);
-      citation_->bind(5, list[i].quote);
       const std::string record = list[i].is_coded() ? record_json(dataset.records[list[i].record]) : std::string();
-      citation_->bind(6, record);
-      RowHash h(kCitations);
-      h.add(std::int64_t{owner});
-      h.add(row);
-      h.add(static_cast<std::int64_t>(i));
-      h.add(source);
-      h.add(list[i].quote);
-      h.add(record);
-      citation_->bind(7, as_column(h.value()));
-      if (!run(*citation_)) return false;
-      delta_ += h.value();
+      if (!insert_part(kCitations, *citation_, std::int64_t{owner}, row, static_cast<std::int64_t>(i),
+                       source_row(dataset.sources[list[i].source].id), list[i].quote, record)) {
+        return false;
+      }
     }
     return true;
   }

@@ -90,7 +90,7 @@ class ScopedReader {
     // the hash: a store written by another build is not damaged.
     if (rc == SQLITE_ROW && !schema_.find_kind(entity_->text(2))) {
       other_schema("entity \"" + std::string(entity_->text(1)) + "\" has kind \"" + std::string(entity_->text(2)) + "\"");
-    } else if (rc == SQLITE_ROW && verified(kEntities, *entity_, 5, 6) && visible(*entity_, 4, 5)) {
+    } else if (rc == SQLITE_ROW && verified(kEntities, *entity_, 5, 6) && visible_at(tx_, *entity_, 4)) {
       e.visible = true;
       e.id = std::string(entity_->text(1));
       e.kind = std::string(entity_->text(2));
@@ -121,7 +121,7 @@ class ScopedReader {
         break;
       }
       if (!verified(kRelations, s, 5, 6)) break;
-      if (!visible(s, 4, 5)) continue;
+      if (!visible_at(tx_, s, 4)) continue;
       rows.push_back(s.integer(0));
       relations_.try_emplace(s.integer(0), RelationRow{std::string(s.text(1)), s.integer(2), s.integer(3)});
     }
@@ -157,7 +157,14 @@ class ScopedReader {
       dataset.entities.push_back(std::move(out));
       Entity& entity = dataset.entities.back();
       if (!citations(kEntityOwner, row, entity.citations, dataset)) return false;
-      if (!aliases(row, entity, dataset) || !attributes(row, entity, dataset)) return false;
+      const auto alias = [](const Statement& s) { return Alias{std::string(s.text(2)), std::string(s.text(3)), {}}; };
+      const auto attribute = [](const Statement& s) {
+        return Attribute{std::string(s.text(2)), std::string(s.text(3)), std::string(s.text(4)), {}};
+      };
+      if (!parts(kAliases, kAliasOwner, 4, row, entity.aliases, dataset, alias) ||
+          !parts(kAttributes, kAttributeOwner, 5, row, entity.attributes, dataset, attribute)) {
+        return false;
+      }
     }
     dataset.relations.reserve(relation_rows.size());
     for (const std::int64_t row : relation_rows) {
@@ -179,9 +186,7 @@ class ScopedReader {
   }
 
   bool corrupt(const std::string& what) {
-    diagnostics_.add(ErrorCode::kIoError,
-                     "the store is corrupt (" + what + "); restore it from a backup or rebuild it from a JSON export",
-                     at_file(path_));
+    report_corrupt(diagnostics_, path_, what);
     failed_ = true;
     return false;
   }
@@ -190,10 +195,6 @@ class ScopedReader {
   static void collect(Statement& s, std::vector<std::int64_t>& rows) {
     while (s.step() == SQLITE_ROW) rows.push_back(s.integer(0));
     s.reset();
-  }
-
-  bool visible(const Statement& s, int added, int retracted) const {
-    return s.integer(added) <= tx_ && (s.is_null(retracted) || s.integer(retracted) > tx_);
   }
 
   // The row's content against the hash stored beside it: a byte changed in a value a query reads
@@ -253,50 +254,31 @@ class ScopedReader {
   }
 
   bool other_schema(const std::string& what) {
-    diagnostics_.add(ErrorCode::kIoError,
-                     "written with a relation schema this parley does not have: " + what +
-                         "; open it with the parley that wrote it and export it as JSON",
-                     at_file(path_));
+    report_other_schema(diagnostics_, path_, what);
     failed_ = true;
     return false;
   }
 
-  bool aliases(std::int64_t entity_row, Entity& entity, Dataset& dataset) {
-    Statement& s = *aliases_;
+  // An entity's aliases or attributes (`table`, whose `added` column is `added`): the rows
+  // visible, in row order, each made into a record by `make`, then their citations.
+  template <typename Part, typename Make>
+  bool parts(Table table, Owner owner, int added, std::int64_t entity_row, std::vector<Part>& out, Dataset& dataset,
+             const Make& make) {
+    Statement& s = table == kAliases ? *aliases_ : *attributes_;
     s.bind(1, entity_row);
     std::vector<std::int64_t> rows;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
-      if (!verified(kAliases, s, 5, 6)) break;
-      if (!visible(s, 4, 5)) continue;
-      entity.aliases.push_back(Alias{std::string(s.text(2)), std::string(s.text(3)), {}});
+      if (!verified(table, s, added + 1, added + 2)) break;
+      if (!visible_at(tx_, s, added)) continue;
+      out.push_back(make(s));
       rows.push_back(s.integer(0));
     }
     s.reset();
     if (failed_) return false;
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sqlite_failure(db_.last_error(rc));
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (!citations(kAliasOwner, rows[i], entity.aliases[i].citations, dataset)) return false;
-    }
-    return true;
-  }
-
-  bool attributes(std::int64_t entity_row, Entity& entity, Dataset& dataset) {
-    Statement& s = *attributes_;
-    s.bind(1, entity_row);
-    std::vector<std::int64_t> rows;
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
-      if (!verified(kAttributes, s, 6, 7)) break;
-      if (!visible(s, 5, 6)) continue;
-      entity.attributes.push_back(Attribute{std::string(s.text(2)), std::string(s.text(3)), std::string(s.text(4)), {}});
-      rows.push_back(s.integer(0));
-    }
-    s.reset();
-    if (failed_) return false;
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sqlite_failure(db_.last_error(rc));
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (!citations(kAttributeOwner, rows[i], entity.attributes[i].citations, dataset)) return false;
+      if (!citations(owner, rows[i], out[i].citations, dataset)) return false;
     }
     return true;
   }
@@ -362,7 +344,7 @@ class ScopedReader {
       s.bind(1, row);
       const int rc = s.step();
       if (rc == SQLITE_ROW && verified(kSources, s, 10, 11)) {
-        if (!visible(s, 9, 10)) {
+        if (!visible_at(tx_, s, 9)) {
           s.reset();
           return corrupt("a citation names a source that is not current");
         }
@@ -505,12 +487,12 @@ Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf&
   };
   std::vector<std::int64_t> frontier;
   std::vector<std::vector<std::int64_t>> named;
+  const auto state = schema.find_kind("state");
   for (const auto& name : request.names) {
     named.push_back(reader.candidates(name));
     if (reader.failed()) return finish(ScopedResult::kFailed);
     // A name no key finds: the whole store gives the suggestions it has always given.
     if (named.back().empty()) return finish(ScopedResult::kWhole);
-    const auto state = schema.find_kind("state");
     for (const std::int64_t e : named.back()) {
       if (request.whole_for_states && state && schema.is_a(reader.entity(e).kind_id, *state)) {
         return finish(ScopedResult::kWhole);

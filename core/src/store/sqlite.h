@@ -32,6 +32,8 @@ class Connection {
   // Prepares one statement; an empty optional (and `error`) on failure.
   std::optional<Statement> prepare(std::string_view sql, SqliteError& error);
   SqliteError last_error(int code) const;
+  // Runs `statement`, which returns no rows, and resets it; false (and `error`) on failure.
+  bool run(Statement& statement, SqliteError& error);
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
   int changes() const { return sqlite3_changes(db_.get()); }
   sqlite3* handle() const { return db_.get(); }
@@ -81,5 +83,12 @@ class Statement {
   explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
   std::unique_ptr<sqlite3_stmt, Finalize> stmt_;
 };
+
+inline bool Connection::run(Statement& statement, SqliteError& error) {
+  const int rc = statement.run();
+  if (rc == SQLITE_DONE) return true;
+  error = last_error(rc);
+  return false;
+}
 
 }  // namespace parley::store

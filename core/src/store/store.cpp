@@ -99,10 +99,7 @@ bool insert_transaction(Connection& db, TransactionInfo& info, SqliteError& erro
   insert->bind(1, info.time);
   insert->bind(2, info.author);
   insert->bind(3, info.message);
-  if (const int rc = insert->run(); rc != SQLITE_DONE) {
-    error = db.last_error(rc);
-    return false;
-  }
+  if (!db.run(*insert, error)) return false;
   info.id = db.last_insert_rowid();
   return true;
 }
@@ -112,11 +109,7 @@ bool set_meta(Connection& db, std::string_view key, std::string_view value, Sqli
   if (!set) return false;
   set->bind(1, key);
   set->bind(2, value);
-  if (const int rc = set->run(); rc != SQLITE_DONE) {
-    error = db.last_error(rc);
-    return false;
-  }
-  return true;
+  return db.run(*set, error);
 }
 
 

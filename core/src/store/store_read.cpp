@@ -26,20 +26,13 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     if (!in_transaction_) db.exec("ROLLBACK", error);
     return false;
   };
-  // A name the running relation schema lacks: the store was written by a parley built with
-  // another schema. Its data is not guessed at.
   const auto other_schema = [&](const std::string& what) {
-    diagnostics.add(ErrorCode::kIoError,
-                    "written with a relation schema this parley does not have: " + what +
-                        "; open it with the parley that wrote it and export it as JSON",
-                    at_file(path_));
+    report_other_schema(diagnostics, path_, what);
     if (!in_transaction_) db.exec("ROLLBACK", error);
     return false;
   };
   const auto corrupt = [&](const std::string& what) {
-    diagnostics.add(ErrorCode::kIoError,
-                    "the store is corrupt (" + what + "); restore it from a backup or rebuild it from a JSON export",
-                    at_file(path_));
+    report_corrupt(diagnostics, path_, what);
     if (!in_transaction_) db.exec("ROLLBACK", error);
     return false;
   };
@@ -52,9 +45,6 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     if (!in_transaction_) db.exec("ROLLBACK", error);
     return false;
   }
-  const auto visible = [tx](const Statement& s, int added, int retracted) {
-    return s.integer(added) <= tx && (s.is_null(retracted) || s.integer(retracted) > tx);
-  };
 
   dataset = Dataset{};
   dataset.files.push_back(path_);
@@ -80,7 +70,6 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     index[static_cast<std::size_t>(row)] = value;
     return true;
   };
-  const auto step_error = [&](int rc) { return rc == SQLITE_DONE ? false : true; };
 
   {
     auto s = db.prepare("SELECT row, id, publisher, title, published, file, url, note, evidence, added, retracted FROM sources ORDER BY row", error);
@@ -88,7 +77,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kSources, *s, 11, true);
-      if (!visible(*s, 9, 10)) continue;
+      if (!visible_at(tx, *s, 9)) continue;
       Source source{std::string(s->text(1)), std::string(s->text(2)), std::string(s->text(3)), std::string(s->text(4)),
                     std::string(s->text(5)), std::string(s->text(6)), std::string(s->text(7)), std::string(s->text(8))};
       const auto index = static_cast<SourceIndex>(dataset.sources.size());
@@ -98,7 +87,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       rows.sources.push_back(s->integer(0));
       dataset.sources.push_back(std::move(source));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   {
     auto s = db.prepare("SELECT row, id, kind, name, added, retracted FROM entities ORDER BY row", error);
@@ -106,7 +95,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kEntities, *s, 6, true);
-      if (!visible(*s, 4, 5)) continue;
+      if (!visible_at(tx, *s, 4)) continue;
       Entity entity;
       entity.id = std::string(s->text(1));
       const auto kind = schema.find_kind(s->text(2));
@@ -121,7 +110,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       rows.entities.push_back(s->integer(0));
       dataset.entities.push_back(std::move(entity));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   rows.aliases.resize(dataset.entities.size());
   rows.attributes.resize(dataset.entities.size());
@@ -134,7 +123,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kAliases, *s, 6, true);
-      if (!visible(*s, 4, 5)) continue;
+      if (!visible_at(tx, *s, 4)) continue;
       const std::uint32_t owner = entity_of(s->integer(1));
       if (owner == kNone) return corrupt("alias row " + std::to_string(s->integer(0)) + " belongs to no current entity");
       auto& aliases = dataset.entities[owner].aliases;
@@ -142,7 +131,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       aliases.push_back(Alias{std::string(s->text(2)), std::string(s->text(3)), {}});
       rows.aliases[owner].push_back(s->integer(0));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   {
     auto s = db.prepare("SELECT row, entity, name, value, qualifier, added, retracted FROM attributes ORDER BY row", error);
@@ -150,7 +139,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kAttributes, *s, 7, true);
-      if (!visible(*s, 5, 6)) continue;
+      if (!visible_at(tx, *s, 5)) continue;
       const std::uint32_t owner = entity_of(s->integer(1));
       if (owner == kNone) return corrupt("attribute row " + std::to_string(s->integer(0)) + " belongs to no current entity");
       auto& attributes = dataset.entities[owner].attributes;
@@ -158,7 +147,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       attributes.push_back(Attribute{std::string(s->text(2)), std::string(s->text(3)), std::string(s->text(4)), {}});
       rows.attributes[owner].push_back(s->integer(0));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   {
     auto s = db.prepare("SELECT row, type, from_entity, to_entity, added, retracted FROM relations ORDER BY row", error);
@@ -166,7 +155,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kRelations, *s, 6, true);
-      if (!visible(*s, 4, 5)) continue;
+      if (!visible_at(tx, *s, 4)) continue;
       Relation relation;
       const auto type = schema.find_relation_type(s->text(1));
       if (!type) return other_schema("relation type \"" + std::string(s->text(1)) + "\"");
@@ -181,7 +170,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       rows.relations.push_back(s->integer(0));
       dataset.relations.push_back(std::move(relation));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   const auto relation_of = [&](std::int64_t row) -> std::uint32_t {
     return row >= 0 && static_cast<std::size_t>(row) < relation_at.size() ? relation_at[static_cast<std::size_t>(row)] : kNone;
@@ -198,7 +187,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       if (!property) return other_schema("property \"" + std::string(s->text(2)) + "\"");
       dataset.relations[owner].properties.push_back(PropertyValue{*property, std::string(s->text(3))});
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   {
     auto s = db.prepare("SELECT owner_table, owner, position, source, quote, record FROM citations ORDER BY owner_table, owner, position", error);
@@ -248,14 +237,11 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
       }
       list->push_back(std::move(citation));
     }
-    if (step_error(rc)) return fail(db.last_error(rc));
+    if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   if (!in_transaction_) db.exec("COMMIT", error);
   if (checksum.value() != expected) {
-    diagnostics.add(ErrorCode::kIoError,
-                    "the store is corrupt (its contents do not match their checksum); restore it from a backup or "
-                    "rebuild it from a JSON export",
-                    at_file(path_));
+    report_corrupt(diagnostics, path_, "its contents do not match their checksum");
     return false;
   }
   if (rows_out) *rows_out = std::move(rows);

@@ -42,10 +42,7 @@ bool fill_hashes(Connection& db, Table table, const std::string& select, const s
   for (const Row& row : found) {
     set->bind(1, as_column(row.hash));
     for (int k = 0; k < keys; ++k) set->bind(k + 2, row.key[static_cast<std::size_t>(k)]);
-    if (const int done = set->run(); done != SQLITE_DONE) {
-      error = db.last_error(done);
-      return false;
-    }
+    if (!db.run(*set, error)) return false;
   }
   return true;
 }
@@ -68,10 +65,7 @@ bool fill_name_keys(Connection& db, const char* select, SqliteError& error) {
     for (const std::string& key : lookup_keys(name)) {
       insert->bind(1, key);
       insert->bind(2, entity);
-      if (const int done = insert->run(); done != SQLITE_DONE) {
-        error = db.last_error(done);
-        return false;
-      }
+      if (!db.run(*insert, error)) return false;
     }
   }
   return true;
