@@ -44,9 +44,7 @@ int run_build(const CommandContext& context) {
   if (!db) return report();
   print_diagnostics(diagnostics, context.err);  // warnings: entities of two files that look like one
   // The title, description and schema extension go into the store beside the records.
-  DatasetInfo about;
-  if (!read_dataset_info(args.global.databases, args.global.schemas, args.global.max_input_bytes, about, diagnostics) ||
-      !Store::create(args.global.output, db->dataset(), db->schema(), about, info, diagnostics)) {
+  if (!Store::create(args.global.output, db->dataset(), db->schema(), db->dataset().about, info, diagnostics)) {
     return report();
   }
   const Dataset& d = db->dataset();

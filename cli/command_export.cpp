@@ -70,16 +70,9 @@ int run_export(const CommandContext& context) {
     // it and `build` turns it back into the same store (docs/writes.md). The title, description
     // and schema extension too: the store's, or the files'. With --around, the records of the
     // subgraph and the sources they cite: a dataset of its own.
-    const auto& global = context.args.global;
-    DatasetInfo about;
-    Diagnostics diagnostics;
-    if (!read_dataset_info(global.databases, global.schemas, global.max_input_bytes, about, diagnostics)) {
-      print_diagnostics(diagnostics, context.err);
-      return open_failure_exit_code(diagnostics);
-    }
     const DatasetJsonFilter filter =
         context.args.command_options.count("around") ? subgraph_filter(data, db->schema(), whole) : DatasetJsonFilter{};
-    write_dataset_json(context.out, data, db->schema(), about, filter);
+    write_dataset_json(context.out, data, db->schema(), data.about, filter);
     return kExitOk;
   }
   return emit_graph(context, *db, whole, "", /*text_means_dot=*/true);

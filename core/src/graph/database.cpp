@@ -166,6 +166,13 @@ std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnost
   }
 
   detail::load_datasets(inputs, *db->schema_, embedded::dataset_schema, db->dataset_, diagnostics);
+  if (!schema_texts.empty()) {
+    // The --schema files come before the files' own extensions, as they were applied.
+    std::vector<std::string> in_order;
+    for (const auto& text : schema_texts) in_order.push_back(text.json);
+    if (!db->dataset_.about.schema.empty()) in_order.push_back(db->dataset_.about.schema);
+    db->dataset_.about.schema = merge_schema_extensions(in_order);
+  }
   if (diagnostics.size() == errors_before) detail::merge_identities(db->dataset_, *db->schema_, diagnostics);
   if (!db->index(diagnostics, diagnostics.size() == errors_before)) {
     detail::resolve_positions(inputs, diagnostics);

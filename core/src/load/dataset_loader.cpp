@@ -10,6 +10,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include "load/diagnostic_sink.h"
 #include "load/json_reader.h"
 #include "load/record_stream.h"
@@ -183,6 +186,7 @@ class Loader {
       if (!stream_records(input.text, visit, skeleton, options) || findings.size() != 0) return false;
       if (!skeleton.IsObject() || !structure_.check(RecordKind::kDocument, skeleton, "", sink)) return false;
       add_identities(file_index, skeleton, sink);  // kept whole in the skeleton: not a records array
+      add_about(skeleton);
       if (findings.size() != 0) return false;
     }
     return true;
@@ -210,7 +214,27 @@ class Loader {
       if (!file.usable) continue;
       DiagnosticSink sink(file.input->name, diagnostics_);
       add_identities(file.index, file.doc, sink);
+      add_about(file.doc);
     }
+  }
+
+  // What the file says about itself (structurally checked already): the first title and
+  // description of any file, and every file's schema extension, merged.
+  void add_about(const Value& top) {
+    DatasetInfo& about = dataset_.about;
+    const auto text = [&top](const char* name) -> std::string_view {
+      const auto member = top.FindMember(name);
+      return member != top.MemberEnd() && member->value.IsString() ? view_of(member->value) : std::string_view();
+    };
+    if (about.title.empty()) about.title = text("title");
+    if (about.description.empty()) about.description = text("description");
+    const auto schema = top.FindMember("schema");
+    if (schema == top.MemberEnd() || !schema->value.IsObject()) return;
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    schema->value.Accept(writer);
+    std::string extension(buffer.GetString(), buffer.GetSize());
+    about.schema = about.schema.empty() ? std::move(extension) : merge_schema_extensions({about.schema, extension});
   }
 
   // The file's "identity" records, structurally checked already. Their ids are resolved once

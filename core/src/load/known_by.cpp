@@ -35,6 +35,7 @@ Dataset dataset_known_by(const Dataset& data, const KnownBySources& sources) {
 
   Dataset out;
   out.files = data.files;
+  out.about = data.about;
   out.sources = data.sources;
   out.records = data.records;
   out.identities = data.identities;

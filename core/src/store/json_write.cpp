@@ -7,7 +7,6 @@
 #include "parley/common/file_text.h"
 #include "parley/export/canonical_json.h"
 #include "parley/export/dataset_json.h"
-#include "parley/load/dataset_info.h"
 #include "store/write_check.h"
 
 namespace parley {
@@ -65,19 +64,13 @@ bool plan_json_writes(const std::vector<std::string>& paths, std::size_t target,
     return false;
   }
 
-  // The checks' extensions: --schema files, then each file's own "schema", in the order the load
-  // reads them (the checked documents are written without one). The written file's was read with
-  // its layout just now; another file's is read past its records, when it has one.
-  std::vector<Database::Text> extensions = schema_texts;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    std::string member = i == target ? file.schema
-                         : texts[i].json.find("\"schema\"") == std::string::npos ? std::string()
-                                                                                : dataset_info({texts[i].json}).schema;
-    if (!member.empty()) extensions.push_back({texts[i].name + " (schema)", std::move(member)});
-  }
   const auto current = Database::open_texts(std::move(texts), diagnostics, std::move(schema_texts));
   if (!current) return false;
   const Dataset& dataset = current->dataset();
+  // The checks' extension: the --schema files' and the files' own, merged as the load read them
+  // (the checked documents are written without one).
+  std::vector<Database::Text> extensions;
+  if (!dataset.about.schema.empty()) extensions.push_back({name + " (schema)", dataset.about.schema});
 
   // Rows, as a store numbers them, are the records' positions plus one (0 means "new").
   StoreRows rows;

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "parley/common/embedded.h"
-#include "parley/common/file_text.h"
 #include "parley/schema/schema_extension.h"
 
 namespace parley {
@@ -57,6 +56,7 @@ std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& 
       case Store::ScopedResult::kRead: {
         Diagnostics scoped;
         // The schema is shared: should the subset not do, the whole read below needs it too.
+        subset.about = about;
         auto db = Database::from_dataset(std::move(subset), scoped, extended);
         // Every name must find its entity in the subset as in the whole store; one that does
         // not (its only keys were a retracted alias's) is answered, with suggestions, by the whole.
@@ -74,6 +74,7 @@ std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& 
   }
   Dataset dataset;
   if (!store->read(extended ? *extended : embedded_schema(), as_of, dataset, diagnostics)) return nullptr;
+  dataset.about = std::move(about);
   return Database::from_dataset(std::move(dataset), diagnostics, extended);
 }
 
@@ -89,32 +90,6 @@ std::shared_ptr<const RelationSchema> store_schema(const std::string& store_path
     return nullptr;
   }
   return std::make_shared<const RelationSchema>(std::move(*extended));
-}
-
-bool read_dataset_info(const std::vector<std::string>& paths, const std::vector<std::string>& schema_paths,
-                       std::uint64_t max_file_bytes, DatasetInfo& out, Diagnostics& diagnostics) {
-  if (names_a_store(paths)) {
-    if (paths.size() != 1) return true;  // refused by the opening, with its own message
-    auto store = Store::open(paths.front(), diagnostics);
-    return store && store->about(out, diagnostics);
-  }
-  std::vector<std::string> texts, schema_texts;
-  for (const auto& path : schema_paths) {
-    auto text = read_file_text(path, max_file_bytes, diagnostics);
-    if (!text) return false;
-    schema_texts.push_back(std::move(*text));
-  }
-  for (const auto& path : paths.empty() ? std::vector<std::string>{std::string(kEmbeddedDatasetName)} : paths) {
-    if (path == kEmbeddedDatasetName) {
-      texts.emplace_back(embedded::default_dataset);
-      continue;
-    }
-    auto text = read_file_text(path, max_file_bytes, diagnostics);
-    if (!text) return false;
-    texts.push_back(std::move(*text));
-  }
-  out = dataset_info(texts, schema_texts);
-  return true;
 }
 
 }  // namespace parley

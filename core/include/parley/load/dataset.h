@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parley/graph/id_index.h"
+#include "parley/load/dataset_info.h"
 #include "parley/load/identity.h"
 #include "parley/schema/schema.h"
 
@@ -122,6 +123,9 @@ struct Dataset {
   std::vector<CodedRecord> records;
   std::vector<IdentityDeclaration> identities;  // every file's "identity" records, in order
   std::vector<MergedEntity> merged;             // entities folded into another by same_as
+  // What the files say about themselves: the first title and description any gives, and their
+  // schema extensions merged (--schema files first). A store keeps it; the JSON export writes it.
+  DatasetInfo about;
 
   IdIndex source_by_id;
   IdIndex entity_by_id;

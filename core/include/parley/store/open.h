@@ -28,11 +28,6 @@ std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& 
                                         const std::vector<std::string>& schema_paths = {},
                                         const ReadScope* scope = nullptr);
 
-// What the data `paths` names says about itself (dataset_info.h): a store's, as built, or that of
-// the JSON files and `schema_paths`. False, with io-error diagnostics, when a file cannot be read.
-bool read_dataset_info(const std::vector<std::string>& paths, const std::vector<std::string>& schema_paths,
-                       std::uint64_t max_file_bytes, DatasetInfo& out, Diagnostics& diagnostics);
-
 // The relation schema a store's data was built with: the embedded one extended by `about.schema`.
 // nullptr (meaning the embedded schema) when there is none; `ok` false, with diagnostics, when
 // the extension does not apply.
