@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The store against the JSON it was built from: wall time from process start to the first
 # who-met answer (from the store, a scoped read of that person's records alone; scoped_bench.sh
-# sets it beside a whole read of the store), build time, write latency (one fact, to the store
-# and to the JSON file; a batch of 10,000 in one transaction) and size per relation. Medians of 5
+# sets it beside a whole read of the store), build time, write latency (one fact and one meeting
+# to the store, one fact to the JSON file; a batch of 10,000 in one transaction) and size per relation. Medians of 5
 # runs (3 for the batch), wall and CPU time.
 # usage: store_bench.sh PARLEY GENERATE SCALE...
 set -euo pipefail
@@ -48,6 +48,13 @@ for scale in "$@"; do
     "$parley" --db "$store" add alias person-$i "bench alias $i" -m "one fact"
   }
   echo "write one fact (add alias), committed             $(ms 5 one)"
+  m=0
+  meeting() {  # a gathering, its participants, venue, date and status: seven records in one write
+    m=$((m + 1))
+    "$parley" --db "$store" add meeting --participants "person-$m,person-$((m + 100))" --at place-1 \
+      --date 2019-05-$((m + 10)) --status held --source src-0 --quote "they met" -m "one meeting"
+  }
+  echo "write one meeting (add meeting), committed        $(ms 5 meeting)"
   # The same write to the JSON file itself: checked the same way, then the file rewritten whole
   # (canonical layout, synced, renamed). fmt first: a write needs the canonical layout.
   cp "$json" "$work/scale$scale.json"

@@ -56,7 +56,9 @@ class ScopedReader {
     properties_ = db_.prepare("SELECT relation, position, name, value, hash FROM properties WHERE relation = ?1 ORDER BY position", error);
     citations_ = db_.prepare("SELECT owner_table, owner, position, source, quote, record, hash FROM citations WHERE owner_table = ?1 AND owner = ?2 ORDER BY position", error);
     source_ = db_.prepare("SELECT row, id, publisher, title, published, file, url, note, evidence, added, retracted, hash FROM sources WHERE row = ?1", error);
-    if (!(by_id_ && by_key_ && entity_ && from_ && to_ && up_ && aliases_ && attributes_ && properties_ && citations_ && source_)) {
+    source_by_id_ = db_.prepare("SELECT row, added, retracted FROM sources WHERE id = ?1", error);
+    if (!(by_id_ && by_key_ && entity_ && from_ && to_ && up_ && aliases_ && attributes_ && properties_ && citations_ && source_ &&
+          source_by_id_)) {
       return sqlite_failure(error);
     }
     event_kind_ = schema_.find_kind("event");
@@ -77,6 +79,21 @@ class ScopedReader {
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     std::erase_if(rows, [&](std::int64_t row) { return !entity(row).visible; });
     return rows;
+  }
+
+  // Reads the source `id` with the records, if the store holds it now, cited or not.
+  void want_source(std::string_view id) {
+    Statement& s = *source_by_id_;
+    s.bind(1, id);
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+      if (!visible_at(tx_, s, 1)) continue;
+      if (source_index_.try_emplace(s.integer(0), static_cast<SourceIndex>(source_rows_.size())).second) {
+        source_rows_.push_back(s.integer(0));
+      }
+    }
+    if (rc != SQLITE_DONE) sqlite_failure(db_.last_error(rc));
+    s.reset();
   }
 
   // The entity at `row`, read once and checked against its hash.
@@ -137,9 +154,17 @@ class ScopedReader {
   std::size_t relations_read() const { return relations_.size(); }
 
   // Reads the entities and relations chosen into `dataset`, in row order (the order a whole
-  // read gives them), with their aliases, attributes, properties, citations and sources.
-  bool load(const std::vector<std::int64_t>& entity_rows, const std::vector<std::int64_t>& relation_rows, Dataset& dataset) {
+  // read gives them), with their aliases, attributes, properties, citations and sources; and,
+  // if asked, where each record lives.
+  bool load(const std::vector<std::int64_t>& entity_rows, const std::vector<std::int64_t>& relation_rows, Dataset& dataset,
+            StoreRows* rows) {
     dataset = Dataset{};
+    rows_ = rows;
+    if (rows_) {
+      *rows_ = StoreRows{};
+      rows_->entities = entity_rows;
+      rows_->relations = relation_rows;
+    }
     dataset.files.push_back(path_);
     dataset.entities.reserve(entity_rows.size());
     std::unordered_map<std::int64_t, EntityIndex> entity_at;
@@ -275,6 +300,7 @@ class ScopedReader {
       rows.push_back(s.integer(0));
     }
     s.reset();
+    if (rows_) (table == kAliases ? rows_->aliases : rows_->attributes).push_back(rows);
     if (failed_) return false;
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sqlite_failure(db_.last_error(rc));
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -354,6 +380,7 @@ class ScopedReader {
                                          std::string(s.text(7)), std::string(s.text(8))});
         dataset.source_by_id.insert(dataset.sources.back().id, index);
         renumber[source_index_.at(row)] = index;
+        if (rows_) rows_->sources.push_back(row);
       } else if (!failed_) {
         s.reset();
         return rc == SQLITE_DONE ? corrupt("a citation names a source that is not in the store")
@@ -385,7 +412,9 @@ class ScopedReader {
   Diagnostics& diagnostics_;
   bool failed_ = false;
   std::optional<KindId> event_kind_;
-  std::optional<Statement> by_id_, by_key_, entity_, from_, to_, up_, aliases_, attributes_, properties_, citations_, source_;
+  std::optional<Statement> by_id_, by_key_, entity_, from_, to_, up_, aliases_, attributes_, properties_, citations_, source_,
+      source_by_id_;
+  StoreRows* rows_ = nullptr;
   std::unordered_map<std::int64_t, EntityRow> entities_;
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> from_cache_, to_cache_, up_cache_;
   std::unordered_map<std::int64_t, RelationRow> relations_;
@@ -438,7 +467,7 @@ bool linked(ScopedReader& reader, std::int64_t a, std::int64_t b) {
 }  // namespace
 
 Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf& as_of, const ReadScope& request,
-                                       Dataset& dataset, Diagnostics& diagnostics) {
+                                       Dataset& dataset, Diagnostics& diagnostics, StoreRows* rows) {
   if (format_ < kStoreFormatVersion) return ScopedResult::kWhole;
   Connection& db = *connection_;
   SqliteError error;
@@ -491,8 +520,9 @@ Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf&
   for (const auto& name : request.names) {
     named.push_back(reader.candidates(name));
     if (reader.failed()) return finish(ScopedResult::kFailed);
-    // A name no key finds: the whole store gives the suggestions it has always given.
-    if (named.back().empty()) return finish(ScopedResult::kWhole);
+    // A name no key finds: the whole store gives the suggestions it has always given (a write's
+    // new name is simply not there yet).
+    if (named.back().empty() && !request.missing_ok) return finish(ScopedResult::kWhole);
     for (const std::int64_t e : named.back()) {
       if (request.whole_for_states && state && schema.is_a(reader.entity(e).kind_id, *state)) {
         return finish(ScopedResult::kWhole);
@@ -513,6 +543,19 @@ Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf&
       }
     }
   }
+  // The relations between two named entities (a relation to retract: every one that matches).
+  for (const auto& [from_name, to_name] : request.links) {
+    const auto to_rows = reader.candidates(to_name);
+    for (const std::int64_t from : reader.candidates(from_name)) {
+      for (const std::int64_t r : reader.relations(from, /*outgoing=*/true)) {
+        const RelationRow& relation = reader.relation(r);
+        if (std::binary_search(to_rows.begin(), to_rows.end(), relation.to)) scope.relations.insert(r);
+      }
+    }
+  }
+  for (const auto& id : request.sources) reader.want_source(id);
+  if (reader.failed()) return finish(ScopedResult::kFailed);
+  if (too_large()) return finish(ScopedResult::kWhole);  // a large batch of writes
   // Everything within `depth` relations of the named entities.
   for (std::size_t d = 0; d < request.depth && !frontier.empty(); ++d) {
     std::vector<std::int64_t> next;
@@ -524,7 +567,7 @@ Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf&
   }
   // Every event reached, whole: its participants, venues and the events it is part of.
   for (const std::int64_t e : std::vector<std::int64_t>(scope.entities.begin(), scope.entities.end())) {
-    if (reader.entity(e).event) scope.expand(reader, e, nullptr);
+    if (request.events_whole && reader.entity(e).event) scope.expand(reader, e, nullptr);
     if (too_large()) return finish(reader.failed() ? ScopedResult::kFailed : ScopedResult::kWhole);
   }
   // What each entity reached lies within (part_of, located_in, capital_of), up to the top.
@@ -557,7 +600,7 @@ Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf&
     if (reader.entity(e).visible) entity_rows.push_back(e);
     if (reader.failed()) return finish(ScopedResult::kFailed);
   }
-  if (!reader.load(entity_rows, std::vector<std::int64_t>(scope.relations.begin(), scope.relations.end()), dataset)) {
+  if (!reader.load(entity_rows, std::vector<std::int64_t>(scope.relations.begin(), scope.relations.end()), dataset, rows)) {
     return finish(ScopedResult::kFailed);
   }
   return finish(ScopedResult::kRead);

@@ -378,6 +378,14 @@ bool Store::about(DatasetInfo& out, Diagnostics& diagnostics) {
   return true;
 }
 
+bool Store::holds_entity(std::string_view id) {
+  SqliteError error;
+  auto held = connection_->prepare("SELECT 1 FROM entities WHERE id = ?1 AND retracted IS NULL", error);
+  if (!held) return true;
+  held->bind(1, id);
+  return held->step() != SQLITE_DONE;
+}
+
 void Store::rollback() {
   if (!in_transaction_ || !connection_) return;
   SqliteError error;

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <set>
+#include <type_traits>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -101,8 +103,8 @@ std::string last_word(std::string_view name) {
 class WritePlan {
  public:
   WritePlan(const Dataset& current, const StoreRows& rows, const RelationSchema& schema, const NameIndex& names,
-            Diagnostics& diagnostics)
-      : current_(current), rows_(rows), schema_(schema), names_(names), diagnostics_(diagnostics) {
+            const detail::EntityIdTaken& id_taken, Diagnostics& diagnostics)
+      : current_(current), rows_(rows), schema_(schema), names_(names), id_taken_(id_taken), diagnostics_(diagnostics) {
     filter_.skip_source.assign(current.sources.size(), false);
     filter_.skip_entity.assign(current.entities.size(), false);
     filter_.skip_relation.assign(current.relations.size(), false);
@@ -419,7 +421,7 @@ class WritePlan {
       for (const auto& p : people) base += slug(last_word(name_of(p))) + "-";
       base += slug(at) + (w.date.empty() ? "" : "-" + slug(w.date));
       id = base;
-      for (int n = 2; current_.find_entity(id) || new_entity_ids_.count(id); ++n) id = base + "-" + std::to_string(n);
+      for (int n = 2; id_taken_(id) || new_entity_ids_.count(id); ++n) id = base + "-" + std::to_string(n);
     }
     std::string name = w.name;
     if (name.empty()) {
@@ -587,6 +589,7 @@ class WritePlan {
   const StoreRows& rows_;
   const RelationSchema& schema_;
   const NameIndex& names_;
+  const detail::EntityIdTaken& id_taken_;
   Diagnostics& diagnostics_;
   std::string label_;
   DatasetJsonFilter filter_;
@@ -605,12 +608,13 @@ namespace detail {
 
 bool check_writes(const Dataset& current, const StoreRows& rows, const RelationSchema& schema,
                   std::vector<Database::Text> schema_texts, const std::string& name, const std::vector<Write>& writes,
-                  Diagnostics& diagnostics, const CheckedWritesSink& apply) {
+                  Diagnostics& diagnostics, const CheckedWritesSink& apply, const EntityIdTaken& id_taken) {
   Diagnostics name_problems;  // the data was checked when written; names are only for lookups here
   const NameIndex names = NameIndex::build(current, name_problems);
 
   const std::size_t errors_before = diagnostics.size();
-  WritePlan plan(current, rows, schema, names, diagnostics);
+  const EntityIdTaken in_current = [&current](std::string_view id) { return current.find_entity(id).has_value(); };
+  WritePlan plan(current, rows, schema, names, id_taken ? id_taken : in_current, diagnostics);
   for (const auto& write : writes) plan.add(write);
   // The loader checks the current records and the write's together, as two files; it runs even
   // when a write named something missing, so that one report holds every problem.
@@ -629,8 +633,98 @@ bool check_writes(const Dataset& current, const StoreRows& rows, const RelationS
 
 }  // namespace detail
 
+namespace {
+
+// What a list of writes touches in the store, to be checked against those records alone:
+// every entity it names (by id, name or alias, as the plan resolves them), with its aliases and
+// attributes; the ids, names and aliases it adds, so that a clash with any entity of the store is
+// read; entities a value names; the sources it cites or adds; the relations between the ends of a
+// relation it retracts; and what each entity read lies within, for a containment cycle. A
+// relation is checked against its own two ends, so nothing further is read. nullopt when a write
+// needs the whole store: a source or entity retracted, which any record may cite or name.
+std::optional<ReadScope> write_scope(const std::vector<Write>& writes, const RelationSchema& schema) {
+  ReadScope scope;
+  scope.depth = 0;
+  scope.events_whole = false;
+  scope.missing_ok = true;
+  const auto name = [&scope](const std::string& text) {
+    if (!text.empty()) scope.names.push_back(text);
+  };
+  const auto cite = [&scope](const Provenance& p) { scope.sources.push_back(p.source); };
+  const auto entity_values = [&](const NamedValues& values, auto spec_of) {
+    for (const auto& [n, value] : values) {
+      const ValueSpec* spec = spec_of(n);
+      if (spec && spec->type == ValueType::kEntity) name(value);
+    }
+  };
+  const auto property_spec = [&schema](const std::string& n) -> const ValueSpec* {
+    const auto p = schema.find_property(n);
+    return p ? &schema.property(*p).value : nullptr;
+  };
+  bool whole = false;
+  for (const Write& write : writes) {
+    std::visit(
+        [&](const auto& w) {
+          using T = std::decay_t<decltype(w)>;
+          if constexpr (std::is_same_v<T, AddSource>) {
+            scope.sources.push_back(w.source.id);
+          } else if constexpr (std::is_same_v<T, AddEntity>) {
+            name(w.id);
+            name(w.name);
+            for (const auto& alias : w.aliases) name(alias);
+            const auto kind = schema.find_kind(w.kind);
+            entity_values(w.attributes, [&](const std::string& n) -> const ValueSpec* {
+              const AttributeSpec* spec = kind ? schema.find_attribute(*kind, n) : nullptr;
+              return spec ? &spec->value : nullptr;
+            });
+            cite(w.provenance);
+          } else if constexpr (std::is_same_v<T, AddRelation>) {
+            name(w.from);
+            name(w.to);
+            entity_values(w.properties, property_spec);
+            cite(w.provenance);
+          } else if constexpr (std::is_same_v<T, AddAlias>) {
+            name(w.entity);
+            name(w.name);
+            if (w.provenance) cite(*w.provenance);
+          } else if constexpr (std::is_same_v<T, AddAttribute>) {
+            name(w.entity);
+            name(w.value);  // an entity-valued attribute's; a harmless lookup for any other
+            cite(w.provenance);
+          } else if constexpr (std::is_same_v<T, AddMeeting>) {
+            for (const auto& p : w.participants) name(p);
+            name(w.at);
+            name(w.id);
+            name(w.name);
+            cite(w.provenance);
+          } else if constexpr (std::is_same_v<T, Retract>) {
+            switch (w.what) {
+              case Retract::What::kSource:
+              case Retract::What::kEntity:
+                whole = true;
+                break;
+              case Retract::What::kRelation:
+                name(w.from);
+                name(w.to);
+                scope.links.emplace_back(w.from, w.to);
+                break;
+              case Retract::What::kAlias:
+              case Retract::What::kAttribute:
+                name(w.target);
+                break;
+            }
+          }
+        },
+        write.what);
+  }
+  if (whole) return std::nullopt;
+  return scope;
+}
+
+}  // namespace
+
 bool apply_writes(Store& store, const std::vector<Write>& writes, TransactionInfo info, const Store::Wait& wait,
-                  WriteResult& result, Diagnostics& diagnostics) {
+                  WriteResult& result, Diagnostics& diagnostics, WriteCheck check) {
   // A store built from data that extends the schema keeps the extension, and its writes are
   // checked against it.
   DatasetInfo about;
@@ -639,22 +733,55 @@ bool apply_writes(Store& store, const std::vector<Write>& writes, TransactionInf
   const auto extended = store_schema(store.path(), about, extension_ok, diagnostics);
   if (!extension_ok) return false;
   const RelationSchema& schema = extended ? *extended : embedded_schema();
-  std::vector<Database::Text> extension;
-  if (extended) extension.push_back({store.path() + " (its schema extension)", about.schema});
+  const auto extension = [&] {
+    std::vector<Database::Text> texts;
+    if (extended) texts.push_back({store.path() + " (its schema extension)", about.schema});
+    return texts;
+  };
   if (!store.begin(wait, diagnostics)) return false;
+  bool commit_failed = false;
+  const auto commit = [&](const detail::CheckedWrites& checked) {
+    if (!store.commit(checked.changes, info, schema, diagnostics)) {
+      commit_failed = true;
+      return false;
+    }
+    result.transaction = info;
+    result.done = checked.done;
+    return true;
+  };
+
+  // Most writes touch a few records: they are checked against those alone, read through the
+  // store's indexes, so that a write costs what it touches (docs/design.md, "Writes"). A check
+  // that fails is made again against the whole store, whose messages and suggestions see every
+  // record; so is a write the part cannot check (a source or entity retracted).
+  const auto scope = check == WriteCheck::kWhole ? std::nullopt : write_scope(writes, schema);
+  if (scope) {
+    Dataset touched;
+    StoreRows rows;
+    Diagnostics found;
+    const auto read = store.read_scoped(schema, {}, *scope, touched, found, &rows);
+    if (read == Store::ScopedResult::kFailed) {
+      for (const auto& d : found.items()) diagnostics.add(d);
+      store.rollback();
+      return false;
+    }
+    if (read == Store::ScopedResult::kRead) {
+      const detail::EntityIdTaken taken = [&store](std::string_view id) { return store.holds_entity(id); };
+      Diagnostics problems;
+      if (detail::check_writes(touched, rows, schema, extension(), store.path(), writes, problems, commit, taken)) {
+        return true;
+      }
+      if (commit_failed) return false;  // the store rolled back and said why
+    }
+  }
+  result.read_whole = true;
   Dataset current;
   StoreRows rows;
   if (!store.read(schema, {}, current, diagnostics, &rows)) {
     store.rollback();
     return false;
   }
-  const bool ok = detail::check_writes(current, rows, schema, std::move(extension), store.path(), writes, diagnostics,
-                                       [&](const detail::CheckedWrites& checked) {
-                                         if (!store.commit(checked.changes, info, schema, diagnostics)) return false;
-                                         result.transaction = info;
-                                         result.done = checked.done;
-                                         return true;
-                                       });
+  const bool ok = detail::check_writes(current, rows, schema, extension(), store.path(), writes, diagnostics, commit);
   if (!ok) store.rollback();
   return ok;
 }

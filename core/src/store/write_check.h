@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,12 +28,17 @@ struct CheckedWrites {
 };
 using CheckedWritesSink = std::function<bool(const CheckedWrites&)>;
 
+// Whether an entity of the data written to holds `id`, for the ids a write makes up (a meeting's).
+using EntityIdTaken = std::function<bool(std::string_view)>;
+
 // Plans `writes` against `current` (its records at `rows`, each row non-zero), checks the result
 // with the loader under `schema` (the embedded one extended by `schema_texts`), and calls `apply`
 // when all is well, returning what it returns. On any problem `diagnostics` name the write and
 // option, or `name` for a problem elsewhere in the data, and `apply` is not called.
+// `current` may be a part of the data (the records the writes touch); `id_taken` then says
+// whether an id is in use anywhere in it (by default: in `current`).
 bool check_writes(const Dataset& current, const StoreRows& rows, const RelationSchema& schema,
                   std::vector<Database::Text> schema_texts, const std::string& name, const std::vector<Write>& writes,
-                  Diagnostics& diagnostics, const CheckedWritesSink& apply);
+                  Diagnostics& diagnostics, const CheckedWritesSink& apply, const EntityIdTaken& id_taken = {});
 
 }  // namespace parley::detail

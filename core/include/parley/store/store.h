@@ -10,6 +10,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "parley/common/status.h"
@@ -93,6 +95,16 @@ struct ReadScope {
   // who-met answers a state by everyone who acts for it, wherever they met: a named state is
   // read whole, not around itself.
   bool whole_for_states = false;
+  // Each event reached brings its participants, venues and what it is part of (queries show
+  // them); a write, which checks each record against its own ends, reads without.
+  bool events_whole = true;
+
+  // For writes (write.cpp). A name no key finds is passed over rather than sending the read
+  // whole: a write names the ids and names it adds, to find any clash with the store's.
+  bool missing_ok = false;
+  std::vector<std::string> sources;  // sources read by id, with or without a record citing them
+  // Relations from the first entity to the second, read whole (a relation to retract).
+  std::vector<std::pair<std::string, std::string>> links;
 };
 
 class Store {
@@ -135,7 +147,11 @@ class Store {
   // or a `why` with no link between its two entities).
   enum class ScopedResult { kRead, kWhole, kFailed };
   ScopedResult read_scoped(const RelationSchema& schema, const AsOf& as_of, const ReadScope& scope, Dataset& dataset,
-                           Diagnostics& diagnostics);
+                           Diagnostics& diagnostics, StoreRows* rows = nullptr);
+
+  // Whether a current entity holds `id` (inside a write, for the ids it makes up). A failed read
+  // answers yes, so that the id is not taken twice.
+  bool holds_entity(std::string_view id);
 
   // Every transaction, oldest first, with what it added and retracted.
   bool log(std::vector<TransactionSummary>& out, Diagnostics& diagnostics);

@@ -1,8 +1,9 @@
 // Writes to a store: facts added and retracted as the commands give them. Every write is checked
-// by the loader itself: the store's records, less what is retracted or changed, and the new or
-// changed records as a second file are loaded together, so a write meets exactly the rules a
-// dataset file does and the two can never drift. Errors name the command's option as well as
-// the record and field. A list of writes is one transaction: all of it, or none.
+// by the loader itself: the store's records the writes touch (or all of them), less what is
+// retracted or changed, and the new or changed records as a second file are loaded together, so
+// a write meets exactly the rules a dataset file does and the two can never drift. Errors name
+// the command's option as well as the record and field. A list of writes is one transaction:
+// all of it, or none.
 #pragma once
 
 #include <optional>
@@ -80,13 +81,18 @@ struct Write {
 struct WriteResult {
   TransactionInfo transaction;
   std::vector<std::string> done;  // one line per write: "added meeting kono-lavrov-tokyo-2019-05-31"
+  bool read_whole = false;        // the check read the whole store, not only what the writes touch
 };
+
+// How writes are checked: against the records they touch where that suffices (kTouched, the
+// default), or always against the whole store (kWhole: a test compares the two).
+enum class WriteCheck { kTouched, kWhole };
 
 // Applies `writes` to the store as one transaction, stamped with `info`'s author and message.
 // Takes the store's write lock first (waiting as `wait` says), so the checks see what the write
 // applies to. On any error nothing is written and `diagnostics` say which write, which option,
 // which record and field. True once the transaction is durable.
 bool apply_writes(Store& store, const std::vector<Write>& writes, TransactionInfo info, const Store::Wait& wait,
-                  WriteResult& result, Diagnostics& diagnostics);
+                  WriteResult& result, Diagnostics& diagnostics, WriteCheck check = WriteCheck::kTouched);
 
 }  // namespace parley
