@@ -18,35 +18,6 @@ namespace po = boost::program_options;
 
 namespace parley::cli {
 
-// "status held", and the kinds counted when a query chose them: "status held; kinds call".
-std::string status_label(const Database& db, const MeetingFilter& filter) {
-  std::string out = filter.statuses.empty() ? "any status" : "status ";
-  for (std::size_t i = 0; i < filter.statuses.size(); ++i) out += (i ? "," : "") + filter.statuses[i];
-  if (!filter.counted_kinds.empty()) {
-    out += "; kinds ";
-    for (std::size_t i = 0; i < filter.counted_kinds.size(); ++i) out += (i ? "," : "") + db.schema().kind(filter.counted_kinds[i]).name;
-  }
-  return out;
-}
-
-// What the answer counts: meetings, or the gatherings of the kinds a query chose.
-std::string counted_noun(const MeetingFilter& filter, std::size_t n) {
-  const char* noun = filter.counted_kinds.empty() ? "meeting" : "gathering";
-  return std::string(noun) + (n == 1 ? "" : "s");
-}
-
-// "statuses": the statuses kept, [] for any; "kinds": the gathering kinds counted as meetings.
-void write_statuses(JsonOutput& json, const Database& db, const MeetingFilter& filter) {
-  json.key("statuses");
-  json.writer().StartArray();
-  for (const auto& s : filter.statuses) json.string(s);
-  json.writer().EndArray();
-  json.key("kinds");
-  json.writer().StartArray();
-  for (const auto& k : counted_kind_names(db, filter)) json.string(k);
-  json.writer().EndArray();
-}
-
 namespace {
 
 // "news conference", from the schema's "news_conference".
@@ -103,24 +74,10 @@ void print_meeting(std::ostream& out, const Database& db, const MeetingDetail& r
   out << indent << "sources " << sources_text(data, event_sources(db, f)) << '\n';
 }
 
-// Gatherings of the same people that the status filter leaves out, so that "no meetings"
-// (Trump and Putin: cancelled talks) is explained. Facts are read for those alone: the event
-// table's status tells them from the kept ones, most of a busy person's meetings.
+// Gatherings of the same people that the status filter leaves out (see who_met_text.h).
 std::vector<MeetingDetail> not_counted(const Database& db, EntityIndex a, std::optional<EntityIndex> b,
                                        const MeetingFilter& filter) {
-  if (filter.statuses.empty()) return {};
-  MeetingFilter any = filter;
-  any.statuses.clear();
-  const EventTable& events = db.events();
-  std::vector<MeetingRow> left_out;
-  for (const MeetingRow& row : who_met(db, a, b, any).meetings) {
-    if (!filter.accepts_status(events.status_name(events.status(events.slot(row.event))))) left_out.push_back(row);
-  }
-  return read_meetings(db, left_out);
-}
-
-void print_dates(std::ostream& out, const std::vector<MeetingDetail>& meetings, const std::vector<std::size_t>& which) {
-  for (std::size_t i = 0; i < which.size(); ++i) out << (i ? "; " : "") << date_text(meetings[which[i]].facts);
+  return left_out_by_status(db, filter, [&](const MeetingFilter& any) { return who_met(db, a, b, any).meetings; });
 }
 
 // who-met --all: every pair of participants of every gathering that passes the filter.
@@ -276,25 +233,10 @@ int run_who_met(const CommandContext& context) {
     JsonOutput json;
     auto& w = json.writer();
     w.StartObject();
-    json.key("a");
-    write_entity_ref(json, *db, a);
-    if (b) {
-      json.key("b");
-      write_entity_ref(json, *db, *b);
-    }
+    write_asked(json, *db, a, b);
     write_statuses(json, *db, filter);
     json.field("meeting_count", std::uint64_t{result.meetings.size()});
-    // Explained in JSON as in text.
-    json.key("not_counted");
-    w.StartArray();
-    for (const auto& row : not_counted(*db, a, b, filter)) {
-      w.StartObject();
-      json.field("id", data.entities[row.facts.event].id);
-      json.field("name", data.entities[row.facts.event].name);
-      json.field("status", row.facts.status);
-      w.EndObject();
-    }
-    w.EndArray();
+    write_not_counted(json, *db, not_counted(*db, a, b, filter));  // explained in JSON as in text
     json.key("meetings");
     w.StartArray();
     for (std::size_t m = 0; m < meetings.size(); ++m) {
@@ -311,22 +253,7 @@ int run_who_met(const CommandContext& context) {
     w.StartArray();
     for (const auto& row : also) write_event(json, *db, row.facts, row.date_match);
     w.EndArray();
-    if (!b) {
-      json.key("counterparts");
-      w.StartArray();
-      for (const auto& c : result.counterparts) {
-        w.StartObject();
-        json.key("entity");
-        write_entity_ref(json, *db, c.who);
-        json.field("meeting_count", std::uint64_t{c.meetings.size()});
-        json.key("meetings");
-        w.StartArray();
-        for (const std::size_t m : c.meetings) json.string(data.entities[result.meetings[m].event].id);
-        w.EndArray();
-        w.EndObject();
-      }
-      w.EndArray();
-    }
+    if (!b) write_counterparts(json, *db, result.counterparts, meetings);
     w.EndObject();
     json.print(context.out);
     return kExitOk;
@@ -338,10 +265,7 @@ int run_who_met(const CommandContext& context) {
   context.out << who << ": " << (n == 0 ? "no" : std::to_string(n)) << ' ' << counted_noun(filter, n)
               << " in the dataset (" << status_label(*db, filter) << ")" << (attended_too.empty() ? "" : "; also " + attended_too)
               << '\n';
-  for (const auto& row : not_counted(*db, a, b, filter)) {
-    context.out << "  not counted: " << data.entities[row.facts.event].name << " (" << date_text(row.facts) << ", "
-                << (row.facts.status.empty() ? "status not stated" : row.facts.status) << "); see --status any\n";
-  }
+  print_not_counted(context.out, *db, not_counted(*db, a, b, filter));
   if (n > 0) context.out << '\n';
   for (std::size_t m = 0; m < meetings.size(); ++m) print_meeting(context.out, *db, meetings[m], within[m]);
   if (!also.empty()) {
@@ -349,17 +273,7 @@ int run_who_met(const CommandContext& context) {
     for (const auto& row : also) print_meeting(context.out, *db, row);
   }
 
-  if (!b && !result.counterparts.empty()) {
-    context.out << "\nCounterparts\n";
-    std::size_t width = 0;
-    for (const auto& c : result.counterparts) width = std::max(width, data.entities[c.who].name.size());
-    for (const auto& c : result.counterparts) {
-      context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << data.entities[c.who].name << std::right
-                  << std::setw(3) << c.meetings.size() << "   ";
-      print_dates(context.out, meetings, c.meetings);
-      context.out << '\n';
-    }
-  }
+  if (!b && !result.counterparts.empty()) print_counterparts(context.out, *db, "Counterparts", result.counterparts, meetings);
   if (b) {
     bool any_stated = false;
     for (const auto& row : meetings) any_stated |= !row.facts.ordinals.empty();

@@ -32,26 +32,16 @@ std::vector<std::string> near(std::string_view typed, const std::vector<std::str
   return out;
 }
 
-std::string listed(const std::vector<std::string>& words, std::string_view before, std::string_view after) {
-  if (words.empty()) return "";
-  std::string out = " (did you mean ";
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? " or " : ", ";
-    out += std::string(before) + words[i] + std::string(after);
-  }
-  return out + "?)";
-}
-
 }  // namespace
 
 std::string command_hint(std::string_view typed, const std::vector<std::string_view>& commands) {
-  return listed(near(typed, commands), "\"", "\"");
+  return did_you_mean_list(near(typed, commands));
 }
 
 std::string option_hint(std::string_view typed, const std::vector<std::string_view>& options) {
   while (!typed.empty() && typed.front() == '-') typed.remove_prefix(1);
   if (const auto equals = typed.find('='); equals != std::string_view::npos) typed = typed.substr(0, equals);
-  return listed(near(typed, options), "--", "");
+  return did_you_mean_list(near(typed, options), "--", "");
 }
 
 }  // namespace parley::cli

@@ -56,16 +56,12 @@ std::string unrepresented_text(const Database& db, const StateMeetingsResult& re
 }
 
 // The rows the status filter leaves out, so that "no meetings" is explained.
-std::vector<StateMeeting> not_counted(const Database& db, const StateMeetingsResult& result, const MeetingFilter& filter) {
-  std::vector<StateMeeting> left_out;
-  if (filter.statuses.empty()) return left_out;
-  MeetingFilter any = filter;
-  any.statuses.clear();
-  const EventTable& events = db.events();
-  for (const StateMeeting& meeting : who_met_states(db, result.a, result.b, any).meetings) {
-    if (!filter.accepts_status(events.status_name(events.status(events.slot(meeting.row.event))))) left_out.push_back(meeting);
-  }
-  return left_out;
+std::vector<MeetingDetail> not_counted(const Database& db, const StateMeetingsResult& result, const MeetingFilter& filter) {
+  return left_out_by_status(db, filter, [&](const MeetingFilter& any) {
+    std::vector<MeetingRow> rows;
+    for (const StateMeeting& meeting : who_met_states(db, result.a, result.b, any).meetings) rows.push_back(meeting.row);
+    return rows;
+  });
 }
 
 void write_seats(JsonOutput& json, const Database& db, const StateMeeting& meeting) {
@@ -120,21 +116,13 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
     if (graph_format(context) || code != kExitOk) return code;
   }
 
-  const std::vector<StateMeeting> left_out = not_counted(db, result, filter);
-  std::vector<MeetingRow> left_rows;
-  for (const auto& meeting : left_out) left_rows.push_back(meeting.row);
-  const std::vector<MeetingDetail> left_details = read_meetings(db, left_rows);
+  const std::vector<MeetingDetail> left_details = not_counted(db, result, filter);
 
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
     auto& w = json.writer();
     w.StartObject();
-    json.key("a");
-    write_entity_ref(json, db, a);
-    if (b) {
-      json.key("b");
-      write_entity_ref(json, db, *b);
-    }
+    write_asked(json, db, a, b);
     json.field("rolled_up", true);
     json.field("rule", kRule);
     write_statuses(json, db, filter);
@@ -148,16 +136,7 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
     json.key("meeting_count");
     if (result.unrepresented.empty()) w.Uint64(result.meetings.size());
     else w.Null();
-    json.key("not_counted");
-    w.StartArray();
-    for (const auto& row : left_details) {
-      w.StartObject();
-      json.field("id", data.entities[row.facts.event].id);
-      json.field("name", data.entities[row.facts.event].name);
-      json.field("status", row.facts.status);
-      w.EndObject();
-    }
-    w.EndArray();
+    write_not_counted(json, db, left_details);
     json.key("meetings");
     w.StartArray();
     for (std::size_t m = 0; m < details.size(); ++m) {
@@ -167,22 +146,7 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
       w.EndObject();
     }
     w.EndArray();
-    if (!b) {
-      json.key("counterparts");
-      w.StartArray();
-      for (const auto& c : result.counterparts) {
-        w.StartObject();
-        json.key("entity");
-        write_entity_ref(json, db, c.who);
-        json.field("meeting_count", std::uint64_t{c.meetings.size()});
-        json.key("meetings");
-        w.StartArray();
-        for (const std::size_t m : c.meetings) json.string(data.entities[result.meetings[m].row.event].id);
-        w.EndArray();
-        w.EndObject();
-      }
-      w.EndArray();
-    }
+    if (!b) write_counterparts(json, db, result.counterparts, details);
     w.EndObject();
     json.print(context.out);
     return kExitOk;
@@ -197,10 +161,7 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
   out << who << ": " << (n == 0 ? "no" : std::to_string(n)) << ' ' << counted_noun(filter, n) << " in the dataset ("
       << status_label(db, filter) << ") between people acting for " << (b ? "them" : "it and others") << '\n';
   out << "  rolled up: " << kRule << '\n';
-  for (const auto& row : left_details) {
-    out << "  not counted: " << data.entities[row.facts.event].name << " (" << date_text(row.facts) << ", "
-        << (row.facts.status.empty() ? "status not stated" : row.facts.status) << "); see --status any\n";
-  }
+  print_not_counted(out, db, left_details);
   if (n > 0) out << '\n';
   constexpr int kDateWidth = 20;
   const std::string indent(2 + kDateWidth, ' ');
@@ -215,15 +176,7 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
     out << indent << "sources " << sources_text(data, event_sources(db, f)) << '\n';
   }
   if (!b && !result.counterparts.empty()) {
-    out << "\nCounterparts (states through the people acting for them)\n";
-    std::size_t width = 0;
-    for (const auto& c : result.counterparts) width = std::max(width, data.entities[c.who].name.size());
-    for (const auto& c : result.counterparts) {
-      out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << data.entities[c.who].name << std::right
-          << std::setw(3) << c.meetings.size() << "   ";
-      for (std::size_t i = 0; i < c.meetings.size(); ++i) out << (i ? "; " : "") << date_text(details[c.meetings[i]].facts);
-      out << '\n';
-    }
+    print_counterparts(out, db, "Counterparts (states through the people acting for them)", result.counterparts, details);
   }
   return kExitOk;
 }

@@ -2,7 +2,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
+#include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "json_output.h"
 #include "parley/graph/database.h"
@@ -16,5 +21,27 @@ std::string status_label(const Database& db, const MeetingFilter& filter);
 std::string counted_noun(const MeetingFilter& filter, std::size_t n);
 // "statuses": the statuses kept, [] for any; "kinds": the gathering kinds counted as meetings.
 void write_statuses(JsonOutput& json, const Database& db, const MeetingFilter& filter);
+// "a" and, when given, "b": the entities asked about.
+void write_asked(JsonOutput& json, const Database& db, EntityIndex a, std::optional<EntityIndex> b);
+
+// The gatherings the status filter leaves out of an answer, so that "no meetings" (Trump and
+// Putin: cancelled talks) is explained. `ask` gives the answer's rows for a filter (here: the
+// same one with any status); facts are read for the left-out rows alone, the event table's
+// status telling them from the kept ones. Empty when the filter keeps any status.
+std::vector<MeetingDetail> left_out_by_status(const Database& db, const MeetingFilter& filter,
+                                              const std::function<std::vector<MeetingRow>(const MeetingFilter&)>& ask);
+// "not_counted": the id, name and status of each.
+void write_not_counted(JsonOutput& json, const Database& db, const std::vector<MeetingDetail>& rows);
+// "  not counted: NAME (DATE, STATUS); see --status any", a line each.
+void print_not_counted(std::ostream& out, const Database& db, const std::vector<MeetingDetail>& rows);
+
+// "1 June 2018; 14 June 2018": the dates of `which` (indices into `meetings`).
+void print_dates(std::ostream& out, const std::vector<MeetingDetail>& meetings, const std::vector<std::size_t>& which);
+// "counterparts": each counterpart, its meeting count and the ids of its meetings.
+void write_counterparts(JsonOutput& json, const Database& db, const std::vector<Counterpart>& counterparts,
+                        const std::vector<MeetingDetail>& meetings);
+// The counterparts under `heading`, a line each: name, count and the dates of the meetings.
+void print_counterparts(std::ostream& out, const Database& db, std::string_view heading,
+                        const std::vector<Counterpart>& counterparts, const std::vector<MeetingDetail>& meetings);
 
 }  // namespace parley::cli

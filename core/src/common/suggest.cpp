@@ -69,12 +69,15 @@ std::vector<std::string> nearest(std::string_view word, const std::vector<std::s
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
-  const auto close = nearest(word, candidates);
-  if (close.empty()) return "";
+  return did_you_mean_list(nearest(word, candidates));
+}
+
+std::string did_you_mean_list(const std::vector<std::string>& choices, std::string_view before, std::string_view after) {
+  if (choices.empty()) return "";
   std::string out = " (did you mean ";
-  for (std::size_t i = 0; i < close.size(); ++i) {
-    if (i > 0) out += i + 1 == close.size() ? " or " : ", ";
-    out += '"' + close[i] + '"';
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i > 0) out += i + 1 == choices.size() ? " or " : ", ";
+    out.append(before).append(choices[i]).append(after);
   }
   return out + "?)";
 }

@@ -256,17 +256,21 @@ std::vector<EntityIndex> NameIndex::find(const Dataset& dataset, std::string_vie
     if (auto found = lookup(by_word_, key); !found.empty()) return found;
   }
   // As people write names: words in another order, commas, titles, a hyphen for a dash.
-  const std::vector<std::string> words = words_without_titles(query);
+  std::vector<std::string_view> words = without_titles(name_words(key));
   if (words.size() == 1) {
     if (auto found = lookup(by_key_, words.front()); !found.empty()) return found;
     return lookup(by_word_, words.front());
   }
-  return find_by_words(dataset, std::vector<std::string_view>(words.begin(), words.end()));
+  return find_by_words(dataset, std::move(words));
 }
 
 std::vector<std::string> NameIndex::words_without_titles(std::string_view query) const {
   const std::string key = normalize_name(query);
-  const std::vector<std::string_view> words = name_words(key);
+  const std::vector<std::string_view> words = without_titles(name_words(key));
+  return std::vector<std::string>(words.begin(), words.end());
+}
+
+std::vector<std::string_view> NameIndex::without_titles(std::vector<std::string_view> words) const {
   std::size_t from = 0;
   for (bool dropped = true; dropped;) {
     dropped = false;
@@ -280,7 +284,8 @@ std::vector<std::string> NameIndex::words_without_titles(std::string_view query)
       }
     }
   }
-  return std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(from), words.end());
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(from));
+  return words;
 }
 
 std::vector<EntityIndex> NameIndex::find_by_words(const Dataset& dataset, std::vector<std::string_view> words) const {

@@ -1,7 +1,6 @@
 #include "import/dataset_writer.h"
 
 #include <span>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -64,12 +63,7 @@ class Writer {
 
   void write() {
     assign_ids();
-    std::ostringstream start;
-    {
-      JsonStream quoted(start);
-      quoted.quoted(header_.source_id);
-    }
-    citation_start_ = "{\"source\":" + start.str() + ",\"record\":{\"event_id\":";
+    citation_start_ = "{\"source\":" + JsonStream::quote(header_.source_id) + ",\"record\":{\"event_id\":";
     w_.start_object();
     key("format");
     string("parley-dataset/1");
@@ -311,8 +305,8 @@ class Writer {
   EventFormat format_;
   const DatasetHeader& header_;
   JsonStream w_;
-  std::string citation_start_;
-  std::string name_;  // {"source":"ID","record":{"event_id":
+  std::string citation_start_;  // {"source":"ID","record":{"event_id":
+  std::string name_;            // a gathering's name, reused from gathering to gathering
   std::unordered_map<std::int32_t, std::string> dates_;
   std::unordered_set<std::string> used_;
   std::vector<std::string> entity_ids_;     // as JSON text, quoted

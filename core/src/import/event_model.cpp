@@ -34,10 +34,13 @@ bool EventModel::wanted(std::string_view code, CodeClass code_class) const {
 }
 
 std::uint32_t EventModel::entity(const std::string& key, ModelEntity entity, bool& created) {
-  const auto [it, inserted] = entity_by_key_.try_emplace(key, static_cast<std::uint32_t>(entities_.size()));
-  created = inserted;
-  if (inserted) entities_.push_back(std::move(entity));
-  return it->second;
+  created = false;
+  if (const auto known = entity_by_key_.find(key)) return *known;
+  const auto index = static_cast<std::uint32_t>(entities_.size());
+  entity_by_key_.insert(key, index);
+  entities_.push_back(std::move(entity));
+  created = true;
+  return index;
 }
 
 std::uint32_t EventModel::state(const StateRef& state, std::uint32_t row) {
@@ -54,8 +57,7 @@ std::uint32_t EventModel::state(const StateRef& state, std::uint32_t row) {
 
 std::uint32_t EventModel::actor(const ActorIdentity& identity, std::uint32_t row) {
   if (identity.kind == ActorKind::kState) return state(identity.state, row);
-  const auto existing = entity_by_key_.find(identity.key);
-  if (existing != entity_by_key_.end()) return existing->second;
+  if (const auto known = entity_by_key_.find(identity.key)) return *known;
   const std::uint32_t container = state(identity.state, row);  // first, so a state precedes its people
   ModelEntity e;
   e.kind = std::string(kind_name(identity.kind));
@@ -70,7 +72,7 @@ std::uint32_t EventModel::actor(const ActorIdentity& identity, std::uint32_t row
 
 std::uint32_t EventModel::spelling(const ActorFields& fields) {
   append_joined(scratch_, {fields.name, fields.sectors, fields.country, fields.code, fields.type, fields.known_group});
-  if (const std::uint32_t* known = spelling_by_fields_.find(scratch_)) return *known;
+  if (const auto known = spelling_by_fields_.find(scratch_)) return *known;
   ActorSpelling s;
   s.identity = format_ == EventFormat::kIcews ? icews_actor(fields) : gdelt_actor(fields);
   s.key = s.identity.kind == ActorKind::kState ? "state\t" + s.identity.state.key : s.identity.key;
@@ -82,7 +84,7 @@ std::uint32_t EventModel::spelling(const ActorFields& fields) {
 
 std::uint32_t EventModel::venue(const PlaceFields& place, std::uint32_t row) {
   append_joined(scratch_, {place.city, place.province, place.country});
-  if (const std::uint32_t* known = venue_by_fields_.find(scratch_)) return *known;
+  if (const auto known = venue_by_fields_.find(scratch_)) return *known;
   const std::uint32_t at = new_venue(place, row);  // uses no scratch_: the key is still there
   venue_by_fields_.insert(scratch_, at);
   return at;

@@ -11,13 +11,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "import/actor_rules.h"
 #include "import/event_row.h"
 #include "import/gathering_index.h"
-#include "import/key_index.h"
+#include "parley/graph/id_index.h"
 #include "parley/import/cameo.h"
 #include "parley/import/import.h"
 
@@ -62,13 +61,6 @@ struct Gathering {
   bool has_negotiation = false, has_meeting = false;  // what codes 042–046 said, for the kind
   unsigned intent_sides = 0;  // 036: bit 1 when `first` expressed it, bit 2 when `second` did
 };
-
-// A hash map from strings to indices that is searched with a view, without building a string.
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-using IndexByName = std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>;
 
 class EventModel {
  public:
@@ -119,11 +111,11 @@ class EventModel {
   const ImportOptions& options_;
   std::vector<KeptRow> rows_;
   std::vector<ModelEntity> entities_;
-  IndexByName entity_by_key_;
+  IdIndex entity_by_key_;       // an entity's key (kind, then what tells it apart) → entity
   std::vector<ActorSpelling> spellings_;
-  KeyIndex spelling_by_fields_;  // the row's actor fields, joined by tabs → spelling
-  KeyIndex venue_by_fields_;     // city, province and country, joined by tabs → venue
-  std::string scratch_;             // the key being looked up, reused from row to row
+  IdIndex spelling_by_fields_;  // the row's actor fields, joined by tabs → spelling
+  IdIndex venue_by_fields_;     // city, province and country, joined by tabs → venue
+  std::string scratch_;         // the key being looked up, reused from row to row
   std::vector<Gathering> gatherings_;
   GatheringIndex gathering_index_;
   std::uint64_t states_ = 0, actors_ = 0, places_ = 0;

@@ -52,15 +52,9 @@ class JsonStream {
         if (e == 0) continue;
         append(s.data() + run, i - run);
         run = i + 1;
-        put('\\');
-        put(e);
-        if (e == 'u') {
-          static constexpr char kHex[] = "0123456789ABCDEF";
-          put('0');
-          put('0');
-          put(kHex[c >> 4]);
-          put(kHex[c & 15]);
-        }
+        char sequence[6];
+        const std::string_view escaped = escape(c, e, sequence);
+        append(escaped.data(), escaped.size());
       }
     }
     append(s.data() + run, n - run);
@@ -96,14 +90,8 @@ class JsonStream {
       if (e == 0) continue;
       out.append(s.data() + run, i - run);
       run = i + 1;
-      out += '\\';
-      out += e;
-      if (e == 'u') {
-        static constexpr char kHex[] = "0123456789ABCDEF";
-        out += "00";
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-      }
+      char sequence[6];
+      out += escape(c, e, sequence);
     }
     out.append(s.data() + run, s.size() - run);
     out += '"';
@@ -184,6 +172,20 @@ class JsonStream {
       default: return c < 0x20 ? 'u' : 0;
     }
   }
+  // The escape of byte `c`, whose escape_of() is `e`: backslash and `e`, and for a control
+  // character with no short form, its code in four hex digits; written into `sequence`.
+  static std::string_view escape(unsigned char c, char e, char (&sequence)[6]) {
+    sequence[0] = '\\';
+    sequence[1] = e;
+    if (e != 'u') return {sequence, 2};
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    sequence[2] = '0';
+    sequence[3] = '0';
+    sequence[4] = kHex[c >> 4];
+    sequence[5] = kHex[c & 15];
+    return {sequence, 6};
+  }
+
   std::ostream& out_;
   std::vector<char> buffer_;
   std::size_t used_ = 0;

@@ -57,16 +57,8 @@ std::optional<EntityIndex> resolve_entity(const Database& db, std::string_view t
       }
       for (const EntityIndex e : db.names().sharing_words(db.dataset(), words, 3)) names.push_back(db.dataset().entities[e].name);
     }
-    std::string message = "no entity is called \"" + shorten_for_message(text) + "\"";
-    if (!names.empty()) {
-      message += " (did you mean ";
-      for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) message += i + 1 == names.size() ? " or " : ", ";
-        message += '"' + names[i] + '"';
-      }
-      message += "?)";
-    }
-    diagnostics.add(ErrorCode::kNameNotFound, message, where);
+    diagnostics.add(ErrorCode::kNameNotFound,
+                    "no entity is called \"" + shorten_for_message(text) + "\"" + did_you_mean_list(names), where);
     return std::nullopt;
   }
   std::string message = "\"" + shorten_for_message(text) + "\" could mean " + std::to_string(found.size()) +

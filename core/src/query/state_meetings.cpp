@@ -130,6 +130,7 @@ StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optio
   std::erase_if(slots, [&](EventTable::Slot s) { return !filter.counts_kind(schema, data.entities[events.entity(s)].kind); });
 
   const std::vector<RelationTypeId> types = acting_types(db);
+  const NameOrder names(db.names(), data);
   std::vector<StateMeeting> rows;
   for (const MeetingRow& row : filter.select(db, slots)) {
     const EventTable::Slot slot = events.slot(row.event);
@@ -153,7 +154,6 @@ StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optio
       }
     }
     if (others.empty()) continue;
-    const NameOrder names(db.names(), data);
     std::stable_sort(others.begin(), others.end(), [&](const PartySeat& x, const PartySeat& y) {
       return std::tuple(names.rank(x.party), names.rank(x.who)) < std::tuple(names.rank(y.party), names.rank(y.who));
     });
@@ -183,7 +183,6 @@ StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optio
         if (at->meetings.empty() || at->meetings.back() != m) at->meetings.push_back(m);
       }
     }
-    const NameOrder names(db.names(), data);
     std::sort(result.counterparts.begin(), result.counterparts.end(), [&](const Counterpart& x, const Counterpart& y) {
       return x.meetings.size() != y.meetings.size() ? x.meetings.size() > y.meetings.size() : names.less(x.who, y.who);
     });

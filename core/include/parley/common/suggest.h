@@ -24,4 +24,9 @@ std::vector<std::string> nearest(std::string_view word, const std::vector<std::s
 // " (did you mean "a" or "b"?)" or "" when there is nothing close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
 
+// " (did you mean "a", "b" or "c"?)" for `choices` found some other way, each written between
+// `before` and `after` (" (did you mean --depth?)"), or "" when there are none.
+std::string did_you_mean_list(const std::vector<std::string>& choices, std::string_view before = "\"",
+                              std::string_view after = "\"");
+
 }  // namespace parley

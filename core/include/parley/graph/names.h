@@ -117,6 +117,8 @@ class NameIndex {
   // The same words in any order: one (hash of the sorted words, entity) per name and alias; a
   // match is confirmed against the entity's own names, so only hashes are kept.
   std::vector<EntityIndex> find_by_words(const Dataset& dataset, std::vector<std::string_view> words) const;
+  // `words` (of a normalised name) with leading titles dropped, as long as a word is left.
+  std::vector<std::string_view> without_titles(std::vector<std::string_view> words) const;
 
   std::vector<Entry> by_key_;
   std::vector<std::pair<std::uint64_t, EntityIndex>> by_words_;

@@ -1,0 +1,119 @@
+#include "who_met_text.h"
+
+#include <algorithm>
+#include <iomanip>
+
+#include "presentation.h"
+#include "query_support.h"
+
+namespace parley::cli {
+
+std::string status_label(const Database& db, const MeetingFilter& filter) {
+  std::string out = filter.statuses.empty() ? "any status" : "status ";
+  for (std::size_t i = 0; i < filter.statuses.size(); ++i) out += (i ? "," : "") + filter.statuses[i];
+  if (!filter.counted_kinds.empty()) {
+    out += "; kinds ";
+    for (std::size_t i = 0; i < filter.counted_kinds.size(); ++i) out += (i ? "," : "") + db.schema().kind(filter.counted_kinds[i]).name;
+  }
+  return out;
+}
+
+std::string counted_noun(const MeetingFilter& filter, std::size_t n) {
+  const char* noun = filter.counted_kinds.empty() ? "meeting" : "gathering";
+  return std::string(noun) + (n == 1 ? "" : "s");
+}
+
+void write_statuses(JsonOutput& json, const Database& db, const MeetingFilter& filter) {
+  json.key("statuses");
+  json.writer().StartArray();
+  for (const auto& s : filter.statuses) json.string(s);
+  json.writer().EndArray();
+  json.key("kinds");
+  json.writer().StartArray();
+  for (const auto& k : counted_kind_names(db, filter)) json.string(k);
+  json.writer().EndArray();
+}
+
+void write_asked(JsonOutput& json, const Database& db, EntityIndex a, std::optional<EntityIndex> b) {
+  json.key("a");
+  write_entity_ref(json, db, a);
+  if (b) {
+    json.key("b");
+    write_entity_ref(json, db, *b);
+  }
+}
+
+std::vector<MeetingDetail> left_out_by_status(const Database& db, const MeetingFilter& filter,
+                                              const std::function<std::vector<MeetingRow>(const MeetingFilter&)>& ask) {
+  if (filter.statuses.empty()) return {};
+  MeetingFilter any = filter;
+  any.statuses.clear();
+  const EventTable& events = db.events();
+  std::vector<MeetingRow> left_out;
+  for (const MeetingRow& row : ask(any)) {
+    if (!filter.accepts_status(events.status_name(events.status(events.slot(row.event))))) left_out.push_back(row);
+  }
+  return read_meetings(db, left_out);
+}
+
+void write_not_counted(JsonOutput& json, const Database& db, const std::vector<MeetingDetail>& rows) {
+  const Dataset& data = db.dataset();
+  auto& w = json.writer();
+  json.key("not_counted");
+  w.StartArray();
+  for (const auto& row : rows) {
+    w.StartObject();
+    json.field("id", data.entities[row.facts.event].id);
+    json.field("name", data.entities[row.facts.event].name);
+    json.field("status", row.facts.status);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void print_not_counted(std::ostream& out, const Database& db, const std::vector<MeetingDetail>& rows) {
+  for (const auto& row : rows) {
+    out << "  not counted: " << db.dataset().entities[row.facts.event].name << " (" << date_text(row.facts) << ", "
+        << (row.facts.status.empty() ? "status not stated" : row.facts.status) << "); see --status any\n";
+  }
+}
+
+void print_dates(std::ostream& out, const std::vector<MeetingDetail>& meetings, const std::vector<std::size_t>& which) {
+  for (std::size_t i = 0; i < which.size(); ++i) out << (i ? "; " : "") << date_text(meetings[which[i]].facts);
+}
+
+void write_counterparts(JsonOutput& json, const Database& db, const std::vector<Counterpart>& counterparts,
+                        const std::vector<MeetingDetail>& meetings) {
+  const Dataset& data = db.dataset();
+  auto& w = json.writer();
+  json.key("counterparts");
+  w.StartArray();
+  for (const auto& c : counterparts) {
+    w.StartObject();
+    json.key("entity");
+    write_entity_ref(json, db, c.who);
+    json.field("meeting_count", std::uint64_t{c.meetings.size()});
+    json.key("meetings");
+    w.StartArray();
+    for (const std::size_t m : c.meetings) json.string(data.entities[meetings[m].facts.event].id);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void print_counterparts(std::ostream& out, const Database& db, std::string_view heading,
+                        const std::vector<Counterpart>& counterparts, const std::vector<MeetingDetail>& meetings) {
+  const Dataset& data = db.dataset();
+  out << '\n' << heading << '\n';
+  std::size_t width = 0;
+  for (const auto& c : counterparts) width = std::max(width, data.entities[c.who].name.size());
+  for (const auto& c : counterparts) {
+    out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << data.entities[c.who].name << std::right
+        << std::setw(3) << c.meetings.size() << "   ";
+    print_dates(out, meetings, c.meetings);
+    out << '\n';
+  }
+}
+
+}  // namespace parley::cli
