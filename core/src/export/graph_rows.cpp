@@ -54,15 +54,6 @@ std::string_view meeting_role_name(MeetingRole role) {
 
 }  // namespace
 
-std::string_view precision_name(DatePrecision precision) {
-  switch (precision) {
-    case DatePrecision::kDay: return "day";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kYear: break;
-  }
-  return "year";
-}
-
 GraphRows::GraphRows(const Database& db) : db_(db) {
   const RelationSchema& schema = db.schema();
   for (PropertyId p = 0; p < schema.property_count(); ++p) property_names_.push_back(schema.property(p).name);

@@ -74,7 +74,4 @@ class GraphRows {
   std::optional<PropertyId> status_;
 };
 
-// "day", "month" or "year".
-std::string_view precision_name(DatePrecision precision);
-
 }  // namespace parley
