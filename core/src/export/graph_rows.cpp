@@ -54,6 +54,15 @@ std::string_view meeting_role_name(MeetingRole role) {
 
 }  // namespace
 
+std::string joined(const std::vector<std::string_view>& items, char separator) {
+  std::string out;
+  for (const std::string_view item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
 GraphRows::GraphRows(const Database& db) : db_(db) {
   const RelationSchema& schema = db.schema();
   for (PropertyId p = 0; p < schema.property_count(); ++p) property_names_.push_back(schema.property(p).name);

@@ -74,4 +74,7 @@ class GraphRows {
   std::optional<PropertyId> status_;
 };
 
+// A list of a row (kinds, aliases, sources) as one field, its items separated by `separator`.
+std::string joined(const std::vector<std::string_view>& items, char separator);
+
 }  // namespace parley
