@@ -3,7 +3,7 @@
 #include <set>
 #include <string>
 
-#include "parley/export/graph_rows.h"
+#include "parley/common/date.h"
 #include "parley/export/table_export.h"
 #include "parley/query/entity_card.h"
 

@@ -180,10 +180,9 @@ void write_date(JsonOutput& json, const std::optional<FuzzyDate>& date) {
     json.writer().Null();
     return;
   }
-  static constexpr const char* kPrecision[] = {"year", "month", "day"};
   json.writer().StartObject();
   json.field("value", date->to_string());
-  json.field("precision", std::string_view(kPrecision[static_cast<int>(date->precision())]));
+  json.field("precision", precision_name(date->precision()));
   json.field("text", date->describe());
   json.field("first_day", iso_date(date->first_day()));
   json.field("last_day", iso_date(date->last_day()));

@@ -15,9 +15,10 @@ import subprocess
 import sys
 import tempfile
 
+from export_support import check, finish, run
+
 SKIP = 77
 HERE = os.path.dirname(os.path.abspath(__file__))
-parley = os.path.abspath(sys.argv[1])
 modules = sys.argv[2] if len(sys.argv) > 2 else os.environ.get("KUZU_NODE_MODULES", "build/peers/node_modules")
 modules = os.path.abspath(modules)
 
@@ -27,19 +28,6 @@ if shutil.which("node") is None:
 if not os.path.exists(os.path.join(modules, "kuzu", "kuzujs.node")):
     print("skipped: the npm package kuzu is not installed in %s (make bench-peers installs it)" % modules)
     sys.exit(SKIP)
-
-failures = 0
-
-
-def check(condition, what):
-    global failures
-    print(("ok: " if condition else "FAILED: ") + what)
-    if not condition:
-        failures += 1
-
-
-def run(*args):
-    return subprocess.run([parley, *args], check=True, capture_output=True, text=True).stdout
 
 
 def parley_who_met(db_args, name):
@@ -90,4 +78,4 @@ if generator:
         with open(data, "w") as f:
             subprocess.run([generator, "--scale", "0.05"], check=True, stdout=f)
         compare("generated data", ["--db", data], ["person-1", "person-50"])
-sys.exit(1 if failures else 0)
+finish()

@@ -11,9 +11,10 @@ In GEXF, each dated event has one spell from its first to its last day, and noth
 Skips (exit 77) when Debian's python3-networkx is missing.
 """
 import json
-import subprocess
 import sys
 import tempfile
+
+from export_support import check, finish, run
 
 SKIP = 77
 try:
@@ -22,20 +23,6 @@ try:
 except ImportError:
     print("skipped: python3-networkx is not installed (apt-get install python3-networkx)")
     sys.exit(SKIP)
-
-parley = sys.argv[1]
-failures = 0
-
-
-def check(condition, what):
-    global failures
-    print(("ok: " if condition else "FAILED: ") + what)
-    if not condition:
-        failures += 1
-
-
-def run(*args):
-    return subprocess.run([parley, *args], check=True, capture_output=True).stdout
 
 
 def answer(*args):
@@ -53,7 +40,7 @@ if "1.3" not in nx_gexf.GEXF.versions:
 
 def read(format_name, db_args):
     with tempfile.NamedTemporaryFile(suffix="." + format_name) as f:
-        f.write(run(*db_args, "export", "--format", format_name))
+        f.write(run(*db_args, "export", "--format", format_name, binary=True))
         f.flush()
         return nx.read_graphml(f.name) if format_name == "graphml" else nx.read_gexf(f.name, version="1.3")
 
@@ -135,4 +122,4 @@ for g, nodes in check_dataset("coded records", ["--db", "tests/fixtures/valid/co
           "coded records: latitude and longitude come back as numbers")
     evidence = {d.get("evidence") for _, _, d in g.edges(data=True)}
     check("coded record" in evidence, "coded records: edges resting on coded records say so (%s)" % sorted(evidence))
-sys.exit(1 if failures else 0)
+finish()

@@ -10,22 +10,9 @@ relations are exactly those among its entities that the whole dataset has; and `
 import json
 import os
 import subprocess
-import sys
 import tempfile
 
-parley = sys.argv[1]
-failures = 0
-
-
-def check(condition, what):
-    global failures
-    print(("ok: " if condition else "FAILED: ") + what)
-    if not condition:
-        failures += 1
-
-
-def run(*args):
-    return subprocess.run([parley, *args], check=True, capture_output=True, text=True).stdout
+from export_support import check, finish, parley, run
 
 
 def records(document):
@@ -63,4 +50,4 @@ if generator:
         with open(data, "w") as f:
             subprocess.run([generator, "--scale", "0.05"], check=True, stdout=f)
         compare("generated data", ["--db", data], "person-50")
-sys.exit(1 if failures else 0)
+finish()

@@ -17,26 +17,13 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 import tempfile
 
-parley = sys.argv[1]
-failures = 0
+from export_support import check, finish, run
+
 # The property types of neo4j-admin database import's CSV header format.
 NEO4J_TYPES = {"int", "long", "float", "double", "boolean", "byte", "short", "char", "string", "point", "date",
                "localtime", "time", "localdatetime", "datetime", "duration"}
-
-
-def check(condition, what):
-    global failures
-    print(("ok: " if condition else "FAILED: ") + what)
-    if not condition:
-        failures += 1
-
-
-def run(*args):
-    return subprocess.run([parley, *args], check=True, capture_output=True).stdout
 
 
 def read_csv(path):
@@ -148,4 +135,4 @@ def check_dataset(label, db_args):
 
 check_dataset("default dataset", [])
 check_dataset("hostile names", ["--db", "tests/fixtures/valid/hostile-names.json"])
-sys.exit(1 if failures else 0)
+finish()

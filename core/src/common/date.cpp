@@ -36,6 +36,15 @@ std::optional<FuzzyDate> fail(std::string* error, std::string message) {
 
 }  // namespace
 
+std::string_view precision_name(DatePrecision precision) {
+  switch (precision) {
+    case DatePrecision::kDay: return "day";
+    case DatePrecision::kMonth: return "month";
+    case DatePrecision::kYear: break;
+  }
+  return "year";
+}
+
 std::int32_t days_from_civil(int year, int month, int day) {
   // Howard Hinnant's algorithm: exact for the proleptic Gregorian calendar.
   year -= month <= 2;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <ostream>
+#include <sstream>
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
@@ -82,12 +84,6 @@ std::string indented(const Value& v) {
   return out;
 }
 
-void append_array(std::string& out, std::string_view name, const std::vector<std::string>& records, bool last) {
-  out.append("  \"").append(name).append("\": [");
-  for (std::size_t i = 0; i < records.size(); ++i) out.append(i ? ",\n    " : "\n    ").append(records[i]);
-  out.append(records.empty() ? "]" : "\n  ]").append(last ? "\n" : ",\n");
-}
-
 }  // namespace
 
 bool read_canonical_dataset(std::string_view name, std::string_view text, CanonicalDataset& out,
@@ -140,16 +136,49 @@ bool read_canonical_dataset(std::string_view name, std::string_view text, Canoni
 }
 
 std::string render_canonical_dataset(const CanonicalDataset& dataset) {
-  std::string out = "{\n  \"format\": " + dataset.format + ",\n";
-  if (!dataset.title.empty()) out += "  \"title\": " + dataset.title + ",\n";
-  if (!dataset.description.empty()) out += "  \"description\": " + dataset.description + ",\n";
-  if (!dataset.schema.empty()) out += "  \"schema\": " + dataset.schema + ",\n";
-  append_array(out, "sources", dataset.sources, false);
-  append_array(out, "entities", dataset.entities, false);
-  append_array(out, "relations", dataset.relations, !dataset.identity);
-  if (dataset.identity) append_array(out, "identity", *dataset.identity, true);
-  out += "}\n";
-  return out;
+  std::ostringstream out;
+  CanonicalWriter writer(out, dataset);
+  writer.array("sources", dataset.sources);
+  writer.array("entities", dataset.entities);
+  writer.array("relations", dataset.relations);
+  if (dataset.identity) writer.array("identity", *dataset.identity);
+  writer.finish();
+  return out.str();
+}
+
+CanonicalWriter::CanonicalWriter(std::ostream& out, const CanonicalDataset& head) : out_(out) {
+  out_ << "{\n  \"format\": " << head.format << ",\n";
+  if (!head.title.empty()) out_ << "  \"title\": " << head.title << ",\n";
+  if (!head.description.empty()) out_ << "  \"description\": " << head.description << ",\n";
+  if (!head.schema.empty()) out_ << "  \"schema\": " << head.schema << ",\n";
+}
+
+void CanonicalWriter::close_array(bool last) {
+  if (!in_array_) return;
+  out_ << (array_empty_ ? "]" : "\n  ]") << (last ? "\n" : ",\n");
+  in_array_ = false;
+}
+
+void CanonicalWriter::array(std::string_view name) {
+  close_array(false);
+  out_ << "  \"" << name << "\": [";
+  in_array_ = true;
+  array_empty_ = true;
+}
+
+void CanonicalWriter::record(std::string_view line) {
+  out_ << (array_empty_ ? "\n    " : ",\n    ") << line;
+  array_empty_ = false;
+}
+
+void CanonicalWriter::array(std::string_view name, const std::vector<std::string>& records) {
+  array(name);
+  for (const std::string& line : records) record(line);
+}
+
+void CanonicalWriter::finish() {
+  close_array(true);
+  out_ << "}\n";
 }
 
 std::optional<std::string> canonical_record(std::string_view record) {

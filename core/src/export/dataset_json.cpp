@@ -63,6 +63,22 @@ void citations(Writer& w, const std::vector<Citation>& list, const Dataset& data
 
 std::string take(rapidjson::StringBuffer& buffer) { return std::string(buffer.GetString(), buffer.GetSize()); }
 
+// What a document says before its records, rendered as the canonical layout has it.
+CanonicalDataset document_head(const DatasetInfo& info) {
+  const auto text = [](std::string_view s) {
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    string(w, s);
+    return take(buffer);
+  };
+  CanonicalDataset head;
+  head.format = text("parley-dataset/1");
+  if (!info.title.empty()) head.title = text(info.title);
+  if (!info.description.empty()) head.description = text(info.description);
+  if (!info.schema.empty()) head.schema = canonical_schema(info.schema);
+  return head;
+}
+
 }  // namespace
 
 std::string source_json(const Source& source) {
@@ -165,21 +181,13 @@ std::string relation_json(const Relation& relation, const Dataset& dataset, cons
 
 std::string dataset_document(const DatasetInfo& info, const std::vector<std::string>& sources,
                              const std::vector<std::string>& entities, const std::vector<std::string>& relations) {
-  const auto text = [](const std::string& s) {
-    rapidjson::StringBuffer buffer;
-    Writer w(buffer);
-    string(w, s);
-    return take(buffer);
-  };
-  CanonicalDataset document;
-  document.format = text("parley-dataset/1");
-  if (!info.title.empty()) document.title = text(info.title);
-  if (!info.description.empty()) document.description = text(info.description);
-  if (!info.schema.empty()) document.schema = canonical_schema(info.schema);
-  document.sources = sources;
-  document.entities = entities;
-  document.relations = relations;
-  return render_canonical_dataset(document);
+  std::ostringstream out;
+  CanonicalWriter writer(out, document_head(info));
+  writer.array("sources", sources);
+  writer.array("entities", entities);
+  writer.array("relations", relations);
+  writer.finish();
+  return out.str();
 }
 
 DatasetJsonFilter subgraph_filter(const Dataset& dataset, const RelationSchema& schema, const Subgraph& subgraph) {
@@ -215,36 +223,21 @@ DatasetJsonFilter subgraph_filter(const Dataset& dataset, const RelationSchema& 
 
 void write_dataset_json(std::ostream& out, const Dataset& dataset, const RelationSchema& schema,
                         const DatasetInfo& info, const DatasetJsonFilter& filter) {
-  const auto skipped = [](const std::vector<bool>& flags, std::size_t i) { return i < flags.size() && flags[i]; };
-  const auto text = [](const std::string& s) {
-    rapidjson::StringBuffer buffer;
-    Writer w(buffer);
-    string(w, s);
-    return take(buffer);
-  };
-  // The same bytes as dataset_document (the canonical layout), each record written as soon as
-  // it is made.
-  out << "{\n  \"format\": \"parley-dataset/1\",\n";
-  if (!info.title.empty()) out << "  \"title\": " << text(info.title) << ",\n";
-  if (!info.description.empty()) out << "  \"description\": " << text(info.description) << ",\n";
-  if (!info.schema.empty()) out << "  \"schema\": " << canonical_schema(info.schema) << ",\n";
-  const auto array = [&](std::string_view name, std::size_t count, const auto& keep, const auto& record, bool last) {
-    out << "  \"" << name << "\": [";
-    bool any = false;
-    for (std::size_t i = 0; i < count; ++i) {
-      if (!keep(i)) continue;
-      out << (any ? ",\n    " : "\n    ") << record(i);
-      any = true;
-    }
-    out << (any ? "\n  ]" : "]") << (last ? "\n" : ",\n");
-  };
-  array("sources", dataset.sources.size(), [&](std::size_t i) { return !skipped(filter.skip_source, i); },
-        [&](std::size_t i) { return source_json(dataset.sources[i]); }, false);
-  array("entities", dataset.entities.size(), [&](std::size_t i) { return !skipped(filter.skip_entity, i); },
-        [&](std::size_t i) { return entity_json(dataset.entities[i], dataset, schema); }, false);
-  array("relations", dataset.relations.size(), [&](std::size_t i) { return !skipped(filter.skip_relation, i); },
-        [&](std::size_t i) { return relation_json(dataset.relations[i], dataset, schema); }, true);
-  out << "}\n";
+  const auto kept = [](const std::vector<bool>& skip, std::size_t i) { return i >= skip.size() || !skip[i]; };
+  CanonicalWriter writer(out, document_head(info));
+  writer.array("sources");
+  for (std::size_t i = 0; i < dataset.sources.size(); ++i) {
+    if (kept(filter.skip_source, i)) writer.record(source_json(dataset.sources[i]));
+  }
+  writer.array("entities");
+  for (std::size_t i = 0; i < dataset.entities.size(); ++i) {
+    if (kept(filter.skip_entity, i)) writer.record(entity_json(dataset.entities[i], dataset, schema));
+  }
+  writer.array("relations");
+  for (std::size_t i = 0; i < dataset.relations.size(); ++i) {
+    if (kept(filter.skip_relation, i)) writer.record(relation_json(dataset.relations[i], dataset, schema));
+  }
+  writer.finish();
 }
 
 std::string to_dataset_json(const Dataset& dataset, const RelationSchema& schema, const DatasetInfo& info,

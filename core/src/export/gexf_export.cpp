@@ -24,15 +24,6 @@ constexpr Attribute kNodeAttributes[] = {
     {"latitude", "double"},  {"longitude", "double"}, {"sources", "string"},  {"citations", "integer"},
     {"evidence", "string"}};
 
-std::string joined(const std::vector<std::string_view>& values) {
-  std::string out;
-  for (const std::string_view value : values) {
-    if (!out.empty()) out += ',';
-    out += value;
-  }
-  return out;
-}
-
 void write_value(std::ostream& out, std::size_t id, std::string_view value) {
   if (value.empty()) return;
   out << "          <attvalue for=\"" << id << "\" value=\"" << xml_escape(value) << "\"/>\n";
@@ -60,9 +51,9 @@ void write_declarations(std::ostream& out, const GraphRows& rows) {
 void write_node(std::ostream& out, const NodeRow& row) {
   out << "      <node id=\"e" << row.index << "\" label=\"" << xml_escape(row.name) << "\">\n";
   out << "        <attvalues>\n";
-  const std::string values[] = {std::string(row.id), std::string(row.kind), joined(row.kinds),
+  const std::string values[] = {std::string(row.id), std::string(row.kind), joined(row.kinds, ','),
                                 row.date, row.first_day, row.last_day, row.precision, row.status,
-                                std::string(row.latitude), std::string(row.longitude), joined(row.sources),
+                                std::string(row.latitude), std::string(row.longitude), joined(row.sources, ','),
                                 std::to_string(row.citations), std::string(row.evidence)};
   for (std::size_t i = 0; i < std::size(values); ++i) write_value(out, i, values[i]);
   out << "        </attvalues>\n";
@@ -85,7 +76,7 @@ void write_edge(std::ostream& out, const EdgeRow& row) {
   write_value(out, id++, row.backward_reading);
   for (const std::string_view value : row.properties) write_value(out, id++, value);
   write_value(out, id++, row.counts ? (*row.counts ? "true" : "false") : "");
-  write_value(out, id++, joined(row.sources));
+  write_value(out, id++, joined(row.sources, ','));
   write_value(out, id++, std::to_string(row.citations));
   write_value(out, id++, row.evidence);
   out << "        </attvalues>\n      </edge>\n";

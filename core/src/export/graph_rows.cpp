@@ -54,13 +54,13 @@ std::string_view meeting_role_name(MeetingRole role) {
 
 }  // namespace
 
-std::string_view precision_name(DatePrecision precision) {
-  switch (precision) {
-    case DatePrecision::kDay: return "day";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kYear: break;
+std::string joined(const std::vector<std::string_view>& items, char separator) {
+  std::string out;
+  for (const std::string_view item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
   }
-  return "year";
+  return out;
 }
 
 GraphRows::GraphRows(const Database& db) : db_(db) {
@@ -68,7 +68,6 @@ GraphRows::GraphRows(const Database& db) : db_(db) {
   for (PropertyId p = 0; p < schema.property_count(); ++p) property_names_.push_back(schema.property(p).name);
   participant_in_ = schema.find_relation_type("participant_in");
   role_ = schema.find_property("role");
-  status_ = schema.find_property("status");
 }
 
 NodeRow GraphRows::node(EntityIndex index) const {
@@ -131,9 +130,11 @@ EdgeRow GraphRows::edge(RelationIndex index) const {
   row.properties.resize(property_names_.size());
   for (const PropertyValue& value : relation.properties) row.properties[value.property] = value.value;
   if (participant_in_ && relation.type == *participant_in_) {
-    // The rule of EventFacts::counts, which needs only the event's status.
-    const std::string_view own = status_ ? relation.property(*status_) : std::string_view();
-    row.counts = own != "planned" || read_event(db_, relation.to).status != "held";
+    // Who-met's own rule, applied to this relation's participation in the event.
+    const EventFacts event = read_event(db_, relation.to);
+    for (const Participation& p : event.participants) {
+      if (p.relation == index) row.counts = event.counts(p);
+    }
   }
   std::vector<SourceIndex> cited;
   bool quoted = false, coded = false;

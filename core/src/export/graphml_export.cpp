@@ -91,21 +91,12 @@ void write_data(std::ostream& out, std::string_view key, std::string_view value)
   out << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
 }
 
-std::string joined(const std::vector<std::string_view>& values, std::string_view separator) {
-  std::string out;
-  for (const std::string_view value : values) {
-    if (!out.empty()) out += separator;
-    out += value;
-  }
-  return out;
-}
-
 void write_node(std::ostream& out, const NodeRow& row) {
   out << "    <node id=\"e" << row.index << "\">\n";
   write_data(out, "entity_id", row.id);
   write_data(out, "name", row.name);
   write_data(out, "kind", row.kind);
-  write_data(out, "kinds", joined(row.kinds, ","));
+  write_data(out, "kinds", joined(row.kinds, ','));
   write_data(out, "date", row.date);
   write_data(out, "first_day", row.first_day);
   write_data(out, "last_day", row.last_day);
@@ -113,7 +104,7 @@ void write_node(std::ostream& out, const NodeRow& row) {
   write_data(out, "status", row.status);
   write_data(out, "latitude", row.latitude);
   write_data(out, "longitude", row.longitude);
-  write_data(out, "node_sources", joined(row.sources, ","));
+  write_data(out, "node_sources", joined(row.sources, ','));
   write_data(out, "node_citations", std::to_string(row.citations));
   write_data(out, "node_evidence", row.evidence);
   out << "    </node>\n";
@@ -128,7 +119,7 @@ void write_edge(std::ostream& out, const EdgeRow& row, const std::vector<std::st
     write_data(out, properties[p] == "role" ? std::string("role") : "p_" + std::string(properties[p]), row.properties[p]);
   }
   if (row.counts) write_data(out, "counts", *row.counts ? "true" : "false");
-  write_data(out, "sources", joined(row.sources, ","));
+  write_data(out, "sources", joined(row.sources, ','));
   write_data(out, "citations", std::to_string(row.citations));
   write_data(out, "evidence", row.evidence);
   out << "    </edge>\n";

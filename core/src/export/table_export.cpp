@@ -65,15 +65,6 @@ std::vector<Column> edge_columns(const GraphRows& rows) {
   return columns;
 }
 
-std::string joined(const std::vector<std::string_view>& values) {
-  std::string out;
-  for (const std::string_view value : values) {
-    if (!out.empty()) out += kListDelimiter;
-    out += value;
-  }
-  return out;
-}
-
 // Kuzu names a relationship's ends FROM and TO, so a property called "from" (start of validity)
 // or "to" cannot be a column of that name there: it becomes "property_from".
 std::string kuzu_column_name(const std::string& name) {
@@ -88,17 +79,18 @@ std::string header_name(const Column& column, TableFormat format) {
 }
 
 void write_node_values(CsvWriter& csv, const NodeRow& row) {
-  csv.field(row.name).field(row.kind).field(joined(row.kinds)).field(row.meeting_role).field(joined(row.aliases));
+  csv.field(row.name).field(row.kind).field(joined(row.kinds, kListDelimiter)).field(row.meeting_role);
+  csv.field(joined(row.aliases, kListDelimiter));
   csv.field(row.date).field(row.first_day).field(row.last_day).field(row.precision).field(row.status);
-  csv.field(row.latitude).field(row.longitude).field(joined(row.sources)).field(std::to_string(row.citations));
-  csv.field(row.evidence);
+  csv.field(row.latitude).field(row.longitude).field(joined(row.sources, kListDelimiter));
+  csv.field(std::to_string(row.citations)).field(row.evidence);
 }
 
 void write_edge_values(CsvWriter& csv, const EdgeRow& row) {
   csv.field(row.reading).field(row.backward_reading);
   for (const std::string_view value : row.properties) csv.field(value);
   csv.field(row.counts ? (*row.counts ? "true" : "false") : "");
-  csv.field(joined(row.sources)).field(std::to_string(row.citations)).field(row.evidence);
+  csv.field(joined(row.sources, kListDelimiter)).field(std::to_string(row.citations)).field(row.evidence);
 }
 
 void write_nodes(std::ostream& out, const Database& db, const Subgraph& subgraph, TableFormat format) {
@@ -112,7 +104,7 @@ void write_nodes(std::ostream& out, const Database& db, const Subgraph& subgraph
     const NodeRow row = rows.node(e);
     csv.field(row.id);
     // Every kind from the entity's own up to "entity", so that (n:gathering) finds meetings.
-    if (format == TableFormat::kNeo4j) csv.field(joined(row.kinds));
+    if (format == TableFormat::kNeo4j) csv.field(joined(row.kinds, kListDelimiter));
     write_node_values(csv, row);
     csv.end_row();
   }

@@ -13,6 +13,9 @@ namespace parley {
 enum class DatePrecision : std::uint8_t { kYear, kMonth, kDay };
 enum class DatePart : std::uint8_t { kWhole, kEarly, kMid, kLate };
 
+// "day", "month" or "year", as JSON answers and exports name a precision.
+std::string_view precision_name(DatePrecision precision);
+
 class FuzzyDate {
  public:
   // Parses "YYYY", "YYYY-MM", "YYYY-MM-DD", each but the last optionally prefixed by

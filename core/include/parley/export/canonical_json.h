@@ -11,6 +11,7 @@
 //   - records in the order the author gave them; every member and value kept as it is.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,30 @@ bool read_canonical_dataset(std::string_view name, std::string_view text, Canoni
 
 // The file's text in canonical layout.
 std::string render_canonical_dataset(const CanonicalDataset& dataset);
+
+// The canonical layout written as it is made, for a document never held whole (the lossless
+// export): the members before the records, then each array of records, one line per record.
+// render_canonical_dataset writes through it, so both give the same bytes.
+class CanonicalWriter {
+ public:
+  // Writes the opening brace and `head`'s format, title, description and schema (its records
+  // are not written).
+  CanonicalWriter(std::ostream& out, const CanonicalDataset& head);
+  // Starts the array `name`, closing the one before.
+  void array(std::string_view name);
+  // One record of the current array: a line canonical_record or the record writers made.
+  void record(std::string_view line);
+  // A whole array of records.
+  void array(std::string_view name, const std::vector<std::string>& records);
+  // Closes the last array and the document.
+  void finish();
+
+ private:
+  std::ostream& out_;
+  bool in_array_ = false;
+  bool array_empty_ = true;
+  void close_array(bool last);
+};
 
 // A schema extension (JSON text of an object) as the "schema" member is laid out.
 std::string canonical_schema(std::string_view json);

@@ -71,10 +71,9 @@ class GraphRows {
   std::vector<std::string_view> property_names_;
   std::optional<RelationTypeId> participant_in_;
   std::optional<PropertyId> role_;
-  std::optional<PropertyId> status_;
 };
 
-// "day", "month" or "year".
-std::string_view precision_name(DatePrecision precision);
+// A list of a row (kinds, aliases, sources) as one field, its items separated by `separator`.
+std::string joined(const std::vector<std::string_view>& items, char separator);
 
 }  // namespace parley
