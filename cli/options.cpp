@@ -20,7 +20,7 @@ const po::options_description& global_options_description() {
        "add the kinds, attributes, properties and relation types in FILE to the relation schema; repeatable")
       ("format", po::value<std::string>()->default_value("text"), "output format: text, json, dot, graphml or gexf; csv for answers and exports; neo4j, kuzu for export (jsonl for batch)")
       ("output,o", po::value<std::string>()->value_name("FILE"), "write the answer to FILE (replaced only on success); for export as csv, neo4j or kuzu, the folder to write into")
-      ("max-errors", po::value<std::size_t>()->value_name("N")->default_value(100),
+      ("max-errors", po::value<long long>()->value_name("N")->default_value(100),
        "show at most N problems of data that fails to load, then a count of the rest by kind; 0 shows all")
       ("render", po::value<std::string>()->value_name("svg|png FILE"),
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
@@ -46,6 +46,15 @@ std::optional<FuzzyDate> date_option(const po::variables_map& vm, const char* op
   const auto date = FuzzyDate::parse(text, &error);
   if (!date) throw po::error(std::string("--") + option + " \"" + text + "\": " + error);
   return date;
+}
+
+std::size_t count_option(const po::variables_map& vm, const char* name, long long minimum, long long maximum) {
+  const long long value = vm[name].as<long long>();
+  if (value < minimum || value > maximum) {
+    throw po::error(std::string("--") + name + " must be between " + std::to_string(minimum) + " and " +
+                    std::to_string(maximum) + ", not " + std::to_string(value));
+  }
+  return static_cast<std::size_t>(value);
 }
 
 bool is_positional(const CommandSpec& spec, const std::string& name) {
@@ -184,7 +193,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   parsed.global.format = parse_format(vm["format"].as<std::string>());
   parsed.global.format_given = !vm["format"].defaulted();
   if (vm.count("output")) parsed.global.output = vm["output"].as<std::string>();
-  parsed.global.max_errors = vm["max-errors"].as<std::size_t>();
+  parsed.global.max_errors = count_option(vm, "max-errors", 0, 1000000000);
   if (vm.count("as-of-tx")) {
     if (vm["as-of-tx"].as<long long>() < 1) throw po::error("--as-of-tx takes a transaction number, 1 or more");
     parsed.global.as_of_transaction = vm["as-of-tx"].as<long long>();

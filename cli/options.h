@@ -74,6 +74,12 @@ const boost::program_options::options_description& global_options_description();
 // usage error naming the option when the text is not a date.
 std::optional<FuzzyDate> date_option(const boost::program_options::variables_map& vm, const char* option);
 
+// A count option (--k, --limit, --depth, --max-errors): at least `minimum`, at most `maximum`.
+// Options are declared as long long so that "-1" is refused instead of wrapping around to a huge
+// number.
+std::size_t count_option(const boost::program_options::variables_map& vm, const char* name, long long minimum,
+                         long long maximum);
+
 // True when `name` is one of the command's positional arguments (A, B, FILE).
 bool is_positional(const CommandSpec& spec, const std::string& name);
 

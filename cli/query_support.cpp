@@ -25,15 +25,6 @@ DateRange date_range_options(const po::variables_map& vm) {
   return range;
 }
 
-std::size_t count_option(const po::variables_map& vm, const char* name, long long minimum, long long maximum) {
-  const long long value = vm[name].as<long long>();
-  if (value < minimum || value > maximum) {
-    throw po::error(std::string("--") + name + " must be between " + std::to_string(minimum) + " and " +
-                    std::to_string(maximum) + ", not " + std::to_string(value));
-  }
-  return static_cast<std::size_t>(value);
-}
-
 std::vector<std::string> split_list(const std::string& value) {
   std::vector<std::string> parts;
   std::string current;

@@ -38,11 +38,6 @@ std::vector<KindId> kinds_option(const Database& db, const std::string& value);
 // The gathering kinds a filter counts, by name, in schema order.
 std::vector<std::string> counted_kind_names(const Database& db, const MeetingFilter& filter);
 
-// A count option (--k, --limit, --depth): at least `minimum`, at most `maximum`. Options are
-// declared as long long so that "-1" is refused instead of wrapping around to a huge number.
-std::size_t count_option(const boost::program_options::variables_map& vm, const char* name, long long minimum,
-                         long long maximum);
-
 // Splits "a,b, c" into trimmed, non-empty parts.
 std::vector<std::string> split_list(const std::string& value);
 

@@ -105,6 +105,13 @@ Comparison compare_all(const std::string& store, std::int64_t tx, std::size_t ev
     // By name as people type it: namesakes and word matches resolve as in the whole store.
     compare(store, as_of_args, *whole, {"--format", "json", "who-met", e.name}, comparison);
     compare(store, as_of_args, *whole, {"show", e.name}, comparison);
+    // Its words in another order, after a comma, and after a title ("Putin, Vladimir",
+    // "President Vladimir Putin"): found through the keys of its words.
+    if (const auto space = e.name.rfind(' '); space != std::string::npos) {
+      const std::string reordered = e.name.substr(space + 1) + ", " + e.name.substr(0, space);
+      compare(store, as_of_args, *whole, {"--format", "json", "who-met", reordered}, comparison);
+      compare(store, as_of_args, *whole, {"show", "President " + reordered}, comparison);
+    }
     if (!state.empty()) {
       compare(store, as_of_args, *whole, {"--format", "json", "who-met", e.id, "--status", "any", "--at", state}, comparison);
     }
@@ -210,12 +217,14 @@ TEST_CASE("a store of format 2 is read whole, and once upgraded by a write its s
   const std::string store = dir / "old.parley";
   fs::copy_file(std::string(PARLEY_SOURCE_DIR) + "/tests/fixtures/store/v2-default.parley", store);
   Diagnostics diagnostics;
+  ReadScope about_abe;
+  about_abe.names = {"Abe"};
   {
     auto opened = Store::open(store, diagnostics);
     REQUIRE(opened);
     CHECK(opened->format() == 2);
     Dataset subset;
-    CHECK(opened->read_scoped(embedded_schema(), {}, ReadScope{{"Abe"}, {}, 1, false, false}, subset, diagnostics) ==
+    CHECK(opened->read_scoped(embedded_schema(), {}, about_abe, subset, diagnostics) ==
           Store::ScopedResult::kWhole);
     AddAlias alias{"Abe", "Abe Shinzo", "", std::nullopt};
     WriteResult result;
@@ -228,7 +237,7 @@ TEST_CASE("a store of format 2 is read whole, and once upgraded by a write its s
   REQUIRE(reopened);
   CHECK(reopened->format() == 3);
   Dataset subset;
-  REQUIRE(reopened->read_scoped(embedded_schema(), {}, ReadScope{{"Abe"}, {}, 1, false, false}, subset, diagnostics) ==
+  REQUIRE(reopened->read_scoped(embedded_schema(), {}, about_abe, subset, diagnostics) ==
           Store::ScopedResult::kRead);
   CHECK(subset.entities.size() < 82);
   CHECK(subset.entity_by_id.find("shinzo-abe"));
@@ -238,4 +247,28 @@ TEST_CASE("a store of format 2 is read whole, and once upgraded by a write its s
     INFO("as of transaction " << tx << "\n" << comparison.first_difference);
     CHECK(comparison.first_difference.empty());
   }
+}
+
+TEST_CASE("a name written as people write it is found through the keys of its words, without the whole store",
+          "[store][scoped]") {
+  TempDir dir("parley-scoped-test");
+  const std::string path = dir / "talks.parley";
+  build_store(path, {});
+  Diagnostics diagnostics;
+  auto store = Store::open(path, diagnostics);
+  REQUIRE(store);
+  for (const char* name : {"Putin, Vladimir", "President Putin Vladimir", "Lavrov Sergey"}) {
+    INFO(name);
+    ReadScope scope;
+    scope.names = {name};
+    Dataset subset;
+    REQUIRE(store->read_scoped(embedded_schema(), {}, scope, subset, diagnostics) == Store::ScopedResult::kRead);
+    CHECK(subset.find_entity(std::string(name).find("Putin") != std::string::npos ? "vladimir-putin" : "sergey-lavrov"));
+    CHECK(subset.entities.size() < 82);
+  }
+  // Words no entity has together: nothing to read scoped; the whole store says so.
+  ReadScope nobody;
+  nobody.names = {"Putin, Sergey"};
+  Dataset subset;
+  CHECK(store->read_scoped(embedded_schema(), {}, nobody, subset, diagnostics) == Store::ScopedResult::kWhole);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -15,6 +16,7 @@
 #include "store/as_of.h"
 #include "store/citation_record.h"
 #include "store/layout.h"
+#include "store/name_keys.h"
 #include "store/row_hash.h"
 #include "store/sqlite.h"
 
@@ -62,6 +64,13 @@ class ScopedReader {
       return sqlite_failure(error);
     }
     event_kind_ = schema_.find_kind("event");
+    auto marker = db_.prepare(std::string("SELECT 1 FROM meta WHERE key = '") + kNameWordKeys + "'", error);
+    if (!marker) return sqlite_failure(error);
+    word_keys_ = marker->step() == SQLITE_ROW;
+    for (const auto& title : schema_.name_titles()) {
+      const std::string folded = normalize_name(title);
+      for (const auto word : name_words(folded)) title_words_.emplace(word);
+    }
     return true;
   }
 
@@ -73,11 +82,13 @@ class ScopedReader {
     std::vector<std::int64_t> rows;
     by_id_->bind(1, name);
     collect(*by_id_, rows);
-    by_key_->bind(1, normalize_name(name));
+    const std::string key = normalize_name(name);
+    by_key_->bind(1, key);
     collect(*by_key_, rows);
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     std::erase_if(rows, [&](std::int64_t row) { return !entity(row).visible; });
+    if (rows.empty() && word_keys_) rows = by_words(key);
     return rows;
   }
 
@@ -405,6 +416,34 @@ class ScopedReader {
     return true;
   }
 
+  // A name written as people write it ("Putin, Vladimir", "President Putin"): NameIndex::find
+  // matches an entity with the same words, leading titles dropped. Such an entity has every
+  // word of the query that is no title's word among its keys, so the rows that hold them all are
+  // a superset of what it matches. Empty when every word may be a title.
+  std::vector<std::int64_t> by_words(const std::string& key) {
+    std::vector<std::int64_t> common;
+    bool first = true;
+    for (const auto word : name_words(key)) {
+      if (title_words_.count(std::string(word))) continue;
+      std::vector<std::int64_t> rows;
+      by_key_->bind(1, word);
+      collect(*by_key_, rows);
+      std::sort(rows.begin(), rows.end());
+      if (first) {
+        common = std::move(rows);
+        first = false;
+      } else {
+        std::vector<std::int64_t> both;
+        std::set_intersection(common.begin(), common.end(), rows.begin(), rows.end(), std::back_inserter(both));
+        common = std::move(both);
+      }
+      if (common.empty()) break;
+    }
+    common.erase(std::unique(common.begin(), common.end()), common.end());
+    std::erase_if(common, [&](std::int64_t row) { return !entity(row).visible; });
+    return common;
+  }
+
   Connection& db_;
   const std::string& path_;
   std::int64_t tx_;
@@ -415,6 +454,8 @@ class ScopedReader {
   std::optional<Statement> by_id_, by_key_, entity_, from_, to_, up_, aliases_, attributes_, properties_, citations_, source_,
       source_by_id_;
   StoreRows* rows_ = nullptr;
+  bool word_keys_ = false;                     // the store's name keys hold name_words() (name_keys.h)
+  std::set<std::string, std::less<>> title_words_;  // every word of the schema's name titles
   std::unordered_map<std::int64_t, EntityRow> entities_;
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> from_cache_, to_cache_, up_cache_;
   std::unordered_map<std::int64_t, RelationRow> relations_;

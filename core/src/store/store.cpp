@@ -14,6 +14,7 @@
 
 #include "parley/version.h"
 #include "store/layout.h"
+#include "store/name_keys.h"
 #include "store/row_writer.h"
 #include "store/sqlite.h"
 #include "store/upgrade.h"
@@ -192,7 +193,8 @@ bool Store::create(const std::string& path, const Dataset& dataset, const Relati
       if (!value->empty() && !set_meta(*db, key, *value, error)) return fail(error);
     }
     if (!db->exec(kCreateIndexes, error) || !set_meta(*db, "checksum", hex(writer.checksum_delta()), error) ||
-        !set_meta(*db, "written_by", std::string("parley ") + kVersion, error) || !db->exec("COMMIT", error)) {
+        !set_meta(*db, "written_by", std::string("parley ") + kVersion, error) ||
+        !set_meta(*db, kNameWordKeys, "1", error) || !db->exec("COMMIT", error)) {
       return fail(error);
     }
     // WAL from now on (the mode is kept in the file), for every later reader and writer.

@@ -93,6 +93,7 @@ bool upgrade_to_format_3(Connection& db, SqliteError& error) {
                      error) &&
          fill_name_keys(db, "SELECT row, name FROM entities", error) &&
          fill_name_keys(db, "SELECT entity, name FROM aliases", error) &&
+         db.exec(std::string("INSERT OR REPLACE INTO meta(key, value) VALUES('") + kNameWordKeys + "', '1')", error) &&
          db.exec("PRAGMA user_version=" + std::to_string(kStoreFormatVersion), error);
 }
 
