@@ -21,6 +21,10 @@ trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
 cmake --install "$build" --prefix "$prefix" >"$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
 
+for file in bin/parley share/man/man1/parley.1 share/bash-completion/completions/parley share/zsh/site-functions/_parley; do
+  [ -f "$prefix/$file" ] || { echo "cmake --install did not install $file"; exit 1; }
+done
+
 if [ "$mode" = cmake ]; then
   cmake -S "$here" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" >"$work/configure.log" 2>&1 ||
     { echo "configuring against the installed package failed:"; cat "$work/configure.log"; exit 1; }
