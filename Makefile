@@ -10,7 +10,7 @@ PACKAGES := cmake make g++ libboost-graph-dev libboost-program-options-dev rapid
             catch2 libicu-dev libedit-dev libsqlite3-dev graphviz python3 python3-networkx python3-pydot
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build install asan debug fuzz bench bench-peers format clean
+.PHONY: run test deps build install deb asan debug fuzz bench bench-peers format clean
 
 run: build
 	$(PARLEY) check
@@ -38,6 +38,10 @@ build: deps
 PREFIX ?= /usr/local
 install: build
 	cmake --install $(RELEASE) --prefix $(PREFIX)
+
+# A Debian package of the same, build/release/parley_VERSION_ARCH.deb (cmake/deb.cmake).
+deb: build
+	cd $(RELEASE) && cpack -G DEB
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: deps
