@@ -10,7 +10,7 @@ PACKAGES := cmake make g++ libboost-graph-dev libboost-program-options-dev rapid
             catch2 libicu-dev libedit-dev libsqlite3-dev graphviz python3 python3-networkx python3-pydot
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build asan debug fuzz bench bench-peers format clean
+.PHONY: run test deps build install deb asan debug fuzz bench bench-peers format clean
 
 run: build
 	$(PARLEY) check
@@ -32,6 +32,16 @@ deps:
 build: deps
 	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release -DPARLEY_WERROR=$(WERROR)
 	cmake --build $(RELEASE) -j$(JOBS)
+
+# The binary, the library with its headers, the CMake package, parley.pc, the man page and
+# completions, under PREFIX (a prefix outside your home needs sudo).
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(RELEASE) --prefix $(PREFIX)
+
+# A Debian package of the same, build/release/parley_VERSION_ARCH.deb (cmake/deb.cmake).
+deb: build
+	cd $(RELEASE) && cpack -G DEB
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: deps

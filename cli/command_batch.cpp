@@ -12,6 +12,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/writer.h>
 
+#include "answer_format.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "line_reader.h"
@@ -37,11 +38,11 @@ std::string script_problem(const std::string& script, std::uint64_t max_bytes) {
   return "";
 }
 
-// One jsonl record: {"line", "query", "ok", "exit_code", "result" | "output", "output_file", "errors"}.
+// One jsonl record: {"format", "line", "query", "ok", "exit_code", "result" | "output", "output_file", "errors"}.
 void write_record(std::ostream& out, std::size_t line, const std::string& query, const RunOutcome& outcome,
                   const std::string& answer, bool answer_is_json) {
   rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  OneLineAnswerWriter w(buffer);
   w.StartObject();
   w.Key("line");
   w.Uint64(line);

@@ -40,6 +40,8 @@ int run_log(const CommandContext& context) {
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;
     auto& w = json.writer();
+    w.StartObject();
+    json.key("transactions");
     w.StartArray();
     for (const auto& t : log) {
       w.StartObject();
@@ -56,6 +58,7 @@ int run_log(const CommandContext& context) {
       w.EndObject();
     }
     w.EndArray();
+    w.EndObject();
     json.print(context.out);
     return kExitOk;
   }

@@ -54,7 +54,7 @@ void print_json(const Database& db, const std::vector<MatchCandidate>& candidate
 // A dataset holding only an identity list, one "candidate" record per pair: a person turns
 // each into "same_as" or "distinct_from" (or deletes it) and loads the file with --db.
 void write_identity_file(const Database& db, const std::vector<MatchCandidate>& candidates, std::ostream& out) {
-  JsonOutput json;
+  DatasetJsonOutput json;
   auto& w = json.writer();
   w.StartObject();
   json.field("format", std::string_view("parley-dataset/1"));

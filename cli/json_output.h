@@ -8,12 +8,15 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "answer_format.h"
+
 namespace parley::cli {
 
-class JsonOutput {
+template <typename Writer>
+class BasicJsonOutput {
  public:
-  JsonOutput() : writer_(buffer_) { writer_.SetIndent(' ', 2); }
-  rapidjson::PrettyWriter<rapidjson::StringBuffer>& writer() { return writer_; }
+  BasicJsonOutput() : writer_(buffer_) { writer_.SetIndent(' ', 2); }
+  Writer& writer() { return writer_; }
   void key(std::string_view k) { writer_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
   void string(std::string_view s) { writer_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
   void field(std::string_view k, std::string_view v) { key(k); string(v); }
@@ -23,7 +26,12 @@ class JsonOutput {
 
  private:
   rapidjson::StringBuffer buffer_;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer_;
+  Writer writer_;
 };
+
+// An answer: its outermost object begins with "format": "parley-answer/N" (answer_format.h).
+using JsonOutput = BasicJsonOutput<PrettyAnswerWriter>;
+// A file that is not an answer but a dataset (match's identity list), with a format of its own.
+using DatasetJsonOutput = BasicJsonOutput<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
 
 }  // namespace parley::cli

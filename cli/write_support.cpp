@@ -11,6 +11,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "answer_format.h"
 #include "exit_codes.h"
 #include "output_file.h"
 #include "parley/store/dataset_file_lock.h"
@@ -289,10 +290,10 @@ void print_write_report(std::ostream& out, OutputFormat format, const std::vecto
   };
   rapidjson::StringBuffer buffer;
   if (format == OutputFormat::kJsonl) {
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    OneLineAnswerWriter w(buffer);
     emit(w);
   } else {
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    PrettyAnswerWriter w(buffer);
     w.SetIndent(' ', 2);
     emit(w);
   }

@@ -184,7 +184,7 @@ def lock(directory):
     holder.execute("INSERT INTO transactions(time, author, message) VALUES ('x', 'x', 'uncommitted')")
     # A reader during a write sees the store before it.
     log = run("--db", store, "log", "--format", "json")
-    if log.returncode != 0 or len(json.loads(log.stdout)) != 1:
+    if log.returncode != 0 or len(json.loads(log.stdout)["transactions"]) != 1:
         failures.append(f"a reader during a write did not see the store before it: {log.stdout} {log.stderr}")
     # A writer that cannot wait long enough gives up, says so, and writes nothing.
     given_up = run(*meeting_args(store, 1), env=dict(os.environ, PARLEY_WAIT_SECONDS="1"))
