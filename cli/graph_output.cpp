@@ -25,15 +25,28 @@ std::string render_with_graphviz(const std::string& dot_text, const RenderReques
   return written.error;
 }
 
+namespace {
+
+DotOptions dot_options(const GlobalOptions& global, const std::string& title, bool time_axis) {
+  DotOptions options;
+  options.title = title;
+  options.legend = global.legend == "none" ? DotLegend::kNone : global.legend == "full" ? DotLegend::kFull : DotLegend::kCompact;
+  options.time_axis = time_axis;
+  options.layout = global.layout;
+  return options;
+}
+
+}  // namespace
+
 int emit_graph(const CommandContext& context, const Database& db, Subgraph subgraph, const std::string& title,
-               bool text_means_dot) {
+               bool text_means_dot, bool time_axis) {
   subgraph.normalize();
   const OutputFormat format = context.args.global.format;
   // `export --render FILE` asks for the drawing, not also for its DOT on standard output.
   const bool print_dot =
       format == OutputFormat::kDot || (text_means_dot && format == OutputFormat::kText && !context.args.render);
   // The DOT is built only for what needs it; GraphML and GEXF are written as they are made.
-  const std::string dot = print_dot || context.args.render ? to_dot(db, subgraph, DotOptions{title, true}) : "";
+  const std::string dot = print_dot || context.args.render ? to_dot(db, subgraph, dot_options(context.args.global, title, time_axis)) : "";
   if (print_dot) context.out << dot;
   if (format == OutputFormat::kGraphml) write_graphml(context.out, db, subgraph);
   if (format == OutputFormat::kGexf) write_gexf(context.out, db, subgraph);
