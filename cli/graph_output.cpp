@@ -36,6 +36,20 @@ DotOptions dot_options(const GlobalOptions& global, const std::string& title, bo
   return options;
 }
 
+// Past this many entities a diagram stops being one a reader can follow on a page, whatever the
+// layout: measured (docs/design.md, "Diagrams"), the largest of the README's diagrams, the
+// timeline, has 47 entities and 62 relations, and `neighbours Abe --depth 2`, 59 entities and
+// 192 relations, is a hairball 5776 px wide. Beyond it parley still draws, and says so.
+constexpr std::size_t kLegibleEntities = 50;
+
+std::string size_note(const Subgraph& subgraph, const std::string& layout) {
+  if (subgraph.entities.size() <= kLegibleEntities) return "";
+  std::string note = "the diagram has " + std::to_string(subgraph.entities.size()) + " entities and " +
+                     std::to_string(subgraph.relations.size()) + " relations, more than the " +
+                     std::to_string(kLegibleEntities) + " that stay legible on a page; narrow the question (--depth, --types, --kinds, --from, --to)";
+  return layout == "dot" ? note + " or draw it more compactly with --layout sfdp" : note;
+}
+
 }  // namespace
 
 int emit_graph(const CommandContext& context, const Database& db, Subgraph subgraph, const std::string& title,
@@ -54,6 +68,9 @@ int emit_graph(const CommandContext& context, const Database& db, Subgraph subgr
     std::vector<std::string> notes;
     const std::string error = render_with_graphviz(dot, *context.args.render, context.args.global.render_timeout, notes);
     for (const auto& note : notes) context.err << "parley: " << note << '\n';
+    if (const std::string note = size_note(subgraph, context.args.global.layout); !note.empty() && error.empty()) {
+      context.err << "parley: note: " << note << '\n';
+    }
     if (!error.empty()) {
       context.err << "parley: error[io-error]: " << error << '\n';
       return kExitIoError;

@@ -66,11 +66,13 @@ std::string legend_table(const RelationSchema& schema, const LegendEntries& entr
                     text_cell(escape_html_text(legend_reading(schema, t), kMaxLegendText)));
   }
   if (cells.empty()) return "";
-  std::string out = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">)";
+  // Each row a table of its own, so that a long reading widens its own row and not a column of
+  // every row.
+  std::string out = R"(<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">)";
   for (std::size_t i = 0; i < cells.size(); i += entries.per_row) {
-    out += "<TR>";
+    out += R"(<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>)";
     for (std::size_t j = i; j < cells.size() && j < i + entries.per_row; ++j) out += cells[j];
-    out += "</TR>";
+    out += "</TR></TABLE></TD></TR>";
   }
   return out + "</TABLE>";
 }
