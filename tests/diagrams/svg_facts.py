@@ -7,9 +7,10 @@ change with every Graphviz release:
     is drawn (solid, dashed, dotted) and whether it is greyed and struck through;
   - whether those events stand in date order;
   - the words on edges, with how many edges carry each;
-  - the legend's entries, and the share of the canvas the title and legend take;
+  - the title and the legend's entries, and the share of the canvas the legend takes;
   - whether the canvas fits the bound given (--max WIDTHxHEIGHT, in pixels at 96 dpi).
-usage: svg_facts.py FILE.svg [--max WIDTHxHEIGHT] [--legend-share PERCENT]
+usage: svg_facts.py FILE.svg [--max WIDTHxHEIGHT] [--legend-share PERCENT] [--canvas-only]
+(--canvas-only: the bound alone, for force-directed layouts, whose placement is not ours)
 """
 import re
 import sys
@@ -46,6 +47,10 @@ def main():
     share_bound = float(args[args.index("--legend-share") + 1]) if "--legend-share" in args else None
     root = ET.parse(path).getroot()
     width, height = px(root.get("width")), px(root.get("height"))
+    if "--canvas-only" in args:
+        bw, bh = (float(v) for v in bound.split("x"))
+        print(f"canvas within {bound} px:", "yes" if width <= bw and height <= bh else f"NO ({width:.0f}x{height:.0f})")
+        return
     graph = root.find(SVG + "g")
 
     events = []
@@ -78,22 +83,29 @@ def main():
                 labels[t.text] = labels.get(t.text, 0) + 1
     print("edge labels:", ", ".join(f"{k} ({v})" for k, v in sorted(labels.items())) or "none")
 
-    # The title and the legend are the graph's own label: the text and boxes drawn directly in
-    # the top group, above the drawing.
+    # The title and the legend are the graph's own label, drawn directly in the top group: the
+    # title first, then the legend's swatches and words. The legend's share is its bounding box
+    # over the canvas, both in points.
     own = [c for c in graph if c.tag in (SVG + "text", SVG + "polygon")][1:]  # [0]: the background
     texts = [c for c in own if c.tag == SVG + "text"]
-    if texts:
-        ys = [float(t.get("y")) for t in texts]
-        for shape in own:
-            if shape.tag == SVG + "polygon":
-                ys += [float(p.split(",")[1]) for p in shape.get("points").split()]
-        label_height = (max(ys) - min(ys) + 14) * 96 / 72
-        share = 100 * label_height / height
-        print("title and legend:", " | ".join(t.text for t in texts))
-        if share_bound is not None:
-            print(f"title and legend take at most {share_bound:g}% of the height:", "yes" if share <= share_bound else f"NO ({share:.0f}%)")
-    else:
-        print("title and legend: none")
+    words = [t.text for t in texts if t.text.strip()]  # a swatch holds a blank
+    print("title and legend:", " | ".join(words) if words else "none")
+    legend = own[own.index(texts[0]) + 1:] if texts else []
+    if share_bound is not None and legend:
+        xs, ys = [], []
+        for item in legend:
+            if item.tag == SVG + "text":
+                size = float(item.get("font-size"))
+                x, y = float(item.get("x")), float(item.get("y"))
+                xs += [x, x + 0.6 * size * len(item.text)]  # an estimate of the width
+                ys += [y - size, y]
+            else:
+                for point in item.get("points").split():
+                    x, y = point.split(",")
+                    xs.append(float(x))
+                    ys.append(float(y))
+        share = 100 * (max(xs) - min(xs)) * (max(ys) - min(ys)) / (width * height * (72 / 96) ** 2)
+        print(f"legend within {share_bound:g}% of the canvas:", "yes" if share <= share_bound else f"NO ({share:.1f}%)")
     if bound:
         bw, bh = (float(v) for v in bound.split("x"))
         fits = width <= bw and height <= bh

@@ -96,7 +96,7 @@ TEST_CASE("edges carry words only where the line does not say it", "[export][dia
   const std::string principal =
       statement_of(dot, node(*db, "shinzo-abe") + " -> " + node(*db, "abe-putin-moscow-2019-01-22"));
   CHECK(principal.find("label=") == std::string::npos);
-  CHECK(principal.find("tooltip=\"Shinzo Abe \xE2\x80\x94 principal \xE2\x80\x94 Abe") != std::string::npos);
+  CHECK(principal.find("tooltip=\"Shinzo Abe \xE2\x80\x94 participant in (principal) \xE2\x80\x94 Abe") != std::string::npos);
   const std::string venue = statement_of(dot, node(*db, "abe-putin-moscow-2019-01-22") + " -> " + node(*db, "moscow"));
   CHECK(venue.find("label=") == std::string::npos);
   // Someone merely present says so.

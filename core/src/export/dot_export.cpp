@@ -124,7 +124,8 @@ std::string relation_statement(const Database& db, RelationIndex index, const Qu
   // A participation's role is the part worth reading ("present"); the reading has no place for it.
   const bool role_only = relation.type == quiet.participant_in && !role.empty();
   const std::string shown = role_only ? std::string(role) : reading;
-  const std::string tooltip = db.dataset().entities[relation.from].name + std::string(kDash) + shown +
+  const std::string read = role_only ? reading + " (" + std::string(role) + ")" : reading;
+  const std::string tooltip = db.dataset().entities[relation.from].name + std::string(kDash) + read +
                               std::string(kDash) + db.dataset().entities[relation.to].name +
                               (coded ? " [coded event data]" : "");
   std::string out = "  " + node_id(relation.from) + " -> " + node_id(relation.to) + " [";

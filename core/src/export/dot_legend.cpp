@@ -23,7 +23,7 @@ std::string_view line_sample(std::string_view line) {
 std::string swatch(std::string_view fill, std::string_view border_style) {
   std::string out = R"(<TD BORDER="1" COLOR="#404040" BGCOLOR=")" + std::string(fill) + "\"";
   if (border_style != "solid") out += " STYLE=\"" + std::string(border_style) + "\"";
-  return out + R"( WIDTH="22" HEIGHT="12" FIXEDSIZE="TRUE"> </TD>)";
+  return out + R"( WIDTH="22"><FONT POINT-SIZE="8"> </FONT></TD>)";
 }
 
 std::string text_cell(const std::string& escaped, std::string_view ink = "#000000") {

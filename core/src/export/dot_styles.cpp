@@ -48,8 +48,9 @@ struct NamedRelationStyle {
 };
 
 // Families share a hue: offices and hierarchy blue, places green, event structure brown,
-// territory red, agreements gold, assets teal. Participation and stated positions are the
-// most numerous and the least structural, so they are drawn lighter (dashed, dotted).
+// territory red, agreements gold, assets teal. Stated positions are numerous and the least
+// structural, so they are drawn lighter (dotted). Participation is drawn solid: a dashed or
+// dotted border is an event's status, and its lines should not echo it.
 constexpr std::array kRelationStyles = {
     NamedRelationStyle{"holds_office", {"#1f4e79", "solid"}},
     NamedRelationStyle{"represents", {"#2e75b6", "solid"}},
@@ -58,7 +59,7 @@ constexpr std::array kRelationStyles = {
     NamedRelationStyle{"leads", {"#0070c0", "bold"}},
     NamedRelationStyle{"member_of", {"#7030a0", "solid"}},
     NamedRelationStyle{"based_in", {"#548235", "solid"}},
-    NamedRelationStyle{"participant_in", {"#c55a11", "dashed"}},
+    NamedRelationStyle{"participant_in", {"#c55a11", "solid"}},
     NamedRelationStyle{"held_in", {"#70ad47", "solid"}},
     NamedRelationStyle{"on_sidelines_of", {"#843c0c", "dotted"}},
     NamedRelationStyle{"part_of", {"#843c0c", "solid"}},
