@@ -24,10 +24,10 @@ const po::options_description& global_options_description() {
        "show at most N problems of data that fails to load, then a count of the rest by kind; 0 shows all")
       ("render", po::value<std::string>()->value_name("svg|png|pdf FILE"),
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
-      ("legend", po::value<std::string>()->value_name("none|compact|full")->default_value("compact"),
-       "the diagram's legend: none, what is drawn (compact), or every style (full)")
-      ("layout", po::value<std::string>()->value_name("dot|neato|sfdp")->default_value("dot"),
-       "the diagram's Graphviz layout: dot (ranks, dates in order) or neato, sfdp (force-directed, for large answers)")
+      ("legend", po::value<std::string>()->value_name("WHICH")->default_value("compact"),
+       "the diagram's legend: none, compact (what is drawn) or full (every style)")
+      ("layout", po::value<std::string>()->value_name("ENGINE")->default_value("dot"),
+       "the diagram's Graphviz layout: dot (dates in order), or neato or sfdp (force-directed, for large answers)")
       ("as-of-tx", po::value<long long>()->value_name("N"), "answer on a store as it was after transaction N (see `log`)")
       ("as-of", po::value<std::string>()->value_name("TIME"), "answer on a store as it was at TIME, UTC: YYYY-MM-DD[THH:MM[:SS]]")
       ("known-by", po::value<std::string>()->value_name("DATE"),

@@ -58,10 +58,10 @@ def main():
         if node.get("class") != "node":
             continue
         title = node.find(SVG + "title").text
-        texts = node.findall(SVG + "text")
+        texts = list(node.iter(SVG + "text"))  # inside the <a> a tooltip wraps them in
         if not re.fullmatch(r"e\d+", title) or len(texts) < 2:
             continue
-        shape = next(c for c in node if c.tag in (SVG + "polygon", SVG + "ellipse", SVG + "path"))
+        shape = next(c for c in node.iter() if c.tag in (SVG + "polygon", SVG + "ellipse", SVG + "path"))
         struck = any(t.get("text-decoration") == "line-through" for t in texts)
         grey = shape.get("fill") == "#e0e0e0"
         y = float(texts[0].get("y"))
@@ -79,7 +79,7 @@ def main():
     labels = {}
     for edge in graph.iter(SVG + "g"):
         if edge.get("class") == "edge":
-            for t in edge.findall(SVG + "text"):
+            for t in edge.iter(SVG + "text"):
                 labels[t.text] = labels.get(t.text, 0) + 1
     print("edge labels:", ", ".join(f"{k} ({v})" for k, v in sorted(labels.items())) or "none")
 
@@ -106,6 +106,8 @@ def main():
                     ys.append(float(y))
         share = 100 * (max(xs) - min(xs)) * (max(ys) - min(ys)) / (width * height * (72 / 96) ** 2)
         print(f"legend within {share_bound:g}% of the canvas:", "yes" if share <= share_bound else f"NO ({share:.1f}%)")
+        if "--show-share" in args:
+            print(f"({share:.1f}%)")
     if bound:
         bw, bh = (float(v) for v in bound.split("x"))
         fits = width <= bw and height <= bh

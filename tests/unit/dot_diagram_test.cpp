@@ -120,6 +120,11 @@ TEST_CASE("events stand in date order, on an axis of years for a timeline", "[ex
   CHECK(at("abe-putin-moscow-2019-01-22") < at("kono-lavrov-germany-2019-02"));
   CHECK(order.find("style=invis") != std::string::npos);
   CHECK(order.find("axis_") == std::string::npos);
+  // A relation between two events leaves their order to their dates: the summit is part of a
+  // visit listed after it.
+  const Subgraph visit = around(*db, {"abe-putin-moscow-2019-01-22"});
+  const std::string part_of = to_dot(*db, visit);
+  CHECK(part_of.find("constraint=false, xlabel=\"part of\"") != std::string::npos);
 
   DotOptions options;
   options.time_axis = true;

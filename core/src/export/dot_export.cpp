@@ -113,7 +113,10 @@ struct QuietRelations {
   }
 };
 
-std::string relation_statement(const Database& db, RelationIndex index, const QuietRelations& quiet) {
+// `between_events`: both ends stand in the date-ordered column, where only the order of dates
+// may place them (a "part of" pointing back in time would otherwise undo it).
+std::string relation_statement(const Database& db, RelationIndex index, const QuietRelations& quiet,
+                               bool between_events) {
   const Relation& relation = db.dataset().relations[index];
   const RelationSchema& schema = db.schema();
   const std::string_view role = quiet.role ? relation.property(*quiet.role) : std::string_view();
@@ -129,7 +132,11 @@ std::string relation_statement(const Database& db, RelationIndex index, const Qu
                               std::string(kDash) + db.dataset().entities[relation.to].name +
                               (coded ? " [coded event data]" : "");
   std::string out = "  " + node_id(relation.from) + " -> " + node_id(relation.to) + " [";
-  if (quiet.labelled(relation)) out += "label=" + dot_quote(shown, kMaxEdgeLabel) + ", ";
+  if (between_events) out += "constraint=false, ";
+  // dot routes a labelled edge within a rank through a label node of its own, and with
+  // constraint=false it can lose the edge ("Pshortestpath failed"): such an edge gets an
+  // external label instead.
+  if (quiet.labelled(relation)) out += (between_events ? "xlabel=" : "label=") + dot_quote(shown, kMaxEdgeLabel) + ", ";
   return out + "tooltip=" + dot_quote(tooltip, kMaxLongText) + ", " + relation_attributes(schema, relation.type) + "];\n";
 }
 
@@ -230,7 +237,10 @@ std::string to_dot(const Database& db, const Subgraph& subgraph, const DotOption
     drawn.kinds[data.entities[e].kind] = true;
   }
   for (const RelationIndex r : subgraph.relations) {
-    body += relation_statement(db, r, quiet);
+    const Relation& relation = data.relations[r];
+    const bool between_events = options.layout == "dot" && events.slot(relation.from) != EventTable::kNoSlot &&
+                                events.slot(relation.to) != EventTable::kNoSlot;
+    body += relation_statement(db, r, quiet, between_events);
     drawn.relation_types[data.relations[r].type] = true;
   }
   if (options.layout == "dot") body += date_order(db, subgraph.entities, options.time_axis);
