@@ -84,6 +84,11 @@ constexpr std::array kRelationStyles = {
     NamedRelationStyle{"violates", {"#ff0000", "dashed"}},
     NamedRelationStyle{"deployed_in", {"#1b7f79", "solid"}},
     NamedRelationStyle{"belongs_to", {"#1b7f79", "dashed"}},
+    NamedRelationStyle{"prevents", {"#c00000", "solid"}},
+    NamedRelationStyle{"causes", {"#bf9000", "solid"}},
+    NamedRelationStyle{"near", {"#70ad47", "dashed"}},
+    NamedRelationStyle{"counterpart_of", {"#2e75b6", "dashed"}},
+    NamedRelationStyle{"affiliated_with", {"#7030a0", "dashed"}},
 };
 constexpr RelationStyle kUnknownRelationStyle = {"#000000", "solid"};
 
