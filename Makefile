@@ -7,7 +7,7 @@ RELEASE  := build/release
 ASAN     := build/asan
 PARLEY   := $(RELEASE)/cli/parley
 PACKAGES := cmake make g++ libboost-graph-dev libboost-program-options-dev rapidjson-dev \
-            catch2 libicu-dev libedit-dev libsqlite3-dev graphviz python3 python3-networkx python3-pydot
+            catch2 libicu-dev libedit-dev libsqlite3-dev graphviz fonts-dejavu-core python3 python3-networkx python3-pydot
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps build install deb asan debug fuzz bench bench-peers format clean

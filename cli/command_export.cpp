@@ -84,7 +84,7 @@ Command export_command() {
   Command command{{}, run_export};
   CommandSpec& spec = command.spec;
   spec.name = "export";
-  spec.synopsis = "export [--around A [--depth N]] [--format dot|graphml|gexf|json] [--render svg|png FILE]\n"
+  spec.synopsis = "export [--around A [--depth N]] [--format dot|graphml|gexf|json] [--render svg|png|pdf FILE]\n"
                   "       export [--around A [--depth N]] --format csv|neo4j|kuzu -o DIR";
   spec.summary = "the whole graph for other tools: DOT (the default), GraphML, GEXF, CSV, Neo4j, Kuzu, or JSON";
   spec.formats = kEveryAnswerFormat;

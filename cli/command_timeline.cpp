@@ -38,7 +38,8 @@ int run_timeline(const CommandContext& context) {
       for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
     }
     if (query.about) subgraph.focus.push_back(*query.about);
-    const int code = emit_graph(context, *db, subgraph, query.about ? "Timeline of " + data.entities[*query.about].name : "Timeline");
+    const int code = emit_graph(context, *db, subgraph, query.about ? "Timeline of " + data.entities[*query.about].name : "Timeline",
+                                /*text_means_dot=*/false, /*time_axis=*/true);
     if (graph_format(context) || code != kExitOk) return code;
   }
   if (context.args.global.format == OutputFormat::kCsv) {

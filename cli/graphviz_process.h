@@ -14,7 +14,7 @@ struct GraphvizResult {
   bool timed_out = false;
 };
 
-// Runs `dot -T<format>` (svg or png) on `dot_text`. `timeout_seconds` 0 means no limit; when
+// Runs `dot -T<format>` (svg, png or pdf) on `dot_text`. `timeout_seconds` 0 means no limit; when
 // the limit is hit, dot is killed and the result says so.
 GraphvizResult run_graphviz(std::string_view dot_text, const std::string& format, unsigned timeout_seconds);
 

@@ -22,8 +22,12 @@ const po::options_description& global_options_description() {
       ("output,o", po::value<std::string>()->value_name("FILE"), "write the answer to FILE (replaced only on success); for export as csv, neo4j or kuzu, the folder to write into")
       ("max-errors", po::value<long long>()->value_name("N")->default_value(100),
        "show at most N problems of data that fails to load, then a count of the rest by kind; 0 shows all")
-      ("render", po::value<std::string>()->value_name("svg|png FILE"),
+      ("render", po::value<std::string>()->value_name("svg|png|pdf FILE"),
        "draw the answer with Graphviz's dot into FILE (graph-shaped answers)")
+      ("legend", po::value<std::string>()->value_name("WHICH")->default_value("compact"),
+       "the diagram's legend: none, compact (what is drawn) or full (every style)")
+      ("layout", po::value<std::string>()->value_name("ENGINE")->default_value("dot"),
+       "the diagram's Graphviz layout: dot (dates in order), or neato or sfdp (force-directed, for large answers)")
       ("as-of-tx", po::value<long long>()->value_name("N"), "answer on a store as it was after transaction N (see `log`)")
       ("as-of", po::value<std::string>()->value_name("TIME"), "answer on a store as it was at TIME, UTC: YYYY-MM-DD[THH:MM[:SS]]")
       ("known-by", po::value<std::string>()->value_name("DATE"),
@@ -91,9 +95,11 @@ std::vector<const char*> extract_render(int argc, const char* const argv[], std:
       rest.push_back(argv[i]);
       continue;
     }
-    if (i + 2 >= argc) throw po::error("--render needs a format (svg or png) and a file name");
+    if (i + 2 >= argc) throw po::error("--render needs a format (svg, png or pdf) and a file name");
     const std::string format = argv[i + 1];
-    if (format != "svg" && format != "png") throw po::error("--render format must be svg or png, not \"" + format + "\"");
+    if (format != "svg" && format != "png" && format != "pdf") {
+      throw po::error("--render format must be svg, png or pdf, not \"" + format + "\"");
+    }
     const std::string file = argv[i + 2];
     if (file.empty()) throw po::error("--render needs a file name after the format, not an empty one");
     // "--render svg --format dot" is a forgotten file name far more often than a file called
@@ -205,6 +211,14 @@ ParsedCommandLine parse_command_line(int argc, const char* const argv[], const s
   const long long timeout = vm["render-timeout"].as<long long>();
   if (timeout < 0 || timeout > 86400) throw po::error("--render-timeout must be between 0 (no limit) and 86400 seconds");
   parsed.global.render_timeout = static_cast<unsigned>(timeout);
+  parsed.global.legend = vm["legend"].as<std::string>();
+  if (parsed.global.legend != "none" && parsed.global.legend != "compact" && parsed.global.legend != "full") {
+    throw po::error("--legend must be none, compact or full, not \"" + parsed.global.legend + "\"");
+  }
+  parsed.global.layout = vm["layout"].as<std::string>();
+  if (parsed.global.layout != "dot" && parsed.global.layout != "neato" && parsed.global.layout != "sfdp") {
+    throw po::error("--layout must be dot, neato or sfdp, not \"" + parsed.global.layout + "\"");
+  }
   if (spec && std::find(spec->formats.begin(), spec->formats.end(), parsed.global.format) == spec->formats.end()) {
     throw po::error(spec->name + " does not support --format " + vm["format"].as<std::string>());
   }

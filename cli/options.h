@@ -32,11 +32,13 @@ struct GlobalOptions {
   std::optional<std::int64_t> as_of_transaction;  // --as-of-tx N: a store as it was after transaction N
   std::optional<std::string> as_of_time;          // --as-of TIME: a store as it was at TIME (UTC)
   std::optional<FuzzyDate> known_by;              // --known-by DATE: only sources published by DATE
+  std::string legend = "compact";                 // --legend none|compact|full, for diagrams
+  std::string layout = "dot";                     // --layout dot|neato|sfdp, for diagrams
 };
 
-// `--render svg|png FILE`: draw the answer with Graphviz into FILE.
+// `--render svg|png|pdf FILE`: draw the answer with Graphviz into FILE.
 struct RenderRequest {
-  std::string format;  // "svg" or "png"
+  std::string format;  // "svg", "png" or "pdf"
   std::string file;
 };
 

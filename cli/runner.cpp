@@ -59,7 +59,7 @@ const std::vector<Command>& commands() {
 }
 
 void print_usage(std::ostream& out) {
-  out << "usage: parley [--db FILE]... [--format text|json|dot|graphml] [-o FILE] [--render svg|png FILE] COMMAND [ARGS]\n\n"
+  out << "usage: parley [--db FILE]... [--format text|json|dot|graphml] [-o FILE] [--render svg|png|pdf FILE] COMMAND [ARGS]\n\n"
          "Commands:\n";
   for (const auto& c : commands()) {
     out << "  " << c.spec.name << std::string(12 - std::min<std::size_t>(11, c.spec.name.size()), ' ') << c.spec.summary << '\n';

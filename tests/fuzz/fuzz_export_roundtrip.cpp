@@ -101,7 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Read graph;
     boost::dynamic_properties properties(boost::ignore_other_properties);
     properties.property("node_id", boost::get(boost::vertex_name, graph));
-    std::istringstream in(parley::to_dot(*db, whole, parley::DotOptions{name, false}));
+    std::istringstream in(parley::to_dot(*db, whole, parley::DotOptions{name, parley::DotLegend::kNone}));
     if (!boost::read_graphviz(in, graph, properties, "node_id")) __builtin_trap();
     if (num_vertices(graph) != 2 || num_edges(graph) != 1) __builtin_trap();
   }

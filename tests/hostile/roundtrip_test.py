@@ -43,7 +43,9 @@ with tempfile.NamedTemporaryFile(suffix=".dot") as f:
     check(graphviz.returncode == 0 and graphviz.stderr == b"", "Graphviz accepts the DOT without a warning")
     graph = nx.nx_pydot.read_dot(f.name)
 entity_nodes = [n for n in graph.nodes if re.fullmatch(r"e\d+", n)]
-entity_edges = [e for e in graph.edges if re.fullmatch(r"e\d+", e[0]) and re.fullmatch(r"e\d+", e[1])]
+# Edges of class "date-order" keep events in date order; they are not relations.
+entity_edges = [e for e in graph.edges(data=True) if re.fullmatch(r"e\d+", e[0]) and re.fullmatch(r"e\d+", e[1])
+                and e[2].get("class", "").strip('"') != "date-order"]
 check(len(entity_nodes) == entity_count, "NetworkX reads back every entity from the DOT (%d)" % entity_count)
 check(len(entity_edges) == relation_count, "NetworkX reads back every relation from the DOT (%d)" % relation_count)
 

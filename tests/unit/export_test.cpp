@@ -17,6 +17,8 @@
 
 #include "parley/graph/database.h"
 #include "parley/export/dot_export.h"
+#include "export/dot_styles.h"
+#include "export/dot_text.h"
 #include "parley/export/graphml_export.h"
 
 using namespace parley;
@@ -250,7 +252,7 @@ bool is_synthetic_id(std::string_view id) {
     return !s.empty() && s.find_first_not_of(allowed) == std::string_view::npos;
   };
   if (id.starts_with("e")) return word(id.substr(1), "0123456789");
-  return id.starts_with("legend_") && word(id.substr(7), "abcdefghijklmnopqrstuvwxyz0123456789_");
+  return id.starts_with("axis_") && word(id.substr(5), "0123456789");
 }
 
 // Every node and edge statement names its ends by synthetic ids, never by a name; any other
@@ -261,8 +263,7 @@ void check_statements_use_synthetic_ids(const std::string& dot) {
     const std::string_view statement = std::string_view(line).substr(line.find_first_not_of(' '));
     if (statement.starts_with("digraph parley {") || statement.starts_with("graph [") ||
         statement.starts_with("node [") || statement.starts_with("edge [") ||
-        statement.starts_with("subgraph cluster_legend {") || statement.starts_with("label=\"Legend\";") ||
-        statement == "}") {
+        statement.starts_with("subgraph date_order {") || statement == "rank=same;" || statement == "}") {
       continue;
     }
     const std::string_view ends = statement.substr(0, statement.find(" ["));
@@ -409,10 +410,14 @@ TEST_CASE("DOT of hostile names uses synthetic ids and escaped labels", "[export
   const Dataset& data = db->dataset();
   for (EntityIndex e = 0; e < data.entities.size(); ++e) {
     const std::string statement = statement_of(dot, "e" + std::to_string(e));
-    const std::string name = dot_quote(data.entities[e].name, 80);
-    const std::string kind = db->schema().kind(data.entities[e].kind).name;
-    CHECK(statement.find("label=" + name.substr(0, name.size() - 1) + "\\n" + kind + "\"") != std::string::npos);
-    CHECK(statement.find("tooltip=" + dot_quote(data.entities[e].name, 2000)) != std::string::npos);
+    // The name alone (the shape says the kind); an event's name is in an HTML-like label, over
+    // its date and status.
+    if (db->events().slot(e) == EventTable::kNoSlot) {
+      CHECK(statement.find("label=" + dot_quote(data.entities[e].name, 80) + ",") != std::string::npos);
+      CHECK(statement.find("tooltip=" + dot_quote(data.entities[e].name, 2000)) != std::string::npos);
+    } else {
+      CHECK(statement.find("label=<" + dot::escape_html_text(data.entities[e].name, 80)) != std::string::npos);
+    }
   }
   // Graphviz rejects a quoted string of 16 KiB or more: the long name's tooltip is cut too.
   CHECK(longest_quoted_string(dot) < 16384);
@@ -426,26 +431,22 @@ TEST_CASE("DOT draws the focus emphasised and a legend of what is drawn", "[expo
   CHECK(statement_of(dot, "e1").find("penwidth=3") != std::string::npos);
   CHECK(statement_of(dot, "e0").find("penwidth=3") == std::string::npos);
 
-  const RelationSchema& schema = db->schema();
-  const auto person = std::to_string(*schema.find_kind("person"));
-  const auto state = std::to_string(*schema.find_kind("state"));
-  const auto holds_office = std::to_string(*schema.find_relation_type("holds_office"));
-  CHECK(dot.find("subgraph cluster_legend {") != std::string::npos);
-  CHECK(count(dot, "\n    legend_kind_") == 2);
-  CHECK(dot.find("\n    legend_kind_" + person + " [label=\"person\"") != std::string::npos);
-  CHECK(dot.find("\n    legend_kind_" + state + " [label=\"state\"") != std::string::npos);
-  CHECK(count(dot, " -> legend_relation_") == 1);
-  CHECK(dot.find("legend_relation_" + holds_office + "_from -> legend_relation_" + holds_office + "_to") !=
-        std::string::npos);
+  // The legend sits in the graph's label, under the title: the kinds drawn by name, the
+  // relation types drawn by their reading, nothing else.
+  const std::string graph_line = dot.substr(0, dot.find('\n', dot.find("graph [")));
+  CHECK(graph_line.find("label=<<TABLE") != std::string::npos);
+  CHECK(graph_line.find(">person<") != std::string::npos);
+  CHECK(graph_line.find(">state<") != std::string::npos);
+  CHECK(graph_line.find(">holds office<") != std::string::npos);
   // A person and a state are drawn differently, and the legend shows each as drawn.
   const auto style_of = [](const std::string& statement) { return statement.substr(statement.find("shape=")); };
   CHECK(style_of(statement_of(dot, "e0")) != style_of(statement_of(dot, "e" + std::to_string(all.entities.back()))));
 
   DotOptions options;
-  options.legend = false;
+  options.legend = DotLegend::kNone;
   options.title = "Who holds \"office\" & where\\";
   const std::string plain = to_dot(*db, all, options);
-  CHECK(plain.find("cluster_legend") == std::string::npos);
+  CHECK(plain.find("<TABLE") == std::string::npos);
   CHECK(plain.find("label=\"Who holds \\\"office\\\" &amp; where\\\\\"") != std::string::npos);
   require_dot_accepts(plain);
 }
@@ -481,8 +482,11 @@ TEST_CASE("dot lays out the default dataset without a warning", "[export]") {
   for (const auto& entity : db->dataset().entities) kinds.insert(entity.kind);
   std::set<RelationTypeId> types;
   for (const auto& relation : db->dataset().relations) types.insert(relation.type);
-  CHECK(count(dot, "\n    legend_kind_") == kinds.size());
-  CHECK(count(dot, " -> legend_relation_") == types.size());
+  const std::string graph_line = dot.substr(0, dot.find('\n', dot.find("graph [")));
+  for (const KindId k : kinds) CHECK(graph_line.find(">" + dot::legend_kind_name(db->schema(), k) + "<") != std::string::npos);
+  for (const RelationTypeId t : types) {
+    CHECK(graph_line.find(">" + dot::legend_reading(db->schema(), t) + "<") != std::string::npos);
+  }
   require_dot_accepts(dot);
 }
 
@@ -512,7 +516,7 @@ TEST_CASE("the exports are deterministic and independent of the order a subgraph
 TEST_CASE("an empty subgraph is an empty graph", "[export]") {
   const auto db = default_database();
   const std::string dot = to_dot(*db, Subgraph{});
-  CHECK(dot.find("cluster_legend") == std::string::npos);
+  CHECK(dot.find("<TABLE") == std::string::npos);
   require_dot_accepts(dot);
   const std::string graphml = to_graphml(*db, Subgraph{});
   CHECK(count(graphml, "<node ") == 0);

@@ -1,14 +1,20 @@
 #include "parley/export/dot_export.h"
 
-#include "parley/common/utf8.h"
-
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <optional>
 #include <vector>
 
+#include "export/dot_legend.h"
+#include "export/dot_styles.h"
+#include "export/dot_text.h"
+#include "parley/query/event_facts.h"
+
 namespace parley {
 namespace {
+
+using dot::escape_dot_text;
+using dot::escape_html_text;
 
 // Display limits, in code points: a node or edge label longer than this would stretch the
 // drawing; the whole text stays readable in the tooltip.
@@ -18,197 +24,20 @@ constexpr std::size_t kMaxEdgeLabel = 60;
 // syntax error, not a warning), so the limit is set by the worst case of five bytes a code
 // point ("&amp;"), not by what a reader wants; dot_quote's default is the same.
 constexpr std::size_t kMaxLongText = 2000;
+// The title inside the HTML-like label it shares with the legend, whose full form is some
+// 9 KB: together they stay under the same 16 KiB.
+constexpr std::size_t kMaxTitleBesideLegend = 200;
 
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6";     // U+2026
-constexpr std::string_view kFont = "Helvetica";
-
-// ---------------------------------------------------------------------------------------------
-// Escaping
-
-// The loader guarantees valid UTF-8; a malformed byte still decodes (to U+FFFD, one byte long,
-// see utf8.h) so that the output stays valid UTF-8, which `dot` insists on.
-using utf8::CodePoint;
-using utf8::decode;
-
-bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
-
-// Noncharacters that would make the SVG that `dot` writes ill-formed XML.
-bool is_xml_noncharacter(char32_t c) { return c == 0xFFFE || c == 0xFFFF; }
-
-// Appends one code point's escaped form. A CR before a LF is dropped, so that a CR LF pair
-// gives one line break and not two.
-void append_escaped(std::string& out, std::string_view bytes, char32_t c, bool line_feed_follows) {
-  switch (c) {
-    // Graphviz reads \N, \G, \l and the like inside labels: every backslash is doubled, which
-    // also keeps a trailing backslash from escaping the closing quote.
-    case '\\': out += "\\\\"; return;
-    case '"': out += "\\\""; return;
-    case '\n': out += "\\n"; return;
-    case '\r':
-      if (!line_feed_follows) out += "\\n";
-      return;
-    case '\t': out += ' '; return;
-    // Graphviz decodes HTML entities in labels: "&amp;" in a name must not show as "&".
-    case '&': out += "&amp;"; return;
-    default: break;
-  }
-  if (is_control(c) || is_xml_noncharacter(c)) {
-    out += utf8::kReplacement;
-  } else {
-    out += bytes;
-  }
-}
-
-bool longer_than(std::string_view text, std::size_t max_characters) {
-  std::size_t count = 0;
-  for (std::size_t at = 0; at < text.size(); at += decode(text, at).length) {
-    if (++count > max_characters) return true;
-  }
-  return false;
-}
-
-// The body of a DOT string (no quotes), cut to `max_characters` code points, the ellipsis
-// included, so that a label never exceeds its display limit.
-std::string escape_dot_text(std::string_view text, std::size_t max_characters) {
-  const bool cut = longer_than(text, max_characters);
-  const std::size_t keep = cut && max_characters > 0 ? max_characters - 1 : max_characters;
-  std::string out;
-  out.reserve(text.size() + 8);
-  std::size_t at = 0;
-  for (std::size_t kept = 0; at < text.size() && kept < keep; ++kept) {
-    const CodePoint c = decode(text, at);
-    const std::size_t after = at + c.length;
-    append_escaped(out, text.substr(at, c.length), c.value, after < text.size() && text[after] == '\n');
-    at = after;
-  }
-  if (cut && max_characters > 0) out += kEllipsis;
-  return out;
-}
+constexpr std::string_view kDash = " \xE2\x80\x94 ";   // " — "
+constexpr std::string_view kMiddleDot = " \xC2\xB7 ";  // " · "
+constexpr std::string_view kAxisInk = "#808080";
 
 std::string quoted(std::string_view escaped_body) { return "\"" + std::string(escaped_body) + "\""; }
 
-// ---------------------------------------------------------------------------------------------
-// Styles
-
-struct KindStyle {
-  std::string_view shape;
-  std::string_view fill;
-};
-
-struct NamedKindStyle {
-  std::string_view kind;
-  KindStyle style;
-};
-
-// Actors in blues and purples, locations in greens, agreements and assets in yellow and grey,
-// events in oranges; shapes that stretch with a long label (no circles or diamonds).
-constexpr std::array kKindStyles = {
-    NamedKindStyle{"entity", {"box", "#eeeeee"}},
-    NamedKindStyle{"actor", {"ellipse", "#dae8fc"}},
-    NamedKindStyle{"person", {"ellipse", "#dae8fc"}},
-    NamedKindStyle{"state", {"box", "#b4c7e7"}},
-    NamedKindStyle{"organisation", {"hexagon", "#e1d5e7"}},
-    NamedKindStyle{"group", {"octagon", "#d9c3e6"}},
-    NamedKindStyle{"location", {"house", "#d5e8d4"}},
-    NamedKindStyle{"place", {"house", "#d5e8d4"}},
-    NamedKindStyle{"island", {"egg", "#b9e0a5"}},
-    NamedKindStyle{"island_group", {"folder", "#97d077"}},
-    NamedKindStyle{"agreement", {"note", "#fff2cc"}},
-    NamedKindStyle{"asset", {"component", "#d0d0d0"}},
-    NamedKindStyle{"event", {"parallelogram", "#ffe6cc"}},
-    NamedKindStyle{"gathering", {"cds", "#fdd0a2"}},
-    NamedKindStyle{"meeting", {"cds", "#fdae6b"}},
-    NamedKindStyle{"conference", {"box3d", "#fdd0a2"}},
-    NamedKindStyle{"news_conference", {"tab", "#fee6ce"}},
-    NamedKindStyle{"visit", {"rarrow", "#f8cbad"}},
-    NamedKindStyle{"negotiation", {"pentagon", "#f4b183"}},
-};
-constexpr KindStyle kUnknownKindStyle = {"box", "#ffffff"};
-
-std::optional<KindStyle> own_style(std::string_view kind_name) {
-  for (const auto& named : kKindStyles) {
-    if (named.kind == kind_name) return named.style;
-  }
-  return std::nullopt;
-}
-
-// A kind without a style of its own (one a custom schema adds) is drawn like its nearest
-// ancestor that has one.
-KindStyle kind_style(const RelationSchema& schema, KindId kind) {
-  for (std::optional<KindId> at = kind; at; at = schema.kind(*at).parent) {
-    if (const auto style = own_style(schema.kind(*at).name)) return *style;
-  }
-  return kUnknownKindStyle;
-}
-
-struct RelationStyle {
-  std::string_view color;
-  std::string_view line;  // Graphviz edge style: solid, dashed, dotted, bold
-};
-
-struct NamedRelationStyle {
-  std::string_view type;
-  RelationStyle style;
-};
-
-// Families share a hue: offices and hierarchy blue, places green, event structure brown,
-// territory red, agreements gold, assets teal. Participation and stated positions are the
-// most numerous and the least structural, so they are drawn lighter (dashed, dotted).
-constexpr std::array kRelationStyles = {
-    NamedRelationStyle{"holds_office", {"#1f4e79", "solid"}},
-    NamedRelationStyle{"represents", {"#2e75b6", "solid"}},
-    NamedRelationStyle{"appointed", {"#5b9bd5", "solid"}},
-    NamedRelationStyle{"reports_to", {"#203864", "dashed"}},
-    NamedRelationStyle{"leads", {"#0070c0", "bold"}},
-    NamedRelationStyle{"member_of", {"#7030a0", "solid"}},
-    NamedRelationStyle{"based_in", {"#548235", "solid"}},
-    NamedRelationStyle{"participant_in", {"#c55a11", "dashed"}},
-    NamedRelationStyle{"held_in", {"#70ad47", "solid"}},
-    NamedRelationStyle{"on_sidelines_of", {"#843c0c", "dotted"}},
-    NamedRelationStyle{"part_of", {"#843c0c", "solid"}},
-    NamedRelationStyle{"precedes", {"#bf9000", "bold"}},
-    NamedRelationStyle{"convened_by", {"#a5682a", "solid"}},
-    NamedRelationStyle{"located_in", {"#375623", "solid"}},
-    NamedRelationStyle{"capital_of", {"#38761d", "bold"}},
-    NamedRelationStyle{"connects", {"#6aa84f", "dashed"}},
-    NamedRelationStyle{"claims", {"#c00000", "dashed"}},
-    NamedRelationStyle{"administers", {"#c00000", "solid"}},
-    NamedRelationStyle{"seized", {"#ff0000", "bold"}},
-    NamedRelationStyle{"annexed", {"#990000", "bold"}},
-    NamedRelationStyle{"sanctioned", {"#7f0055", "solid"}},
-    NamedRelationStyle{"position_on", {"#7f7f7f", "dotted"}},
-    NamedRelationStyle{"successor_of", {"#404040", "solid"}},
-    NamedRelationStyle{"party_to", {"#b8860b", "solid"}},
-    NamedRelationStyle{"concerns", {"#a6a6a6", "dashed"}},
-    NamedRelationStyle{"based_on", {"#806000", "solid"}},
-    NamedRelationStyle{"reached_at", {"#d6b656", "solid"}},
-    NamedRelationStyle{"provides_handover", {"#806000", "bold"}},
-    NamedRelationStyle{"approved_by", {"#bf9000", "dashed"}},
-    NamedRelationStyle{"violates", {"#ff0000", "dashed"}},
-    NamedRelationStyle{"deployed_in", {"#1b7f79", "solid"}},
-    NamedRelationStyle{"belongs_to", {"#1b7f79", "dashed"}},
-};
-constexpr RelationStyle kUnknownRelationStyle = {"#000000", "solid"};
-
-RelationStyle relation_style(const RelationSchema& schema, RelationTypeId type) {
-  const std::string_view name = schema.relation_type(type).name;
-  for (const auto& named : kRelationStyles) {
-    if (named.type == name) return named.style;
-  }
-  return kUnknownRelationStyle;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Statements
-
 std::string node_id(EntityIndex entity) { return "e" + std::to_string(entity); }
 
-std::string kind_attributes(const KindStyle& style) {
-  return "shape=" + std::string(style.shape) + ", fillcolor=\"" + std::string(style.fill) + "\"";
-}
-
 std::string relation_attributes(const RelationSchema& schema, RelationTypeId type) {
-  const RelationStyle style = relation_style(schema, type);
+  const dot::RelationStyle style = dot::relation_style(schema, type);
   std::string out = "color=\"" + std::string(style.color) + "\", fontcolor=\"" + std::string(style.color) +
                     "\", style=" + std::string(style.line);
   // A symmetric relation reads the same both ways: an arrowhead would claim a direction.
@@ -216,73 +45,169 @@ std::string relation_attributes(const RelationSchema& schema, RelationTypeId typ
   return out;
 }
 
-// The name on the first line, the kind under it.
-std::string entity_label(const Entity& entity, const RelationSchema& schema) {
-  return quoted(escape_dot_text(entity.name, kMaxNodeLabel) + "\\n" +
-                escape_dot_text(schema.kind(entity.kind).name, kMaxNodeLabel));
+// ---------------------------------------------------------------------------------------------
+// Nodes
+
+// An event's date and status, as its label's second line: "14 November 2018 · held".
+std::string event_caption(const EventFacts& facts) {
+  std::string date = "date not stated";
+  if (facts.date) {
+    date = facts.date->describe();
+    if (facts.end_date && !(*facts.end_date == *facts.date)) date += " \xE2\x80\x93 " + facts.end_date->describe();
+  }
+  return facts.status.empty() ? date : date + std::string(kMiddleDot) + facts.status;
 }
 
-std::string entity_statement(const Database& db, EntityIndex index, bool focused) {
+// The shape says the kind, so a label is the name alone; an event's adds its date and status
+// on a smaller second line, and an event called off has its name struck through.
+std::string event_statement(const Database& db, EntityIndex index, bool focused, std::vector<bool>& statuses_drawn) {
   const Entity& entity = db.dataset().entities[index];
-  const RelationSchema& schema = db.schema();
-  std::string out = "  " + node_id(index) + " [label=" + entity_label(entity, schema) +
-                    ", tooltip=" + dot_quote(entity.name, kMaxLongText) + ", " +
-                    kind_attributes(kind_style(schema, entity.kind));
+  const EventFacts facts = read_event(db, index);
+  const dot::StatusStyle status = dot::status_style(facts.status);
+  const auto known = std::find(std::begin(dot::kEventStatuses), std::end(dot::kEventStatuses), facts.status);
+  if (known != std::end(dot::kEventStatuses)) statuses_drawn[static_cast<std::size_t>(known - std::begin(dot::kEventStatuses))] = true;
+
+  std::string name = escape_html_text(entity.name, kMaxNodeLabel);
+  if (status.called_off) name = "<S>" + name + "</S>";
+  const std::string caption = event_caption(facts);
+  const dot::KindStyle kind = dot::kind_style(db.schema(), entity.kind);
+  std::string out = "  " + node_id(index) + " [label=<" + name + "<BR/><FONT POINT-SIZE=\"9\">" +
+                    escape_html_text(caption, kMaxNodeLabel) + "</FONT>>, tooltip=" +
+                    dot_quote(entity.name + ", " + caption, kMaxLongText) + ", shape=" + std::string(kind.shape);
+  if (status.called_off) {
+    out += ", fillcolor=\"" + std::string(dot::kCalledOffFill) + "\", fontcolor=\"" + std::string(dot::kCalledOffInk) +
+           "\", color=\"" + std::string(dot::kCalledOffInk) + "\"";
+  } else {
+    out += ", fillcolor=\"" + std::string(kind.fill) + "\"";
+  }
+  if (status.line != "solid") out += ", style=\"filled," + std::string(status.line) + "\"";
   if (focused) out += ", penwidth=3";
   return out + "];\n";
 }
 
-std::string_view role_of(const Relation& relation, std::optional<PropertyId> role_property) {
-  return role_property ? relation.property(*role_property) : std::string_view();
+std::string entity_statement(const Database& db, EntityIndex index, bool focused) {
+  const Entity& entity = db.dataset().entities[index];
+  const dot::KindStyle kind = dot::kind_style(db.schema(), entity.kind);
+  std::string out = "  " + node_id(index) + " [label=" + quoted(escape_dot_text(entity.name, kMaxNodeLabel)) +
+                    ", tooltip=" + dot_quote(entity.name, kMaxLongText) + ", shape=" + std::string(kind.shape) +
+                    ", fillcolor=\"" + std::string(kind.fill) + "\"";
+  if (focused) out += ", penwidth=3";
+  return out + "];\n";
 }
 
-std::string relation_statement(const Database& db, RelationIndex index, std::optional<PropertyId> role_property) {
+// ---------------------------------------------------------------------------------------------
+// Edges
+
+// The relations that need no words: who took part in an event as one of its parties, and
+// where it was held. The line's colour says which (the legend names it), the tooltip reads it.
+struct QuietRelations {
+  std::optional<RelationTypeId> participant_in;
+  std::optional<RelationTypeId> held_in;
+  std::optional<PropertyId> role;
+
+  bool labelled(const Relation& relation) const {
+    if (relation.type == held_in) return false;
+    if (relation.type != participant_in) return true;
+    const std::string_view r = role ? relation.property(*role) : std::string_view();
+    return !r.empty() && r != "principal";
+  }
+};
+
+// `between_events`: both ends stand in the date-ordered column, where only the order of dates
+// may place them (a "part of" pointing back in time would otherwise undo it).
+std::string relation_statement(const Database& db, RelationIndex index, const QuietRelations& quiet,
+                               bool between_events) {
   const Relation& relation = db.dataset().relations[index];
   const RelationSchema& schema = db.schema();
-  const std::string reading = schema.reading(relation.type, true, role_of(relation, role_property));
+  const std::string_view role = quiet.role ? relation.property(*quiet.role) : std::string_view();
+  const std::string reading = schema.reading(relation.type, true, role);
   // A relation resting on coded event data says so where a reader hovers; quotes are the norm.
   const bool coded = std::any_of(relation.citations.begin(), relation.citations.end(),
                                  [](const Citation& c) { return c.is_coded(); });
-  const std::string tooltip = db.dataset().entities[relation.from].name + " \xE2\x80\x94 " + reading +
-                              " \xE2\x80\x94 " + db.dataset().entities[relation.to].name +
+  // A participation's role is the part worth reading ("present"); the reading has no place for it.
+  const bool role_only = relation.type == quiet.participant_in && !role.empty();
+  const std::string shown = role_only ? std::string(role) : reading;
+  const std::string read = role_only ? reading + " (" + std::string(role) + ")" : reading;
+  const std::string tooltip = db.dataset().entities[relation.from].name + std::string(kDash) + read +
+                              std::string(kDash) + db.dataset().entities[relation.to].name +
                               (coded ? " [coded event data]" : "");
-  return "  " + node_id(relation.from) + " -> " + node_id(relation.to) +
-         " [label=" + dot_quote(reading, kMaxEdgeLabel) + ", tooltip=" + dot_quote(tooltip, kMaxLongText) + ", " +
-         relation_attributes(schema, relation.type) + "];\n";
+  std::string out = "  " + node_id(relation.from) + " -> " + node_id(relation.to) + " [";
+  if (between_events) out += "constraint=false, ";
+  // dot routes a labelled edge within a rank through a label node of its own, and with
+  // constraint=false it can lose the edge ("Pshortestpath failed"): such an edge gets an
+  // external label instead.
+  if (quiet.labelled(relation)) out += (between_events ? "xlabel=" : "label=") + dot_quote(shown, kMaxEdgeLabel) + ", ";
+  return out + "tooltip=" + dot_quote(tooltip, kMaxLongText) + ", " + relation_attributes(schema, relation.type) + "];\n";
 }
 
-std::string graph_header(const DotOptions& options) {
-  const std::string font = "fontname=\"" + std::string(kFont) + "\"";
+// ---------------------------------------------------------------------------------------------
+// Date order
+
+// The events, in date order, in one rank (a column, left to right being the graph's
+// direction), each tied to the next by an edge that keeps the order. With a time axis the
+// edges are drawn, with a mark for each year between them; otherwise they are invisible. The
+// edges carry `class="date-order"`: they are not relations.
+std::string date_order(const Database& db, const std::vector<EntityIndex>& entities, bool axis) {
+  const EventTable& events = db.events();
+  std::vector<EventTable::Slot> slots;
+  for (const EntityIndex e : entities) {
+    if (events.slot(e) != EventTable::kNoSlot) slots.push_back(events.slot(e));
+  }
+  if (slots.size() < (axis ? 1u : 2u)) return "";
+  events.sort_distinct(slots);
+
+  std::vector<std::string> chain;  // node ids, in order
+  std::string marks;
+  std::string last_mark;
+  for (const EventTable::Slot s : slots) {
+    if (axis) {
+      const auto span = events.span(s);
+      const std::string mark = span ? iso_date(span->first).substr(0, 4) : "date not stated";
+      if (mark != last_mark) {
+        const std::string id = "axis_" + std::to_string(chain.size());
+        marks += "    " + id + " [label=" + dot_quote(mark) + ", shape=plaintext, style=\"\", fontsize=14, fontcolor=\"" +
+                 std::string(kAxisInk) + "\"];\n";
+        chain.push_back(id);
+        last_mark = mark;
+      }
+    }
+    chain.push_back(node_id(events.entity(s)));
+  }
+  std::string out = "  subgraph date_order {\n    rank=same;\n" + marks;
+  const std::string edge = axis ? "color=\"" + std::string(kAxisInk) + "\", penwidth=2, arrowhead=none"
+                                : std::string("style=invis");
+  for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
+    const bool last = i + 2 == chain.size();
+    out += "    " + chain[i] + " -> " + chain[i + 1] + " [class=\"date-order\", " +
+           (axis && last ? "color=\"" + std::string(kAxisInk) + "\", penwidth=2" : edge) + "];\n";
+  }
+  return out + "  }\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The graph
+
+std::string graph_label(const DotOptions& options, const std::string& legend) {
+  if (legend.empty()) {
+    return options.title.empty() ? "" : ", label=" + dot_quote(options.title, kMaxLongText) + ", labelloc=t, fontsize=16";
+  }
+  std::string out = ", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">";
+  if (!options.title.empty()) {
+    out += "<TR><TD><FONT POINT-SIZE=\"16\">" + escape_html_text(options.title, kMaxTitleBesideLegend) + "</FONT></TD></TR>";
+  }
+  return out + "<TR><TD>" + legend + "</TD></TR></TABLE>>, labelloc=t";
+}
+
+std::string graph_header(const DotOptions& options, const std::string& legend) {
+  const std::string font = "fontname=" + quoted(dot::kFont);
   std::string out = "digraph parley {\n";
-  out += "  graph [rankdir=LR, " + font + ", nodesep=0.3, ranksep=0.6";
-  if (!options.title.empty()) out += ", label=" + dot_quote(options.title, kMaxLongText) + ", labelloc=t, fontsize=16";
+  out += "  graph [rankdir=LR, " + font + ", nodesep=0.25, ranksep=0.5" + graph_label(options, legend);
+  // The force-directed engines ignore ranks; without overlap=false they pile nodes up.
+  if (options.layout != "dot") out += ", layout=" + options.layout + ", overlap=false";
   out += "];\n";
   out += "  node [" + font + ", fontsize=11, style=filled, color=\"#404040\", penwidth=1];\n";
   out += "  edge [" + font + ", fontsize=9, arrowsize=0.7];\n";
   return out;
-}
-
-// One node per kind drawn and one sample edge per relation type drawn, in schema order. Ids
-// start with "legend_", which no entity's "e<index>" id can.
-std::string legend(const RelationSchema& schema, const std::vector<bool>& kinds_drawn,
-                   const std::vector<bool>& types_drawn) {
-  std::string out = "  subgraph cluster_legend {\n";
-  out += "    label=\"Legend\"; style=rounded; color=\"#a0a0a0\"; fontsize=12;\n";
-  for (KindId k = 0; k < kinds_drawn.size(); ++k) {
-    if (!kinds_drawn[k]) continue;
-    out += "    legend_kind_" + std::to_string(k) + " [label=" + dot_quote(schema.kind(k).name) + ", " +
-           kind_attributes(kind_style(schema, k)) + "];\n";
-  }
-  for (RelationTypeId t = 0; t < types_drawn.size(); ++t) {
-    if (!types_drawn[t]) continue;
-    const std::string from = "legend_relation_" + std::to_string(t) + "_from";
-    const std::string to = "legend_relation_" + std::to_string(t) + "_to";
-    out += "    " + from + " [shape=point, width=0.05, label=\"\"];\n";
-    out += "    " + to + " [shape=point, width=0.05, label=\"\"];\n";
-    out += "    " + from + " -> " + to + " [label=" + dot_quote(schema.relation_type(t).name) + ", " +
-           relation_attributes(schema, t) + "];\n";
-  }
-  return out + "  }\n";
 }
 
 }  // namespace
@@ -294,24 +219,36 @@ std::string dot_quote(std::string_view text, std::size_t max_characters) {
 std::string to_dot(const Database& db, const Subgraph& subgraph, const DotOptions& options) {
   const Dataset& data = db.dataset();
   const RelationSchema& schema = db.schema();
-  const std::optional<PropertyId> role_property = schema.find_property("role");
+  const QuietRelations quiet{schema.find_relation_type("participant_in"), schema.find_relation_type("held_in"),
+                             schema.find_property("role")};
+  const EventTable& events = db.events();
 
   std::vector<bool> focused(data.entities.size());
   for (const EntityIndex e : subgraph.focus) focused[e] = true;
-  std::vector<bool> kinds_drawn(schema.kind_count());
-  std::vector<bool> types_drawn(schema.relation_type_count());
+  dot::LegendEntries drawn;
+  drawn.kinds.resize(schema.kind_count());
+  drawn.statuses.resize(std::size(dot::kEventStatuses));
+  drawn.relation_types.resize(schema.relation_type_count());
 
-  std::string out = graph_header(options);
+  std::string body;
   for (const EntityIndex e : subgraph.entities) {
-    out += entity_statement(db, e, focused[e]);
-    kinds_drawn[data.entities[e].kind] = true;
+    body += events.slot(e) != EventTable::kNoSlot ? event_statement(db, e, focused[e], drawn.statuses)
+                                                  : entity_statement(db, e, focused[e]);
+    drawn.kinds[data.entities[e].kind] = true;
   }
   for (const RelationIndex r : subgraph.relations) {
-    out += relation_statement(db, r, role_property);
-    types_drawn[data.relations[r].type] = true;
+    const Relation& relation = data.relations[r];
+    const bool between_events = options.layout == "dot" && events.slot(relation.from) != EventTable::kNoSlot &&
+                                events.slot(relation.to) != EventTable::kNoSlot;
+    body += relation_statement(db, r, quiet, between_events);
+    drawn.relation_types[data.relations[r].type] = true;
   }
-  if (options.legend && !subgraph.entities.empty()) out += legend(schema, kinds_drawn, types_drawn);
-  return out + "}\n";
+  if (options.layout == "dot") body += date_order(db, subgraph.entities, options.time_axis);
+
+  std::string legend;
+  if (options.legend == DotLegend::kFull) legend = dot::legend_table(schema, dot::full_legend(schema));
+  if (options.legend == DotLegend::kCompact && !subgraph.entities.empty()) legend = dot::legend_table(schema, drawn);
+  return graph_header(options, legend) + body + "}\n";
 }
 
 }  // namespace parley

@@ -1,7 +1,8 @@
 // GraphViz DOT export of a subgraph: one style (shape, colour) per kind of entity and per
-// relation type, a legend, and labels escaped so that any name the loader accepts yields DOT
-// that `dot` accepts without a warning. Output is deterministic: the same subgraph gives the
-// same bytes.
+// relation type, each event's date and status in its label and its status in its border,
+// events in date order, a legend, and labels escaped so that any name the loader accepts
+// yields DOT that `dot` accepts without a warning. Output is deterministic: the same subgraph
+// gives the same bytes.
 #pragma once
 
 #include <string>
@@ -12,9 +13,19 @@
 
 namespace parley {
 
+// What the legend under the title shows: nothing, what is drawn, or every style parley has
+// (one key for several figures).
+enum class DotLegend { kNone, kCompact, kFull };
+
 struct DotOptions {
-  std::string title;    // drawn as the graph's label; empty for none
-  bool legend = true;   // a legend cluster with the kinds and relation types drawn
+  std::string title;                      // drawn at the top; empty for none
+  DotLegend legend = DotLegend::kCompact;
+  // Draws the events' date order as an axis with a mark at each year (timeline); otherwise the
+  // order is kept by invisible edges.
+  bool time_axis = false;
+  // Graphviz's layout engine, written as the graph's `layout`: "dot" (ranks, the default),
+  // "neato" or "sfdp" (force-directed, for large graphs).
+  std::string layout = "dot";
 };
 
 std::string to_dot(const Database& db, const Subgraph& subgraph, const DotOptions& options = {});
