@@ -19,11 +19,27 @@ namespace {
 // graph that one read of the whole store is cheaper than a lookup per entity.
 constexpr long long kScopedDepth = 2;
 
+// The centre, its neighbours and the relation that first reached each: the search's tree.
+Subgraph tree_subgraph(const Dataset& data, const NeighboursResult& result) {
+  Subgraph tree;
+  tree.add_entity(result.center);
+  tree.focus.push_back(result.center);
+  for (const Neighbour& n : result.neighbours) tree.add_relation(data, n.relation);
+  tree.normalize();
+  return tree;
+}
+
 int run_neighbours(const CommandContext& context) {
   int exit_code = kExitOk;
   const po::variables_map& vm = context.args.command_options;
+  // The relations among the entities found cost most of a deep answer (at depth 3, most of the
+  // graph): drawn by default, since a diagram needs them, and listed in JSON only when asked.
+  const bool drawn = graph_format(context) || context.args.render;
+  const std::string edges = vm.count("edges") ? vm["edges"].as<std::string>() : (drawn ? "among" : "tree");
+  if (edges != "tree" && edges != "among") throw po::error("--edges takes tree or among, not \"" + edges + "\"");
+  const bool among = edges == "among";
   ReadScope scope;
-  scope.among = true;  // the answer lists, and draws, every relation among the entities found
+  scope.among = among;
   const long long depth = vm.count("depth") ? vm["depth"].as<long long>() : 1;
   if (vm.count("a") && depth >= 0 && depth <= kScopedDepth) {
     scope.names.push_back(vm["a"].as<std::string>());
@@ -39,16 +55,16 @@ int run_neighbours(const CommandContext& context) {
   if (vm.count("kinds")) query.kinds = kinds_option(*db, "kinds", vm["kinds"].as<std::string>());
   query.directed = vm.count("directed") > 0;
   query.limit = count_option(vm, "limit", 1, 100000000);
-  // Text lists how each entity was reached; the relations among them are for diagrams and JSON.
-  query.with_subgraph =
-      (context.args.global.format != OutputFormat::kText && context.args.global.format != OutputFormat::kCsv) ||
-      context.args.render;
+  // Text and CSV list how each entity was reached (the tree); the relations among them are for
+  // diagrams, and for JSON when asked.
+  query.with_subgraph = among && (drawn || context.args.global.format == OutputFormat::kJson);
   const NeighboursResult result = neighbours(*db, query);
   const Dataset& data = db->dataset();
   const RelationSchema& schema = db->schema();
 
-  if (graph_format(context) || context.args.render) {
-    const int code = emit_graph(context, *db, result.subgraph, "Around " + data.entities[query.center].name);
+  if (drawn) {
+    const int code = emit_graph(context, *db, among ? result.subgraph : tree_subgraph(data, result),
+                                "Around " + data.entities[query.center].name);
     if (graph_format(context) || code != kExitOk) return code;
   }
   if (context.args.global.format == OutputFormat::kCsv) {
@@ -75,12 +91,18 @@ int run_neighbours(const CommandContext& context) {
       json.key("by");
       write_relation(json, *db, n.relation, n.forward);
       w.EndObject();
+      json.flush(context.out);
     }
     w.EndArray();
-    json.key("relations");
-    w.StartArray();
-    for (const RelationIndex r : result.subgraph.relations) write_relation(json, *db, r, true);
-    w.EndArray();
+    if (among) {
+      json.key("relations");
+      w.StartArray();
+      for (const RelationIndex r : result.subgraph.relations) {
+        write_relation(json, *db, r, true);
+        json.flush(context.out);
+      }
+      w.EndArray();
+    }
     w.EndObject();
     json.print(context.out);
     return kExitOk;
@@ -111,7 +133,7 @@ Command neighbours_command() {
   Command command{{}, run_neighbours};
   CommandSpec& spec = command.spec;
   spec.name = "neighbours";
-  spec.synopsis = "neighbours A [--depth N] [--types TYPE,...] [--kinds KIND,...] [--directed] [--limit N]";
+  spec.synopsis = "neighbours A [--depth N] [--types TYPE,...] [--kinds KIND,...] [--directed] [--limit N] [--edges tree|among]";
   spec.summary = "what surrounds A: every entity within N relations, and how it is reached";
   spec.formats = kEveryAnswerFormat;
   spec.formats.push_back(OutputFormat::kCsv);
@@ -121,7 +143,9 @@ Command neighbours_command() {
       ("types", po::value<std::string>()->value_name("TYPE,..."), "follow only these relation types")
       ("kinds", po::value<std::string>()->value_name("KIND,..."), "reach only entities of these kinds (or below)")
       ("directed", "follow relations only away from A, in their own direction")
-      ("limit", po::value<long long>()->default_value(10000)->value_name("N"), "stop after this many entities");
+      ("limit", po::value<long long>()->default_value(10000)->value_name("N"), "stop after this many entities")
+      ("edges", po::value<std::string>()->value_name("tree|among"),
+       "tree: the relation that reached each entity; among: also every relation among them (default: among in diagrams, tree in JSON)");
   spec.positional.add("a", 1);
   return command;
 }

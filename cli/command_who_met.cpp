@@ -150,6 +150,95 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
   return kExitOk;
 }
 
+// How much of each gathering a JSON answer gives: every stated fact with its sources, or the
+// compact row a script wants (date, status, places and participants by id).
+enum class RowDetail { kFull, kCompact };
+
+void write_compact_members(JsonOutput& json, const Database& db, const EventFacts& facts, DateMatch match) {
+  const Dataset& data = db.dataset();
+  auto& w = json.writer();
+  json.field("id", data.entities[facts.event].id);
+  json.field("kind", db.schema().kind(data.entities[facts.event].kind).name);
+  json.key("date");
+  if (facts.date) json.string(facts.date->to_string());
+  else w.Null();
+  json.field("date_match", match_name(match));
+  json.field("status", facts.status);
+  json.key("places");
+  w.StartArray();
+  for (const auto& v : facts.venues) json.string(data.entities[v.place].id);
+  w.EndArray();
+  json.key("participants");
+  w.StartArray();
+  for (const auto& p : facts.participants) json.string(data.entities[p.who].id);
+  w.EndArray();
+}
+
+void write_row_members(JsonOutput& json, const Database& db, const MeetingRow& row, RowDetail detail) {
+  const EventFacts facts = read_event(db, row.event);
+  if (detail == RowDetail::kCompact) write_compact_members(json, db, facts, row.date_match);
+  else write_event_members(json, db, facts, row.date_match);
+}
+
+void write_row(JsonOutput& json, const Database& db, const MeetingRow& row, RowDetail detail) {
+  json.writer().StartObject();
+  write_row_members(json, db, row, detail);
+  json.writer().EndObject();
+}
+
+// who-met A [B] as JSON, written as it is read: a hub's answer is tens of thousands of rows.
+void write_who_met_json(const CommandContext& context, const Database& db, const WhoMetResult& result,
+                        const MeetingFilter& filter, RowDetail rows) {
+  const Dataset& data = db.dataset();
+  JsonOutput json;
+  auto& w = json.writer();
+  w.StartObject();
+  write_asked(json, db, result.a, result.b);
+  write_statuses(json, db, filter);
+  json.field("meeting_count", std::uint64_t{result.meetings.size()});
+  write_not_counted(json, db, not_counted(db, result.a, result.b, filter));  // explained in JSON as in text
+  json.key("meetings");
+  w.StartArray();
+  // Each gathering's facts are read as its row is written, and the text so far handed on.
+  for (std::size_t m = 0; m < result.meetings.size(); ++m) {
+    w.StartObject();
+    write_row_members(json, db, result.meetings[m], rows);
+    json.key("within");
+    w.StartArray();
+    for (const MeetingRow& inner : result.within[m]) write_row(json, db, inner, rows);
+    w.EndArray();
+    w.EndObject();
+    json.flush(context.out);
+  }
+  w.EndArray();
+  json.key("also");
+  w.StartArray();
+  for (const MeetingRow& row : result.also) {
+    write_row(json, db, row, rows);
+    json.flush(context.out);
+  }
+  w.EndArray();
+  if (!result.b) {
+    json.key("counterparts");
+    w.StartArray();
+    for (const auto& c : result.counterparts) {
+      w.StartObject();
+      json.key("entity");
+      write_entity_ref(json, db, c.who);
+      json.field("meeting_count", std::uint64_t{c.meetings.size()});
+      json.key("meetings");
+      w.StartArray();
+      for (const std::size_t m : c.meetings) json.string(data.entities[result.meetings[m].event].id);
+      w.EndArray();
+      w.EndObject();
+      json.flush(context.out);
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  json.print(context.out);
+}
+
 int run_who_met(const CommandContext& context) {
   int exit_code = kExitOk;
   const po::variables_map& vm = context.args.command_options;
@@ -173,9 +262,13 @@ int run_who_met(const CommandContext& context) {
     }
   }
   const Dataset& data = db->dataset();
+  const std::string rows_option = vm["rows"].as<std::string>();
+  if (rows_option != "full" && rows_option != "compact") throw po::error("--rows takes full or compact, not \"" + rows_option + "\"");
+  const RowDetail detail = rows_option == "compact" ? RowDetail::kCompact : RowDetail::kFull;
 
   if (vm.count("all")) {
     if (vm.count("a")) throw po::error("who-met --all takes no names");
+    if (detail == RowDetail::kCompact) throw po::error("--rows compact is for who-met A [B]; --all already lists meetings by id and date");
     return run_who_met_all(context, db, filter);
   }
 
@@ -185,8 +278,15 @@ int run_who_met(const CommandContext& context) {
   if (vm.count("b")) b = entity_argument(*db, vm["b"].as<std::string>());
   if (b && *b == a) throw po::error("who-met A B needs two different entities; " + data.entities[a].name + " was given twice");
   // A state meets through the people who act for it.
-  if (is_state(*db, a) || (b && is_state(*db, *b))) return run_who_met_states(context, *db, a, b, filter);
+  if (is_state(*db, a) || (b && is_state(*db, *b))) {
+    if (detail == RowDetail::kCompact) throw po::error("--rows compact is for who-met of people; a state's meetings are given in full");
+    return run_who_met_states(context, *db, a, b, filter);
+  }
   const WhoMetResult result = who_met(*db, a, b, filter);
+  if (context.args.global.format == OutputFormat::kJson) {
+    write_who_met_json(context, *db, result, filter, detail);
+    return kExitOk;
+  }
   const std::vector<MeetingDetail> meetings = read_meetings(*db, result.meetings);
   std::vector<std::vector<MeetingDetail>> within;
   for (const auto& rows : result.within) within.push_back(read_meetings(*db, rows));
@@ -229,36 +329,6 @@ int run_who_met(const CommandContext& context) {
     }
     return kExitOk;
   }
-  if (context.args.global.format == OutputFormat::kJson) {
-    JsonOutput json;
-    auto& w = json.writer();
-    w.StartObject();
-    write_asked(json, *db, a, b);
-    write_statuses(json, *db, filter);
-    json.field("meeting_count", std::uint64_t{result.meetings.size()});
-    write_not_counted(json, *db, not_counted(*db, a, b, filter));  // explained in JSON as in text
-    json.key("meetings");
-    w.StartArray();
-    for (std::size_t m = 0; m < meetings.size(); ++m) {
-      w.StartObject();
-      write_event_members(json, *db, meetings[m].facts, meetings[m].date_match);
-      json.key("within");
-      w.StartArray();
-      for (const auto& inner : within[m]) write_event(json, *db, inner.facts, inner.date_match);
-      w.EndArray();
-      w.EndObject();
-    }
-    w.EndArray();
-    json.key("also");
-    w.StartArray();
-    for (const auto& row : also) write_event(json, *db, row.facts, row.date_match);
-    w.EndArray();
-    if (!b) write_counterparts(json, *db, result.counterparts, meetings);
-    w.EndObject();
-    json.print(context.out);
-    return kExitOk;
-  }
-
   const std::string who = data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
   const std::size_t n = result.meetings.size();
   const std::string attended_too = also_text(*db, result);
@@ -308,6 +378,8 @@ Command who_met_command() {
       ("to", po::value<std::string>()->value_name("DATE"), "only meetings that may fall on or before DATE")
       ("at", po::value<std::string>()->value_name("PLACE"), "only meetings held at PLACE or within it")
       ("status", po::value<std::string>()->default_value("held"), "held, planned, proposed, possible, cancelled, abandoned (comma-separated) or any")
+      ("rows", po::value<std::string>()->default_value("full")->value_name("full|compact"),
+       "JSON rows: every fact with its sources, or compact (date, status, places and participants by id)")
       ("kinds", po::value<std::string>()->value_name("KINDS"),
        "gathering kinds counted as meetings (comma-separated; default: meeting, visit, negotiation_round; gathering: all)");
   spec.positional.add("a", 1).add("b", 1);

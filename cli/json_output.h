@@ -1,5 +1,6 @@
 // Writing JSON output with RapidJSON's PrettyWriter, so that what scripts read is always valid
-// UTF-8 JSON with escaping done by the library.
+// UTF-8 JSON with escaping done by the library. A large answer is streamed: flush() hands what
+// is written so far to the stream and empties the buffer, so memory holds a row, not the answer.
 #pragma once
 
 #include <ostream>
@@ -23,8 +24,17 @@ class BasicJsonOutput {
   void field(std::string_view k, std::uint64_t v) { key(k); writer_.Uint64(v); }
   void field(std::string_view k, bool v) { key(k); writer_.Bool(v); }
   void print(std::ostream& out) { out << buffer_.GetString() << '\n'; }
+  // Writes out the text so far, once it is worth a write; the writer's state (open arrays and
+  // objects, indentation) does not live in the buffer, so it carries on where it was.
+  void flush(std::ostream& out) {
+    if (buffer_.GetSize() < kFlushBytes) return;
+    out.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
+    buffer_.Clear();
+  }
 
  private:
+  static constexpr std::size_t kFlushBytes = 64 * 1024;
+
   rapidjson::StringBuffer buffer_;
   Writer writer_;
 };

@@ -4,9 +4,9 @@
 // popularity (a few leaders meet thousands of times, most people a handful), with offices,
 // claims, parties to agreements and a citation on every fact, as the schema demands.
 //
-// usage: parley_generate --scale N [--seed S] [--csv DIR] > dataset.json
+// usage: parley_generate --scale N [--seed S] [--shape plain|cited] [--csv DIR] > dataset.json
 // With --csv DIR it also writes the same graph as entities.csv and relations.csv for the peers.
-#include <cmath>
+// --shape cited writes the citation-heavy shape instead (generate_cited.h).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -18,47 +18,10 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 
+#include "generate_cited.h"
+#include "generate_random.h"
+
 namespace {
-
-// splitmix64: small, fast, and the same on every platform, unlike std:: distributions.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-  double unit() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
-
- private:
-  std::uint64_t state_;
-};
-
-// Popularity: person k is drawn with weight 1/(k+1)^s (Zipf), by inverting a precomputed CDF.
-class Zipf {
- public:
-  Zipf(std::size_t n, double s) : cdf_(n) {
-    double total = 0;
-    for (std::size_t k = 0; k < n; ++k) cdf_[k] = (total += 1.0 / std::pow(static_cast<double>(k + 1), s));
-    for (double& c : cdf_) c /= total;
-  }
-  std::size_t draw(Random& random) const {
-    const double u = random.unit();
-    std::size_t lo = 0, hi = cdf_.size() - 1;
-    while (lo < hi) {
-      const std::size_t mid = (lo + hi) / 2;
-      if (cdf_[mid] < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
- private:
-  std::vector<double> cdf_;
-};
 
 struct Edge {
   std::string type, from, to, role;
@@ -69,18 +32,23 @@ struct Edge {
 int main(int argc, char** argv) {
   double scale = 1;
   std::uint64_t seed = 42;
-  std::string csv_dir;
+  std::string csv_dir, shape = "plain";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--scale") scale = std::atof(argv[i + 1]);
     else if (flag == "--seed") seed = std::strtoull(argv[i + 1], nullptr, 10);
     else if (flag == "--csv") csv_dir = argv[i + 1];
+    else if (flag == "--shape" && (std::string(argv[i + 1]) == "plain" || std::string(argv[i + 1]) == "cited")) shape = argv[i + 1];
     else {
-      std::cerr << "usage: parley_generate --scale N [--seed S] [--csv DIR] > dataset.json\n";
+      std::cerr << "usage: parley_generate --scale N [--seed S] [--shape plain|cited] [--csv DIR] > dataset.json\n";
       return 2;
     }
   }
-  Random random(seed);
+  if (shape == "cited") {
+    parley::bench::write_cited_dataset(scale, seed, csv_dir);
+    return 0;
+  }
+  parley::bench::Random random(seed);
   const auto count = [&](double per_scale) { return static_cast<std::size_t>(per_scale * scale); };
   const std::size_t people = count(10000), meetings = count(50000);
   const std::size_t states = 200, places = 2000, islands = 300, groups = 30, agreements = 1000, sources = 100;
@@ -192,7 +160,7 @@ int main(int argc, char** argv) {
     relation("party_to", "state-" + std::to_string(random.below(states)), id);
     relation("concerns", id, "island-" + std::to_string(random.below(islands)));
   }
-  const Zipf popularity(people, 1.1);
+  const parley::bench::Zipf popularity(people, 1.1);
   static const char* kStatus[] = {"held", "held", "held", "held", "held", "held", "planned", "cancelled"};
   for (std::size_t m = 0; m < meetings; ++m) {
     const std::string id = "meeting-" + std::to_string(m);

@@ -33,10 +33,20 @@
 
 namespace {
 
+// PARLEY_BENCH_SHAPE=cited measures the citation-heavy shape of parley_generate instead of the
+// plain one (run_all.sh runs both).
+std::string dataset_shape() {
+  const char* shape = std::getenv("PARLEY_BENCH_SHAPE");
+  return shape && std::string(shape) == "cited" ? "cited" : "plain";
+}
+
 std::string dataset_path(int scale) {
-  const std::string path = "/tmp/parley-bench-scale" + std::to_string(scale) + ".json";
+  const std::string shape = dataset_shape();
+  const std::string path = shape == "plain" ? "/tmp/parley-bench-scale" + std::to_string(scale) + ".json"
+                                            : "/tmp/parley-bench-" + shape + "-scale" + std::to_string(scale) + ".json";
   if (!std::filesystem::exists(path)) {
-    const std::string command = std::string(PARLEY_GENERATE) + " --scale " + std::to_string(scale) + " > " + path;
+    const std::string command =
+        std::string(PARLEY_GENERATE) + " --scale " + std::to_string(scale) + " --shape " + shape + " > " + path;
     if (std::system(command.c_str()) != 0) std::abort();
   }
   return path;

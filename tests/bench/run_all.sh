@@ -10,13 +10,21 @@ echo "== batch of 10,000 queries on the embedded dataset"
 
 echo "== scale 1 and 10: parley against its floors"
 "$bench/parley_query_bench"
+echo "== the same on the citation-heavy shape (parley_generate --shape cited)"
+PARLEY_BENCH_SHAPE=cited "$bench/parley_query_bench"
 
 echo "== peak resident memory after loading (MB, entities, relations)"
 for scale in 1 10; do
   file=/tmp/parley-bench-scale$scale.json
   [ -f "$file" ] || "$bench/parley_generate" --scale $scale > "$file"
   echo "scale $scale  parley: $("$bench/parley_memory" parley "$file")   floor: $("$bench/parley_memory" floor "$file")"
+  file=/tmp/parley-bench-cited-scale$scale.json
+  [ -f "$file" ] || "$bench/parley_generate" --scale $scale --shape cited > "$file"
+  echo "scale $scale, cited  parley: $("$bench/parley_memory" parley "$file")   floor: $("$bench/parley_memory" floor "$file")"
 done
+
+echo "== answers from a fresh process, both shapes at scale 1: wall, CPU, peak memory, bytes"
+"$(dirname "$0")/answers_bench.sh" "$build/cli/parley" "$bench/parley_generate"
 
 echo "== parley who-met Abe from a cold process (wall time, 51 runs)"
 times=()
