@@ -58,5 +58,5 @@ TEST_CASE("a small JSON answer is written only at the end", "[json-output]") {
   CHECK(out.str().empty());
   json.writer().EndObject();
   json.print(out);
-  CHECK(out.str() == "{\n  \"id\": \"x\"\n}\n");
+  CHECK(out.str() == "{\n  \"format\": \"parley-answer/1\",\n  \"id\": \"x\"\n}\n");
 }
