@@ -189,7 +189,6 @@ void write_row(JsonOutput& json, const Database& db, const MeetingRow& row, RowD
 // who-met A [B] as JSON, written as it is read: a hub's answer is tens of thousands of rows.
 void write_who_met_json(const CommandContext& context, const Database& db, const WhoMetResult& result,
                         const MeetingFilter& filter, RowDetail rows) {
-  const Dataset& data = db.dataset();
   JsonOutput json;
   auto& w = json.writer();
   w.StartObject();
@@ -218,23 +217,7 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
     json.flush(context.out);
   }
   w.EndArray();
-  if (!result.b) {
-    json.key("counterparts");
-    w.StartArray();
-    for (const auto& c : result.counterparts) {
-      w.StartObject();
-      json.key("entity");
-      write_entity_ref(json, db, c.who);
-      json.field("meeting_count", std::uint64_t{c.meetings.size()});
-      json.key("meetings");
-      w.StartArray();
-      for (const std::size_t m : c.meetings) json.string(data.entities[result.meetings[m].event].id);
-      w.EndArray();
-      w.EndObject();
-      json.flush(context.out);
-    }
-    w.EndArray();
-  }
+  if (!result.b) write_counterparts(json, db, result.counterparts, [&](std::size_t m) { return result.meetings[m].event; });
   w.EndObject();
   json.print(context.out);
 }
