@@ -6,6 +6,10 @@
 # usage: deb_test.sh BUILD_DIR
 set -uo pipefail
 build=$1
+if [ -n "${PARLEY_INSTALL_SKIP:-}" ]; then
+  echo "skipped: $PARLEY_INSTALL_SKIP"
+  exit 77
+fi
 for tool in cpack dpkg-deb; do
   command -v "$tool" >/dev/null 2>&1 || { echo "skipped: $tool is not installed"; exit 77; }
 done

@@ -8,6 +8,10 @@ set -uo pipefail
 mode=$1
 build=$2
 here=$(cd "$(dirname "$0")" && pwd)
+if [ -n "${PARLEY_INSTALL_SKIP:-}" ]; then
+  echo "skipped: $PARLEY_INSTALL_SKIP"
+  exit 77
+fi
 
 for tool in cmake $([ "$mode" = pkg-config ] && echo pkg-config) c++; do
   if ! command -v "$tool" >/dev/null 2>&1; then
