@@ -16,27 +16,16 @@
 #include <string>
 #include <vector>
 
+#include "generate_random.h"
+
 namespace {
 
-class Random {  // splitmix64, as in generate.cpp: the same on every platform
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-  // Skewed: index k with weight about 1/(k+1).
-  std::size_t skewed(std::size_t n) {
-    const double u = static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0);
-    return std::min(n - 1, static_cast<std::size_t>(std::exp(u * std::log(static_cast<double>(n) + 1)) - 1));
-  }
+using parley::bench::Random;
 
- private:
-  std::uint64_t state_;
-};
+// Skewed: index k with weight about 1/(k+1).
+std::size_t skewed(Random& random, std::size_t n) {
+  return std::min(n - 1, static_cast<std::size_t>(std::exp(random.unit() * std::log(static_cast<double>(n) + 1)) - 1));
+}
 
 struct Code {
   const char* code;
@@ -146,9 +135,9 @@ int main(int argc, char** argv) {
       }
       pick -= c.weight;
     }
-    const Actor source = actor(random, random.skewed(actor_pool));
-    Actor target = actor(random, random.skewed(actor_pool));
-    const std::size_t city = random.skewed(city_pool);
+    const Actor source = actor(random, skewed(random, actor_pool));
+    Actor target = actor(random, skewed(random, actor_pool));
+    const std::size_t city = skewed(random, city_pool);
     const char* const* country = kCountries[city % kCountryCount];
     const std::string city_name = word(random, city + 100000) + "burg";
     const std::string province = word(random, city % 97 + 200000) + " Province";
