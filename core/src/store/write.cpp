@@ -689,7 +689,14 @@ std::optional<ReadScope> write_scope(const std::vector<Write>& writes, const Rel
             if (w.provenance) cite(*w.provenance);
           } else if constexpr (std::is_same_v<T, AddAttribute>) {
             name(w.entity);
-            name(w.value);  // an entity-valued attribute's; a harmless lookup for any other
+            // The entity's kind is read with it, so any kind declaring the attribute entity-valued counts.
+            for (KindId k = 0; k < schema.kind_count(); ++k) {
+              const AttributeSpec* spec = schema.find_attribute(k, w.name);
+              if (spec && spec->value.type == ValueType::kEntity) {
+                name(w.value);
+                break;
+              }
+            }
             cite(w.provenance);
           } else if constexpr (std::is_same_v<T, AddMeeting>) {
             for (const auto& p : w.participants) name(p);
