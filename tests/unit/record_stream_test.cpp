@@ -1,7 +1,9 @@
 // Files are read record by record when nothing is wrong, and as whole documents otherwise;
 // both paths must build the same dataset, and the streamed one must step aside, silently,
 // whenever the other has something to report.
+#include <deque>
 #include <catch2/catch.hpp>
+#include <deque>
 
 #include <filesystem>
 #include <fstream>
@@ -129,8 +131,14 @@ bool operator==(const Seen& a, const Seen& b) {
   return a.visits == b.visits && a.read == b.read && a.skeleton == b.skeleton;
 }
 
-DatasetText fixture(const fs::path& path) { return DatasetText{path.filename().string(), read(path)}; }
-DatasetText default_dataset() { return DatasetText{"japan-russia.json", std::string(embedded::default_dataset)}; }
+// The loader reads text its caller holds: a fixture's text is kept until the tests end.
+std::string_view kept(std::string text) {
+  static std::deque<std::string> texts;
+  return texts.emplace_back(std::move(text));
+}
+
+DatasetText fixture(const fs::path& path) { return DatasetText{path.filename().string(), kept(read(path))}; }
+DatasetText default_dataset() { return DatasetText{"japan-russia.json", embedded::default_dataset}; }
 
 }  // namespace
 

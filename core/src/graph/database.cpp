@@ -1,13 +1,8 @@
 #include "parley/graph/database.h"
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <future>
 #include <system_error>
-#include <sstream>
 
 #include "load/diagnostic_sink.h"
 #include "load/identity_merge.h"
@@ -23,61 +18,6 @@ namespace {
 constexpr std::string_view kEmbeddedPrefix = "<embedded>/";
 // Below this, a second thread costs more than it saves (the embedded dataset has about 1,000).
 constexpr std::size_t kParallelBuildRelations = 100000;
-
-std::string size_text(std::uint64_t bytes) {
-  if (bytes % (std::uint64_t{1} << 30) == 0) return std::to_string(bytes >> 30) + " GiB";
-  if (bytes % (std::uint64_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
-}
-
-// Reads a dataset file, at most `max_bytes` of it. A regular file's size is known beforehand;
-// a pipe or a device (`--db /dev/zero`) is read until the limit, or until a NUL byte, which no
-// JSON text holds: what was read up to it is parsed, and the parser says where the NUL is.
-std::optional<std::string> read_file(const std::string& path, std::uint64_t max_bytes, Diagnostics& diagnostics) {
-  Location where;
-  where.file = path;
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    diagnostics.add(ErrorCode::kIoError, "cannot read: it is a directory", where);
-    return std::nullopt;
-  }
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int cause = errno;
-    diagnostics.add(ErrorCode::kIoError,
-                    std::string("cannot open: ") + (cause ? std::strerror(cause) : "unknown reason"), where);
-    return std::nullopt;
-  }
-  // Straight into a string of the file's size: copying through a stringstream took a tenth
-  // of a large load. The loop takes whatever a pipe or a growing file gives beyond that.
-  const auto too_large = [&] {
-    diagnostics.add(ErrorCode::kIoError, "cannot read: the file is larger than the limit of " + size_text(max_bytes) +
-                                             " for a dataset file", where);
-    return std::nullopt;
-  };
-  std::string text;
-  const bool regular = std::filesystem::is_regular_file(path, error);
-  if (const auto size = std::filesystem::file_size(path, error); !error && regular) {
-    if (size > max_bytes) return too_large();
-    text.resize(size);
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  char chunk[1 << 16];
-  while (in) {
-    in.read(chunk, sizeof chunk);
-    const auto got = static_cast<std::size_t>(in.gcount());
-    text.append(chunk, got);
-    if (text.size() > max_bytes) return too_large();
-    if (!regular && std::memchr(chunk, '\0', got)) break;
-  }
-  if (in.bad()) {
-    diagnostics.add(ErrorCode::kIoError, "read failed", where);
-    return std::nullopt;
-  }
-  return text;
-}
 
 }  // namespace
 
@@ -111,36 +51,41 @@ const EventTable& Database::events() const {
   return *events_;
 }
 
-std::optional<std::string> read_file_text(const std::string& path, std::uint64_t max_bytes, Diagnostics& diagnostics) {
-  return read_file(path, max_bytes, diagnostics);
-}
-
 std::unique_ptr<Database> Database::open(const std::vector<std::string>& paths, Diagnostics& diagnostics,
                                          std::uint64_t max_file_bytes, const std::vector<std::string>& schema_paths) {
   const std::size_t errors_before = diagnostics.size();
   std::vector<Text> schema_texts;
   for (const auto& path : schema_paths) {
-    if (auto text = read_file(path, max_file_bytes, diagnostics)) schema_texts.push_back(Text{path, std::move(*text)});
+    if (auto text = read_file_text(path, max_file_bytes, diagnostics)) schema_texts.push_back(Text{path, std::move(*text)});
   }
-  std::vector<Text> texts;
+  // Dataset files are read in place (mapped), the embedded one from the binary.
+  std::vector<FileText> files;
+  std::vector<detail::DatasetText> inputs;
   const std::vector<std::string> wanted = paths.empty() ? std::vector<std::string>{std::string(kEmbeddedDatasetName)} : paths;
+  files.reserve(wanted.size());
   for (const auto& path : wanted) {
     if (path == kEmbeddedDatasetName) {
-      texts.push_back(Text{std::string(kEmbeddedPrefix) + "japan-russia.json", std::string(embedded::default_dataset)});
-    } else if (auto text = read_file(path, max_file_bytes, diagnostics)) {
-      texts.push_back(Text{path, std::move(*text)});
+      inputs.push_back(detail::DatasetText{std::string(kEmbeddedPrefix) + "japan-russia.json", embedded::default_dataset});
+    } else if (auto text = FileText::read(path, max_file_bytes, diagnostics)) {
+      files.push_back(std::move(*text));  // reserved: `file` below stays where it is
+      FileText& file = files.back();
+      inputs.push_back(detail::DatasetText{path, file.view(), [&file](std::size_t offset) { file.release_before(offset); }});
     }
   }
   if (diagnostics.size() != errors_before) return nullptr;
-  return open_texts(std::move(texts), diagnostics, std::move(schema_texts));
+  return open_inputs(inputs, diagnostics, schema_texts);
 }
 
 std::unique_ptr<Database> Database::open_texts(std::vector<Text> texts, Diagnostics& diagnostics,
                                                std::vector<Text> schema_texts) {
   std::vector<detail::DatasetText> inputs;
   inputs.reserve(texts.size());
-  for (auto& text : texts) inputs.push_back(detail::DatasetText{std::move(text.name), std::move(text.json)});
+  for (const auto& text : texts) inputs.push_back(detail::DatasetText{text.name, text.json});
+  return open_inputs(inputs, diagnostics, schema_texts);
+}
 
+std::unique_ptr<Database> Database::open_inputs(const std::vector<detail::DatasetText>& inputs, Diagnostics& diagnostics,
+                                                const std::vector<Text>& schema_texts) {
   std::unique_ptr<Database> db(new Database());
   db->schema_ = &embedded_schema();
   const std::size_t errors_before = diagnostics.size();

@@ -182,7 +182,8 @@ class Loader {
         }
       };
       rapidjson::Document skeleton;
-      const StreamOptions options{.reading = reading, .check = check, .look_ahead = look_ahead};
+      const StreamOptions options{
+          .reading = reading, .check = check, .look_ahead = look_ahead, .read_up_to = input.read_up_to};
       if (!stream_records(input.text, visit, skeleton, options) || findings.size() != 0) return false;
       if (!skeleton.IsObject() || !structure_.check(RecordKind::kDocument, skeleton, "", sink)) return false;
       add_identities(file_index, skeleton, sink);  // kept whole in the skeleton: not a records array

@@ -4,6 +4,7 @@
 // reported; records with problems are left out of the dataset.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,10 @@ namespace parley::detail {
 
 struct DatasetText {
   std::string name;  // as shown in messages: the path given, or "<embedded>/..."
-  std::string text;
+  std::string_view text;  // held by the caller for as long as the load runs
+  // Told, while the text is streamed, where the reading has got to (StreamOptions::read_up_to);
+  // none for text that stays in memory anyway.
+  std::function<void(std::size_t offset)> read_up_to = nullptr;
 };
 
 // How the files are read. kAuto streams them record by record and, at the first problem or

@@ -189,6 +189,13 @@ class RecordSplitter {
 
   Value take_skeleton() { return skeleton_.take(); }
 
+  // Tells `read_up_to` (if any), every kReadUpToStep bytes of `stream`, how far the records
+  // handed over reach: they are copies, so the text before is not needed again.
+  void report_progress(const TextStream& stream, const std::function<void(std::size_t)>& read_up_to) {
+    stream_ = &stream;
+    read_up_to_ = read_up_to ? &read_up_to : nullptr;
+  }
+
  private:
   // The name of a records array, in static storage so that a batch can carry it; empty for
   // any other key.
@@ -211,6 +218,10 @@ class RecordSplitter {
   bool hand_over() {
     const bool go_on = delivery_.deliver(records_array_, next_index_++, record_.take());
     if (go_on) record_.use(delivery_.allocator());
+    if (read_up_to_ && stream_->Tell() >= reported_ + kReadUpToStep) {
+      reported_ = stream_->Tell();
+      (*read_up_to_)(reported_);
+    }
     return go_on;
   }
 
@@ -221,14 +232,18 @@ class RecordSplitter {
   std::string top_level_key_;
   std::string_view records_array_;  // the array being read, or empty
   std::uint32_t next_index_ = 0;
+  const TextStream* stream_ = nullptr;
+  const std::function<void(std::size_t)>* read_up_to_ = nullptr;
+  std::size_t reported_ = 0;
 };
 
 // Reads the text on this thread, visiting each record as it completes.
-bool read_and_visit(std::string_view text, const RecordVisitor& visit, const RecordCheck& check,
+bool read_and_visit(std::string_view text, const RecordVisitor& visit, const StreamOptions& options,
                     rapidjson::Document& skeleton) {
-  auto delivery = std::make_unique<VisitNow>(visit, check);  // its first pool block is 64 KB: not on the stack
+  auto delivery = std::make_unique<VisitNow>(visit, options.check);  // its first pool block is 64 KB: not on the stack
   auto splitter = std::make_unique<RecordSplitter>(*delivery, skeleton.GetAllocator());
   TextStream stream(text, content_start(text));
+  splitter->report_progress(stream, options.read_up_to);
   CheckedBuilder builder(*splitter, stream);
   if (parse_strict(stream, builder).IsError()) return false;
   static_cast<Value&>(skeleton) = splitter->take_skeleton();  // moves
@@ -250,6 +265,7 @@ bool read_in_background(std::string_view text, const RecordVisitor& visit, const
         SendInBatches delivery(queue, options.check, std::max<std::size_t>(options.records_per_batch, 1));
         auto splitter = std::make_unique<RecordSplitter>(delivery, skeleton.GetAllocator());
         TextStream stream(text, content_start(text));
+        splitter->report_progress(stream, options.read_up_to);
         CheckedBuilder builder(*splitter, stream);
         // The last batch goes even after a syntax error, so that the visitor sees every record
         // before it, as it does when one thread reads.
@@ -263,7 +279,7 @@ bool read_in_background(std::string_view text, const RecordVisitor& visit, const
     });
   } catch (const std::system_error&) {
     // No thread to be had (a process limit, say): read on this one instead.
-    return read_and_visit(text, visit, options.check, skeleton);
+    return read_and_visit(text, visit, options, skeleton);
   }
   bool visited = true;
   try {
@@ -299,7 +315,7 @@ bool stream_records(std::string_view text, const RecordVisitor& visit, rapidjson
   if (check_before_parsing(text)) return false;
   const bool background = options.reading == Reading::kBackground ||
                           (options.reading == Reading::kBySize && text.size() >= kBackgroundReadingBytes);
-  return background ? read_in_background(text, visit, options, skeleton) : read_and_visit(text, visit, options.check, skeleton);
+  return background ? read_in_background(text, visit, options, skeleton) : read_and_visit(text, visit, options, skeleton);
 }
 
 }  // namespace parley::detail

@@ -31,12 +31,17 @@ using RecordLookAhead = std::function<void(std::string_view array, const rapidjs
 // visits, which pays for a large file. kBySize chooses the second from kBackgroundReadingBytes.
 enum class Reading { kBySize, kSameThread, kBackground };
 inline constexpr std::size_t kBackgroundReadingBytes = 1 << 20;
+inline constexpr std::size_t kReadUpToStep = 8 << 20;
 
 struct StreamOptions {
   Reading reading = Reading::kBySize;
   RecordCheck check = nullptr;           // none: every record goes to the visitor
   RecordLookAhead look_ahead = nullptr;  // none: no look ahead
   std::size_t records_per_batch = 512;   // for the second thread; tests make it small
+  // Called on the parsing thread now and then (every kReadUpToStep bytes) with an offset
+  // before which this reading will not look at the text again: a mapped file lets its pages
+  // there go (FileText::release_before). None: nothing is called.
+  std::function<void(std::size_t offset)> read_up_to = nullptr;
 };
 
 // Reads `text` with the same strict checks as parse_json_strict(), visiting each record on the

@@ -17,6 +17,9 @@
 #include "parley/common/status.h"
 
 namespace parley {
+namespace detail {
+struct DatasetText;
+}
 
 // The name `--db` takes for the dataset embedded in the binary.
 inline constexpr std::string_view kEmbeddedDatasetName = "@default";
@@ -74,6 +77,9 @@ class Database {
 
  private:
   Database() = default;
+  // Loads the texts, which the caller keeps alive until this returns.
+  static std::unique_ptr<Database> open_inputs(const std::vector<detail::DatasetText>& inputs, Diagnostics& diagnostics,
+                                               const std::vector<Text>& schema_texts);
   // Builds the name index and, when `loaded` (the records had no problem), the graph. False
   // when anything was reported.
   bool index(Diagnostics& diagnostics, bool loaded);
