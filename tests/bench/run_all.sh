@@ -23,6 +23,9 @@ for scale in 1 10; do
   echo "scale $scale, cited  parley: $("$bench/parley_memory" parley "$file")   floor: $("$bench/parley_memory" floor "$file")"
 done
 
+echo "== loads from a fresh process, both shapes at scale 1 and 10: parley against mapping and parsing the file"
+"$(dirname "$0")/cold_load_bench.sh" "$build/cli/parley" "$bench/parley_parse_floor" "$bench/parley_generate"
+
 echo "== answers from a fresh process, both shapes at scale 1: wall, CPU, peak memory, bytes"
 "$(dirname "$0")/answers_bench.sh" "$build/cli/parley" "$bench/parley_generate"
 
