@@ -105,7 +105,12 @@ struct ParsedFile {
 class Loader {
  public:
   Loader(const RelationSchema& schema, std::string_view json_schema, Dataset& dataset, Diagnostics& diagnostics)
-      : schema_(schema), structure_(checker_for(json_schema)), dataset_(dataset), diagnostics_(diagnostics) {
+      : schema_(schema),
+        structure_(checker_for(json_schema)),
+        dataset_(dataset),
+        diagnostics_(diagnostics),
+        from_property_(schema.find_property("from")),
+        until_property_(schema.find_property("until")) {
     for (KindId k = 0; k < schema.kind_count(); ++k) kind_names_.push_back(schema.kind(k).name);
     for (RelationTypeId t = 0; t < schema.relation_type_count(); ++t) {
       type_names_.push_back(schema.relation_type(t).name);
@@ -730,11 +735,9 @@ class Loader {
   template <typename Label>
   void check_date_order(const Relation& relation, const std::string& pointer, const Label& label, DiagnosticSink& sink,
                         bool& ok) {
-    const auto from_property = schema_.find_property("from");
-    const auto until_property = schema_.find_property("until");
-    if (!from_property || !until_property) return;
-    const std::string_view from = relation.property(*from_property);
-    const std::string_view until = relation.property(*until_property);
+    if (!from_property_ || !until_property_ || relation.properties.empty()) return;
+    const std::string_view from = relation.property(*from_property_);
+    const std::string_view until = relation.property(*until_property_);
     if (from.empty() || until.empty()) return;
     const auto start = FuzzyDate::parse(from);
     const auto end = FuzzyDate::parse(until);
@@ -836,6 +839,9 @@ class Loader {
   std::vector<KindId> kinds_;
   std::vector<std::string_view> kind_names_;
   std::vector<std::string_view> type_names_;
+  // Looked up once: every relation is checked for an `until` before its `from`.
+  std::optional<PropertyId> from_property_;
+  std::optional<PropertyId> until_property_;
 };
 
 }  // namespace
