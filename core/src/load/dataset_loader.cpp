@@ -126,7 +126,7 @@ class Loader {
       dataset_ = Dataset{};
       broken_.clear();
       kinds_.clear();
-      record_index_.clear();
+      records_by_source_.clear();
       if (path == LoadPath::kStreamedOnly) return false;
     }
     load_whole_documents(inputs);
@@ -392,12 +392,15 @@ class Loader {
   // (on the gathering) and by event id elsewhere, so fields a citation gives fill in those missing.
   std::uint32_t intern_record(SourceIndex source, const Value& record) {
     const std::string_view event_id = view_of(record["event_id"]);
-    std::string key = std::to_string(source);
-    key += '\n';
-    key += event_id;
-    const auto [it, inserted] = record_index_.try_emplace(std::move(key), static_cast<std::uint32_t>(dataset_.records.size()));
-    if (inserted) dataset_.records.push_back(CodedRecord{std::string(event_id), {}, {}, {}, {}, {}, {}});
-    CodedRecord& stored = dataset_.records[it->second];
+    if (records_by_source_.size() <= source) records_by_source_.resize(source + 1);
+    IdIndex& index = records_by_source_[source];
+    auto at = index.find(event_id);
+    if (!at) {
+      at = static_cast<std::uint32_t>(dataset_.records.size());
+      index.insert(event_id, *at);
+      dataset_.records.push_back(CodedRecord{std::string(event_id), {}, {}, {}, {}, {}, {}});
+    }
+    CodedRecord& stored = dataset_.records[*at];
     const auto fill = [&](std::string& field, const char* name) {
       if (!field.empty()) return;
       const auto member = record.FindMember(name);
@@ -409,7 +412,7 @@ class Loader {
     fill(stored.cameo, "cameo");
     fill(stored.event_text, "event_text");
     fill(stored.url, "url");
-    return it->second;
+    return *at;
   }
 
   bool check_identifier(std::string_view id, const std::string& pointer, const char* what, DiagnosticSink& sink) {
@@ -832,7 +835,8 @@ class Loader {
   Dataset& dataset_;
   Diagnostics& diagnostics_;
   std::unordered_set<EntityIndex> broken_;  // entities already reported as malformed
-  std::unordered_map<std::string, std::uint32_t> record_index_;  // "source\nevent_id" → Dataset::records
+  // Each source's coded records by event id, as positions in Dataset::records.
+  std::vector<IdIndex> records_by_source_;
   bool is_broken(EntityIndex e) const { return !broken_.empty() && broken_.count(e) > 0; }
   // Every entity's kind, packed: each relation checks both ends' kinds, and reading them from
   // the entities themselves cost a cache miss per end on a large dataset.
