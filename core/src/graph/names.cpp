@@ -224,8 +224,23 @@ NameIndex NameIndex::build(const Dataset& dataset, Diagnostics& diagnostics, con
   index.by_words_.erase(std::unique(index.by_words_.begin(), index.by_words_.end()), index.by_words_.end());
   sort_and_deduplicate(index.by_key_, names_only);
   sort_and_deduplicate(index.by_word_);
-  for (std::size_t i = 0; i < index.by_key_.size(); ++i) {
-    if (i == 0 || index.by_key_[i].key != index.by_key_[i - 1].key) index.keys_.push_back(index.by_key_[i].key);
+  // The distinct keys: one per run of equal hashes, unless two keys share a hash.
+  const auto& entries = index.by_key_;
+  for (std::size_t first = 0, end = 0; first < entries.size(); first = end) {
+    end = first + 1;
+    bool one_key = true;
+    for (; end < entries.size() && entries[end].hash == entries[first].hash; ++end) {
+      one_key = one_key && entries[end].key == entries[first].key;
+    }
+    if (one_key) {
+      index.keys_.push_back(entries[first].key);
+      continue;
+    }
+    std::vector<std::string_view> keys;
+    for (std::size_t i = first; i < end; ++i) keys.push_back(entries[i].key);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    index.keys_.insert(index.keys_.end(), keys.begin(), keys.end());
   }
   return index;
 }

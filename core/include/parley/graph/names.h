@@ -105,8 +105,11 @@ class NameIndex {
     std::uint64_t hash;
     std::string_view key;  // into folded_names_ or folded_aliases_
     EntityIndex entity;
+    // By hash, then entity: a common word is the key of thousands of entries, and ordering
+    // them by the key's bytes compared equal strings over and over. The key decides only
+    // between entries of one entity whose keys' hashes collide.
     friend bool operator<(const Entry& a, const Entry& b) {
-      return a.hash != b.hash ? a.hash < b.hash : a.key != b.key ? a.key < b.key : a.entity < b.entity;
+      return a.hash != b.hash ? a.hash < b.hash : a.entity != b.entity ? a.entity < b.entity : a.key < b.key;
     }
     friend bool operator==(const Entry& a, const Entry& b) { return a.key == b.key && a.entity == b.entity; }
   };
