@@ -80,8 +80,10 @@ bench: deps
 	KUZU_NODE_MODULES=$(CURDIR)/build/peers/node_modules tests/bench/run_all.sh $(RELEASE)
 
 # The peers on the same generated data, answers checked against parley's.
-# PEER_SCALES: the generated dataset scales the peers are measured at.
+# PEER_SCALES: the generated dataset scales the peers are measured at; PEER_SHAPES: the shapes
+# of parley_generate (plain, and cited: every fact cited with a quote of its own).
 PEER_SCALES ?= 1 10
+PEER_SHAPES ?= plain cited
 bench-peers: deps
 	@dpkg-query -W -f='$${Status}\n' python3-igraph libbenchmark-dev 2>/dev/null | grep -c '^install ok installed' | grep -q 2 || \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-igraph libbenchmark-dev
@@ -92,14 +94,14 @@ bench-peers: deps
 	[ -f build/peers/node_modules/kuzu/kuzujs.node ] || \
 	  (cd build/peers && npm install --no-audit --no-fund kuzu@0.11.3 && \
 	   cp node_modules/kuzu/prebuilt/kuzujs-linux-x64.node node_modules/kuzu/kuzujs.node)
-	for scale in $(PEER_SCALES); do \
-	  mkdir -p build/peers/scale$$scale && \
-	  $(RELEASE)/tests/bench/parley_generate --scale $$scale --csv build/peers/scale$$scale > build/peers/scale$$scale/dataset.json && \
-	  echo "== peers at scale $$scale" && \
+	for shape in $(PEER_SHAPES); do for scale in $(PEER_SCALES); do \
+	  dir=build/peers/$$shape-scale$$scale && mkdir -p $$dir && \
+	  $(RELEASE)/tests/bench/parley_generate --scale $$scale --shape $$shape --csv $$dir > $$dir/dataset.json && \
+	  echo "== peers at scale $$scale, $$shape shape" && \
 	  KUZU_NODE_MODULES=$(CURDIR)/build/peers/node_modules \
-	    /usr/bin/python3 tests/bench/peers/peers.py $(RELEASE)/cli/parley build/peers/scale$$scale build/peers/scale$$scale/dataset.json \
+	    /usr/bin/python3 tests/bench/peers/peers.py $(RELEASE)/cli/parley $$dir $$dir/dataset.json \
 	    || exit 1; \
-	done
+	done; done
 
 debug: deps
 	cmake -S . -B build/debug -DCMAKE_BUILD_TYPE=Debug
