@@ -161,7 +161,7 @@ Write write_from_options(const ParsedCommandLine& args, const std::string& label
       allow_only(vm, name, {"publisher", "title", "published", "file", "url", "note"});
       const auto a = arguments(vm, name, {"ID"});
       write.what = AddSource{Source{a[0], required(vm, "publisher", name), required(vm, "title", name), text(vm, "published"),
-                                    text(vm, "file"), text(vm, "url"), text(vm, "note"), {}}};  // a document: its facts are quoted
+                                    text(vm, "file"), text(vm, "url"), text(vm, "note"), {}, {}, {}}};  // a document: its facts are quoted
     } else if (what == "entity") {
       allow_only(vm, name, {"kind", "name", "alias", "attribute", "source", "quote"});
       const auto a = arguments(vm, name, {"ID"});

@@ -262,7 +262,7 @@ TEST_CASE("a source still cited cannot be retracted; one cited by nothing can", 
   CHECK_FALSE(write(dir / "talks.parley", {Write{"retract source", cited}}, diagnostics));
   CHECK(has_code(diagnostics, ErrorCode::kUnknownSource));
 
-  Source source{"notes", "Me", "Notes", "", "", "", "", ""};
+  Source source{"notes", "Me", "Notes", "", "", "", "", "", {}, {}};
   Retract uncited;
   uncited.what = Retract::What::kSource;
   uncited.target = "notes";

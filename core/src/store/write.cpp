@@ -397,7 +397,7 @@ class WritePlan {
     if (!c) return;
     // Checked like any attribute: the loader reads the value against the kind's declaration.
     ChangedEntity* changed = change(*e);
-    changed->entity.attributes.push_back(Attribute{w.name, w.value, w.qualifier, {*c}});
+    changed->entity.attributes.push_back(Attribute{w.name, w.value, w.qualifier, {*c}, {}});
     changed->attribute_added_by.push_back(label_);
     changed->attribute_rows.push_back(0);
     done_.push_back("added attribute " + w.name + " = " + w.value + " of " + current_.entities[*e].id);
