@@ -185,7 +185,7 @@ TEST_CASE("aliases and attributes are added to and retracted from an existing en
   Diagnostics diagnostics;
   REQUIRE(write(dir / "talks.parley",
                 {Write{"a", AddAlias{"Lavrov", "S. Lavrov", "", asahi()}},
-                 Write{"b", AddAttribute{"Lavrov", "description", "Russian foreign minister", "", asahi()}}},
+                 Write{"b", AddAttribute{"Lavrov", "description", "Russian foreign minister", "", asahi(), {}}}},
                 diagnostics));
   auto db = open({dir / "talks.parley"});
   const EntityIndex lavrov = *db->dataset().find_entity("sergey-lavrov");
