@@ -129,7 +129,7 @@ CommandSpec add_spec() {
 CommandSpec retract_spec() {
   CommandSpec spec;
   spec.name = "retract";
-  spec.synopsis = "retract source|entity|relation|alias|attribute ARGS... -m TEXT [--author NAME]";
+  spec.synopsis = "retract source|entity|relation|alias|attribute ARGS... -m TEXT [--author NAME]";  // relation: TYPE FROM TO, or its ID
   spec.summary = "retract facts from a store (its history keeps them) or a JSON dataset (docs/writes.md)";
   spec.options.add_options()
       ("what", po::value<std::string>(), "what to retract")
@@ -215,13 +215,18 @@ Write write_from_options(const ParsedCommandLine& args, const std::string& label
     retract.target = arguments(vm, name, {"ENTITY"})[0];
     retract.with_relations = vm.count("with-relations") > 0;
   } else if (what == "relation") {
-    allow_only(vm, name, {"property", "all"});
-    const auto a = arguments(vm, name, {"TYPE", "FROM", "TO"});
     retract.what = Retract::What::kRelation;
-    retract.target = a[0];
-    retract.from = a[1];
-    retract.to = a[2];
-    retract.properties = named_values(vm, "property");
+    if (words(vm, "arguments").size() == 1) {  // a relation named by its id
+      allow_only(vm, name, {});
+      retract.target = arguments(vm, name, {"ID"})[0];
+    } else {
+      allow_only(vm, name, {"property", "all"});
+      const auto a = arguments(vm, name, {"TYPE", "FROM", "TO"});
+      retract.target = a[0];
+      retract.from = a[1];
+      retract.to = a[2];
+      retract.properties = named_values(vm, "property");
+    }
   } else if (what == "alias") {
     allow_only(vm, name, {});
     const auto a = arguments(vm, name, {"ENTITY", "NAME"});

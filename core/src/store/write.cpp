@@ -516,6 +516,20 @@ class WritePlan {
         return;
       }
       case What::kRelation: {
+        if (w.from.empty() && w.to.empty()) {  // named by its id
+          std::optional<RelationIndex> found;
+          for (RelationIndex r = 0; r < current_.relations.size(); ++r) {
+            if (current_.relations[r].id == w.target && !filter_.skip_relation[r]) found = r;
+          }
+          if (!found) {
+            fail(ErrorCode::kNameNotFound, "ID", "no relation with id \"" + w.target + "\" in the store");
+            return;
+          }
+          filter_.skip_relation[*found] = true;
+          retract_relations_.push_back(rows_.relations[*found]);
+          done_.push_back("retracted relation " + w.target);
+          return;
+        }
         const auto type = schema_.find_relation_type(w.target);
         if (!type) {
           fail(ErrorCode::kUnknownRelationType, "TYPE", "relation type \"" + w.target + "\" is not defined by the relation schema");
@@ -725,6 +739,11 @@ std::optional<ReadScope> write_scope(const std::vector<Write>& writes, const Rel
                 whole = true;
                 break;
               case Retract::What::kRelation:
+                // A relation named by its id alone may be anywhere in the store.
+                if (w.from.empty() && w.to.empty()) {
+                  whole = true;
+                  break;
+                }
                 name(w.from);
                 name(w.to);
                 scope.links.emplace_back(w.from, w.to);

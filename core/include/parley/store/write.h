@@ -65,7 +65,7 @@ struct AddMeeting {
 };
 struct Retract {
   enum class What { kSource, kEntity, kRelation, kAlias, kAttribute } what = What::kEntity;
-  std::string target;         // the source or entity; the relation's type
+  std::string target;         // the source or entity; the relation's type, or its id (from and to empty)
   std::string from, to;       // a relation's ends
   std::string name;           // the alias or attribute name
   std::string value;          // --value: only the attribute with this value
