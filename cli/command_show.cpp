@@ -89,11 +89,14 @@ int run_show(const CommandContext& context) {
         json.string(a.value);
       }
       if (!a.qualifier.empty()) json.field("qualifier", a.qualifier);
+      if (!a.attribution.empty()) json.field("attribution", a.attribution);
       json.key("sources");
       write_citations(json, data, a.citations);
       w.EndObject();
     }
     w.EndArray();
+    json.key("sources_differ");
+    write_differing(json, data, differing_attributes(data, e));
     json.key("relations");
     w.StartArray();
     for (const auto& view : card.relations) write_relation(json, *db, view.relation, view.forward);
@@ -116,9 +119,22 @@ int run_show(const CommandContext& context) {
   for (const auto& m : data.merged) {
     if (m.into == entity) context.out << "  same as: " << m.id << " (" << m.name << ") in " << data.files[m.file] << '\n';
   }
+  // An attribute the sources differ on is one line saying so, with each stated value below it.
+  const std::vector<DifferingValues> differing = differing_attributes(data, e);
+  std::vector<std::string_view> announced;
   for (const auto& a : e.attributes) {
-    context.out << "  " << a.name << ": " << single_line(a.value)
-                << (a.qualifier.empty() ? "" : " (" + single_line(a.qualifier) + ")") << ' '
+    const auto group = std::find_if(differing.begin(), differing.end(), [&](const DifferingValues& d) { return d.attribute == a.name; });
+    std::string indent = "  ";
+    if (group != differing.end()) {
+      if (std::find(announced.begin(), announced.end(), a.name) == announced.end()) {
+        announced.push_back(a.name);
+        context.out << "  " << a.name << ": " << differing_text(data, *group) << '\n';
+      }
+      indent = "    - ";
+    }
+    context.out << indent << (group != differing.end() ? "" : a.name + ": ") << single_line(a.value)
+                << (a.qualifier.empty() ? "" : " (" + single_line(a.qualifier) + ")")
+                << (a.attribution.empty() ? "" : " [attribution: " + single_line(a.attribution) + "]") << ' '
                 << sources_text(data, a.citations) << '\n';
   }
   context.out << "\nRelations (" << card.relations.size() << ")\n";

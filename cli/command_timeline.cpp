@@ -72,6 +72,7 @@ int run_timeline(const CommandContext& context) {
   bool undated_heading = false;
   for (const auto& row : rows) {
     const Entity& e = data.entities[row.facts.event];
+    const auto differing = differing_values(data, row.facts.statuses);
     // Undated events come last (the event table's order); they get their own heading rather than a
     // made-up place in the sequence.
     if (!row.facts.date && !undated_heading) {
@@ -79,7 +80,11 @@ int run_timeline(const CommandContext& context) {
       undated_heading = true;
     }
     context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << (row.facts.date ? date_text(row.facts) : "") << std::setw(11)
-                << (row.facts.status.empty() ? "-" : row.facts.status) << e.name << " (" << db->schema().kind(e.kind).name << ")";
+                << (differing ? "differing" : row.facts.status.empty() ? "-" : row.facts.status) << e.name << " ("
+                << db->schema().kind(e.kind).name << ")";
+    // The column has room for one status: where the sources differ, it says so, and the
+    // values follow the name.
+    if (differing) context.out << "  [status: " << differing_text(data, *differing) << "]";
     if (row.facts.date && row.date_match == DateMatch::kPossibly) {
       context.out << "  [possibly in range: known only to " << date_text(row.facts) << "]";
     }

@@ -51,7 +51,7 @@ void print_meeting(std::ostream& out, const Database& db, const MeetingDetail& r
   out << "  " << std::left << std::setw(kDateWidth) << date_text(f) << data.entities[f.event].name << '\n';
   const std::string indent(2 + kDateWidth, ' ');
   std::string where = places_text(db, f);
-  out << indent << (where.empty() ? "place not stated" : "in " + where) << " · " << (f.status.empty() ? "status not stated" : f.status);
+  out << indent << (where.empty() ? "place not stated" : "in " + where) << " · " << status_text(db, f);
   if (!f.times_of_day.empty()) out << " · " << f.times_of_day.front()->value;
   for (const Attribute* d : f.durations) out << " · " << duration_text(d->value);
   out << '\n';
@@ -68,7 +68,7 @@ void print_meeting(std::ostream& out, const Database& db, const MeetingDetail& r
   }
   for (const MeetingDetail& inner : within) {
     out << indent << "with it: " << data.entities[inner.facts.event].name << " (" << kind_words(db, inner.facts.event) << ", "
-        << date_text(inner.facts) << ", " << (inner.facts.status.empty() ? "status not stated" : inner.facts.status) << ") "
+        << date_text(inner.facts) << ", " << status_text(db, inner.facts) << ") "
         << sources_text(data, event_sources(db, inner.facts)) << '\n';
   }
   out << indent << "sources " << sources_text(data, event_sources(db, f)) << '\n';
@@ -164,6 +164,11 @@ void write_compact_members(JsonOutput& json, const Database& db, const EventFact
   else w.Null();
   json.field("date_match", match_name(match));
   json.field("status", facts.status);
+  // The compact row names the attributes the sources differ on; the full row gives their values.
+  json.key("sources_differ");
+  w.StartArray();
+  for (const DifferingValues& d : differing_attributes(data, data.entities[facts.event])) json.string(d.attribute);
+  w.EndArray();
   json.key("places");
   w.StartArray();
   for (const auto& v : facts.venues) json.string(data.entities[v.place].id);

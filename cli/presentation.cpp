@@ -119,6 +119,21 @@ std::string participants_text(const Database& db, const EventFacts& facts, std::
   return out;
 }
 
+std::string differing_text(const Dataset& data, const DifferingValues& differing) {
+  std::string out;
+  for (const StatedValue& stated : differing.values) {
+    out += (out.empty() ? "" : " / ") + single_line(stated.value) + " (";
+    for (std::size_t i = 0; i < stated.sources.size(); ++i) out += (i ? ", " : "") + data.sources[stated.sources[i]].id;
+    out += ")";
+  }
+  return out + " — sources differ";
+}
+
+std::string status_text(const Database& db, const EventFacts& facts) {
+  if (const auto differing = differing_values(db.dataset(), facts.statuses)) return differing_text(db.dataset(), *differing);
+  return facts.status.empty() ? "status not stated" : facts.status;
+}
+
 std::string places_text(const Database& db, const EventFacts& facts) {
   std::string out;
   for (const auto& v : facts.venues) out += (out.empty() ? "" : ", ") + db.dataset().entities[v.place].name;
@@ -168,11 +183,35 @@ void write_stated(JsonOutput& json, const Dataset& data, const std::vector<const
     if (integer) json.writer().Int64(std::stoll(a->value));
     else json.string(a->value);
     if (!a->qualifier.empty()) json.field("qualifier", a->qualifier);
+    if (!a->attribution.empty()) json.field("attribution", a->attribution);
     json.key("sources");
     write_citations(json, data, a->citations);
     json.writer().EndObject();
   }
   json.writer().EndArray();
+}
+
+void write_differing(JsonOutput& json, const Dataset& data, const std::vector<DifferingValues>& differing) {
+  auto& w = json.writer();
+  w.StartArray();
+  for (const DifferingValues& d : differing) {
+    w.StartObject();
+    json.field("attribute", d.attribute);
+    json.key("values");
+    w.StartArray();
+    for (const StatedValue& stated : d.values) {
+      w.StartObject();
+      json.field("value", stated.value);
+      json.key("sources");
+      w.StartArray();
+      for (const SourceIndex s : stated.sources) json.string(data.sources[s].id);
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 void write_date(JsonOutput& json, const std::optional<FuzzyDate>& date) {
@@ -219,6 +258,8 @@ void write_event_members(JsonOutput& json, const Database& db, const EventFacts&
   json.field("status", facts.status);
   json.key("statuses");
   write_stated(json, data, facts.statuses);
+  json.key("sources_differ");
+  write_differing(json, data, differing_attributes(data, e));
   json.key("places");
   w.StartArray();
   for (const auto& v : facts.venues) write_entity_ref(json, db, v.place);
@@ -232,6 +273,7 @@ void write_event_members(JsonOutput& json, const Database& db, const EventFacts&
     json.field("kind", db.schema().kind(data.entities[p.who].kind).name);
     json.field("role", p.role);
     json.field("counts", facts.counts(p));
+    if (const std::string& id = data.relations[p.relation].id; !id.empty()) json.field("relation", id);
     json.key("sources");
     write_citations(json, data, data.relations[p.relation].citations);
     w.EndObject();
@@ -254,6 +296,7 @@ void write_relation(JsonOutput& json, const Database& db, RelationIndex relation
   const Relation& r = data.relations[relation];
   auto& w = json.writer();
   w.StartObject();
+  if (!r.id.empty()) json.field("id", r.id);
   json.field("type", db.schema().relation_type(r.type).name);
   json.field("direction", std::string_view(forward ? "forward" : "backward"));
   json.field("reading", reading(db, relation, forward));

@@ -10,6 +10,7 @@
 #include "json_output.h"
 #include "parley/graph/database.h"
 #include "parley/common/date_range.h"
+#include "parley/query/differing_values.h"
 #include "parley/query/event_facts.h"
 #include "parley/query/path.h"
 
@@ -38,6 +39,12 @@ std::string duration_text(const std::string& iso);
 // Participants grouped by role: "principal: A, B; present: C".
 std::string participants_text(const Database& db, const EventFacts& facts, std::optional<EntityIndex> skip = {});
 std::string places_text(const Database& db, const EventFacts& facts);
+// "possible (kyodo-2018-12) / planned (asahi-2019-06) — sources differ": values the sources
+// state differently (differing_values.h), each with the sources that state it.
+std::string differing_text(const Dataset& data, const DifferingValues& differing);
+// An event's status as an answer line shows it: the status, "status not stated", or, where the
+// sources differ on it, every value with its sources (differing_text).
+std::string status_text(const Database& db, const EventFacts& facts);
 
 // ---- JSON ----
 
@@ -45,6 +52,9 @@ void write_entity_ref(JsonOutput& json, const Database& db, EntityIndex entity);
 void write_citations(JsonOutput& json, const Dataset& data, const std::vector<Citation>& citations);
 // {"value": ..., "qualifier": ..., "sources": [...]} for each stated value.
 void write_stated(JsonOutput& json, const Dataset& data, const std::vector<const Attribute*>& values, bool integer = false);
+// [{"attribute": "status", "values": [{"value": "possible", "sources": ["kyodo-2018-12"]}, ...]}]:
+// the attributes whose values differ between sources; [] when none do.
+void write_differing(JsonOutput& json, const Dataset& data, const std::vector<DifferingValues>& differing);
 // {"value": "2018-12-01", "precision": "day", "text": "1 December 2018", "first_day": ..., "last_day": ...}
 // or null.
 void write_date(JsonOutput& json, const std::optional<FuzzyDate>& date);

@@ -74,7 +74,7 @@ void write_not_counted(JsonOutput& json, const Database& db, const std::vector<M
 void print_not_counted(std::ostream& out, const Database& db, const std::vector<MeetingDetail>& rows) {
   for (const auto& row : rows) {
     out << "  not counted: " << db.dataset().entities[row.facts.event].name << " (" << date_text(row.facts) << ", "
-        << (row.facts.status.empty() ? "status not stated" : row.facts.status) << "); see --status any\n";
+        << status_text(db, row.facts) << "); see --status any\n";
   }
 }
 

@@ -113,11 +113,14 @@ CommandSpec add_spec() {
       ("url", po::value<std::string>(), "source: where it is online")
       ("note", po::value<std::string>(), "source, alias: a remark")
       ("qualifier", po::value<std::string>(), "attribute: what the value is of")
+      ("attribution", po::value<std::string>()->value_name("TEXT"), "attribute: who, in the source, says so")
+      ("byline", po::value<std::string>()->value_name("TEXT"), "source: its byline, copied exactly")
+      ("written-by", po::value<std::vector<std::string>>()->value_name("NAME"), "source: an author its byline names (repeat)")
       ("participants", po::value<std::string>()->value_name("A,B,..."), "meeting: who took part")
       ("at", po::value<std::string>()->value_name("PLACE"), "meeting: where it was held")
       ("date", po::value<std::string>()->value_name("DATE"), "meeting: when")
       ("status", po::value<std::string>(), "meeting: held, planned, cancelled, ...")
-      ("id", po::value<std::string>(), "meeting: its id (default made from the others)");
+      ("id", po::value<std::string>(), "meeting: its id (default made from the others); relation: its id (default none)");
   transaction_options(spec.options);
   spec.positional.add("what", 1).add("arguments", -1);
   return spec;
@@ -126,7 +129,7 @@ CommandSpec add_spec() {
 CommandSpec retract_spec() {
   CommandSpec spec;
   spec.name = "retract";
-  spec.synopsis = "retract source|entity|relation|alias|attribute ARGS... -m TEXT [--author NAME]";
+  spec.synopsis = "retract source|entity|relation|alias|attribute ARGS... -m TEXT [--author NAME]";  // relation: TYPE FROM TO, or its ID
   spec.summary = "retract facts from a store (its history keeps them) or a JSON dataset (docs/writes.md)";
   spec.options.add_options()
       ("what", po::value<std::string>(), "what to retract")
@@ -158,19 +161,20 @@ Write write_from_options(const ParsedCommandLine& args, const std::string& label
   write.label = label.empty() ? name : label;
   if (command == "add") {
     if (what == "source") {
-      allow_only(vm, name, {"publisher", "title", "published", "file", "url", "note"});
+      allow_only(vm, name, {"publisher", "title", "published", "file", "url", "note", "byline", "written-by"});
       const auto a = arguments(vm, name, {"ID"});
       write.what = AddSource{Source{a[0], required(vm, "publisher", name), required(vm, "title", name), text(vm, "published"),
-                                    text(vm, "file"), text(vm, "url"), text(vm, "note"), {}}};  // a document: its facts are quoted
+                                    text(vm, "file"), text(vm, "url"), text(vm, "note"), {},  // a document: its facts are quoted
+                                    text(vm, "byline"), words(vm, "written-by")}};
     } else if (what == "entity") {
       allow_only(vm, name, {"kind", "name", "alias", "attribute", "source", "quote"});
       const auto a = arguments(vm, name, {"ID"});
       write.what = AddEntity{a[0], required(vm, "kind", name), required(vm, "name", name), words(vm, "alias"),
                              named_values(vm, "attribute"), provenance(vm, name)};
     } else if (what == "relation") {
-      allow_only(vm, name, {"property", "source", "quote"});
+      allow_only(vm, name, {"property", "source", "quote", "id"});
       const auto a = arguments(vm, name, {"TYPE", "FROM", "TO"});
-      write.what = AddRelation{a[0], a[1], a[2], named_values(vm, "property"), provenance(vm, name)};
+      write.what = AddRelation{a[0], a[1], a[2], named_values(vm, "property"), provenance(vm, name), text(vm, "id")};
     } else if (what == "alias") {
       allow_only(vm, name, {"note", "source", "quote"});
       const auto a = arguments(vm, name, {"ENTITY", "NAME"});
@@ -178,9 +182,9 @@ Write write_from_options(const ParsedCommandLine& args, const std::string& label
       if (vm.count("source") || vm.count("quote")) alias.provenance = provenance(vm, name);
       write.what = alias;
     } else if (what == "attribute") {
-      allow_only(vm, name, {"qualifier", "source", "quote"});
+      allow_only(vm, name, {"qualifier", "source", "quote", "attribution"});
       const auto a = arguments(vm, name, {"ENTITY", "NAME", "VALUE"});
-      write.what = AddAttribute{a[0], a[1], a[2], text(vm, "qualifier"), provenance(vm, name)};
+      write.what = AddAttribute{a[0], a[1], a[2], text(vm, "qualifier"), provenance(vm, name), text(vm, "attribution")};
     } else if (what == "meeting") {
       allow_only(vm, name, {"participants", "at", "date", "status", "id", "name", "kind", "source", "quote"});
       arguments(vm, name, {});
@@ -211,13 +215,18 @@ Write write_from_options(const ParsedCommandLine& args, const std::string& label
     retract.target = arguments(vm, name, {"ENTITY"})[0];
     retract.with_relations = vm.count("with-relations") > 0;
   } else if (what == "relation") {
-    allow_only(vm, name, {"property", "all"});
-    const auto a = arguments(vm, name, {"TYPE", "FROM", "TO"});
     retract.what = Retract::What::kRelation;
-    retract.target = a[0];
-    retract.from = a[1];
-    retract.to = a[2];
-    retract.properties = named_values(vm, "property");
+    if (words(vm, "arguments").size() == 1) {  // a relation named by its id
+      allow_only(vm, name, {});
+      retract.target = arguments(vm, name, {"ID"})[0];
+    } else {
+      allow_only(vm, name, {"property", "all"});
+      const auto a = arguments(vm, name, {"TYPE", "FROM", "TO"});
+      retract.target = a[0];
+      retract.from = a[1];
+      retract.to = a[2];
+      retract.properties = named_values(vm, "property");
+    }
   } else if (what == "alias") {
     allow_only(vm, name, {});
     const auto a = arguments(vm, name, {"ENTITY", "NAME"});

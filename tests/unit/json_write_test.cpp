@@ -108,10 +108,10 @@ TEST_CASE("a write to a canonical file changes only the lines of its records") {
   const std::string before = canonical_text(kNotes);
 
   SECTION("added records are new lines, nothing else changes but a comma") {
-    Write source{"add source", AddSource{Source{"s2", "Me", "My notes", "", "", "", "", {}}}};
+    Write source{"add source", AddSource{Source{"s2", "Me", "My notes", "", "", "", "", {}, {}, {}}}};
     Write entity{"add entity", AddEntity{"kono", "person", "Taro Kono", {}, {}, Provenance{"s2", "Kono"}}};
     Write relation{"add relation", AddRelation{"holds_office", "kono", "japan", {{"role", "foreign minister"}},
-                                               Provenance{"s2", "Foreign Minister Kono"}}};
+                                               Provenance{"s2", "Foreign Minister Kono"}, {}}};
     JsonWrite out;
     Diagnostics diagnostics;
     REQUIRE(plan_json_writes({path}, 0, {}, kDefaultMaxFileBytes, {source, entity, relation}, out, diagnostics));

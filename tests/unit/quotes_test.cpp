@@ -66,3 +66,33 @@ TEST_CASE("every quote in the default dataset appears verbatim in the article it
   }
   CHECK(checked > 500);
 }
+
+// A byline is the article's own words, like a quote, and every author it lists is named in it:
+// the record says who wrote an article only as the article says so.
+TEST_CASE("every byline in the default dataset appears verbatim in its article and names its authors",
+          "[dataset][quotes]") {
+  const fs::path seeds = PARLEY_SEEDS_DIR;
+  if (!fs::is_directory(seeds)) {
+    WARN("skipped: the source articles are not at " << seeds.string() << " (they live in ../shared/seeds)");
+    return;
+  }
+  Diagnostics diagnostics;
+  const auto db = Database::open({}, diagnostics);
+  REQUIRE(db);
+  std::size_t bylines = 0;
+  for (const Source& source : db->dataset().sources) {
+    INFO("source " << source.id << ", byline \"" << source.byline << "\"");
+    std::ifstream in(seeds / source.file, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (source.byline.empty()) {
+      CHECK(source.authors.empty());
+      continue;
+    }
+    CHECK(text.str().find(source.byline) != std::string::npos);
+    for (const std::string& author : source.authors) CHECK(source.byline.find(author) != std::string::npos);
+    ++bylines;
+  }
+  CHECK(bylines == 4);  // the Nikkei article, as saved, has no byline
+}

@@ -57,7 +57,7 @@ Write add_entity(std::string id, std::string kind, std::string name, std::vector
 }
 Write add_relation(std::string type, std::string from, std::string to, NamedValues properties = {},
                    Provenance p = asahi()) {
-  return Write{"add relation", AddRelation{std::move(type), std::move(from), std::move(to), std::move(properties), std::move(p)}};
+  return Write{"add relation", AddRelation{std::move(type), std::move(from), std::move(to), std::move(properties), std::move(p), {}}};
 }
 Write add_meeting(std::vector<std::string> participants, std::string at, std::string date) {
   AddMeeting m;
@@ -134,7 +134,7 @@ TEST_CASE("a write checked against the records it touches is judged as against t
       {"the same meeting again, under another id", {add_meeting({"Kono", "Lavrov"}, "Tokyo", "2019-05-31")}, true},
       {"an alias, an attribute and a relation at once",
        {Write{"add alias", AddAlias{"Ushakov", "Yuri V. Ushakov", "", asahi()}},
-        Write{"add attribute", AddAttribute{"yuri-ushakov", "description", "aide", "", asahi()}},
+        Write{"add attribute", AddAttribute{"yuri-ushakov", "description", "aide", "", asahi(), {}}},
         add_relation("participant_in", "yuri-ushakov", "kono-lavrov-tokyo-2019-05-31")},
        true},
       {"a relation retracted", {retract_relation("participant_in", "yuri-ushakov", "abe-putin-buenos-aires-2018-12-01")}, true},

@@ -185,7 +185,7 @@ TEST_CASE("aliases and attributes are added to and retracted from an existing en
   Diagnostics diagnostics;
   REQUIRE(write(dir / "talks.parley",
                 {Write{"a", AddAlias{"Lavrov", "S. Lavrov", "", asahi()}},
-                 Write{"b", AddAttribute{"Lavrov", "description", "Russian foreign minister", "", asahi()}}},
+                 Write{"b", AddAttribute{"Lavrov", "description", "Russian foreign minister", "", asahi(), {}}}},
                 diagnostics));
   auto db = open({dir / "talks.parley"});
   const EntityIndex lavrov = *db->dataset().find_entity("sergey-lavrov");
@@ -262,7 +262,7 @@ TEST_CASE("a source still cited cannot be retracted; one cited by nothing can", 
   CHECK_FALSE(write(dir / "talks.parley", {Write{"retract source", cited}}, diagnostics));
   CHECK(has_code(diagnostics, ErrorCode::kUnknownSource));
 
-  Source source{"notes", "Me", "Notes", "", "", "", "", ""};
+  Source source{"notes", "Me", "Notes", "", "", "", "", "", {}, {}};
   Retract uncited;
   uncited.what = Retract::What::kSource;
   uncited.target = "notes";

@@ -22,13 +22,16 @@ using Value = rapidjson::Value;
 
 // Every member name a record (or an object inside one) may have, in canonical order. One list
 // serves every kind of record: each kind's members appear in it in the order that kind wants
-// (a source: id, publisher, title, published, file, url, note, evidence; an entity: id, kind,
-// name, aliases, sources, attributes; ...), which is also the order the lossless export writes.
-constexpr std::array<std::string_view, 32> kMemberOrder = {
+// (a source: id, publisher, title, published, file, url, note, evidence, byline, authors; an
+// entity: id, kind, name, aliases, sources, attributes; an attribute: name, value, qualifier,
+// attribution, sources; a relation: id, type, from, to, properties, sources; ...), which is
+// also the order the lossless export writes.
+constexpr std::array<std::string_view, 35> kMemberOrder = {
     "id",        "type",    "entity",   "event_id",   "kind",   "name",      "from",     "to",
     "same_as",   "distinct_from", "candidate", "source", "quote", "record", "story_id", "sentence",
     "publisher", "title",   "published", "file",      "aliases", "value",    "qualifier", "cameo",
-    "event_text", "url",    "note",     "evidence",   "properties", "sources", "attributes", "reasons"};
+    "event_text", "url",    "note",     "evidence",   "attribution", "byline", "authors",
+    "properties", "sources", "attributes", "reasons"};
 
 std::size_t rank(std::string_view member) {
   const auto at = std::find(kMemberOrder.begin(), kMemberOrder.end(), member);

@@ -96,6 +96,13 @@ std::string source_json(const Source& source) {
   optional_member(w, "url", source.url);
   optional_member(w, "note", source.note);
   optional_member(w, "evidence", source.evidence);
+  optional_member(w, "byline", source.byline);
+  if (!source.authors.empty()) {
+    key(w, "authors");
+    w.StartArray();
+    for (const auto& author : source.authors) string(w, author);
+    w.EndArray();
+  }
   w.EndObject();
   return take(buffer);
 }
@@ -143,6 +150,7 @@ std::string entity_json(const Entity& entity, const Dataset& dataset, const Rela
       key(w, "value");
       value(w, attribute.value, spec ? spec->value.type : ValueType::kText);
       optional_member(w, "qualifier", attribute.qualifier);
+      optional_member(w, "attribution", attribute.attribution);
       key(w, "sources");
       citations(w, attribute.citations, dataset);
       w.EndObject();
@@ -157,6 +165,7 @@ std::string relation_json(const Relation& relation, const Dataset& dataset, cons
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();
+  optional_member(w, "id", relation.id);
   key(w, "type");
   string(w, schema.relation_type(relation.type).name);
   key(w, "from");

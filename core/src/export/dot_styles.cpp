@@ -89,6 +89,7 @@ constexpr std::array kRelationStyles = {
     NamedRelationStyle{"near", {"#70ad47", "dashed"}},
     NamedRelationStyle{"counterpart_of", {"#2e75b6", "dashed"}},
     NamedRelationStyle{"affiliated_with", {"#7030a0", "dashed"}},
+    NamedRelationStyle{"called_off", {"#7f7f7f", "bold"}},
 };
 constexpr RelationStyle kUnknownRelationStyle = {"#000000", "solid"};
 

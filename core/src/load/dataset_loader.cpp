@@ -127,6 +127,7 @@ class Loader {
       broken_.clear();
       kinds_.clear();
       records_by_source_.clear();
+      relation_by_id_.clear();
       if (path == LoadPath::kStreamedOnly) return false;
     }
     load_whole_documents(inputs);
@@ -194,6 +195,11 @@ class Loader {
       add_identities(file_index, skeleton, sink);  // kept whole in the skeleton: not a records array
       add_about(skeleton);
       if (findings.size() != 0) return false;
+    }
+    // A relation's id may clash with an entity of a later file, not read when the relation
+    // was: the reading of whole documents reports it.
+    for (const auto& [id, origin] : relation_by_id_) {
+      if (dataset_.find_entity(id)) return false;
     }
     return true;
   }
@@ -318,7 +324,7 @@ class Loader {
     if (id == record.MemberEnd() || !id->value.IsString() || id->value.GetStringLength() == 0) return;
     if (kind == RecordKind::kSource) {
       if (dataset_.source_by_id.insert(view_of(id->value), static_cast<SourceIndex>(dataset_.sources.size()))) {
-        dataset_.sources.push_back(Source{text_of(id->value), {}, {}, {}, {}, {}, {}, {}});
+        dataset_.sources.push_back(Source{text_of(id->value), {}, {}, {}, {}, {}, {}, {}, {}, {}});
       }
     } else if (kind == RecordKind::kEntity) {
       register_entity(Entity{text_of(id->value), 0, {}, {}, {}, {}, Origin{file.index, index}}, /*broken=*/true);
@@ -440,6 +446,18 @@ class Loader {
     source.url = optional_text(record, "url");
     source.note = optional_text(record, "note");
     source.evidence = optional_text(record, "evidence");
+    source.byline = optional_text(record, "byline");
+    if (const auto authors = record.FindMember("authors"); authors != record.MemberEnd()) {
+      for (rapidjson::SizeType i = 0; i < authors->value.Size(); ++i) {
+        std::string author = text_of(authors->value[i]);
+        if (const char* problem = name_problem(author)) {
+          sink.add(ErrorCode::kInvalidValue, std::string("an author's name must not contain ") + problem,
+                   pointer + "/authors/" + std::to_string(i), source.id, "authors");
+          return;
+        }
+        source.authors.push_back(std::move(author));
+      }
+    }
     std::string error;
     if (!source.published.empty() && !FuzzyDate::parse(source.published, &error)) {
       sink.add(ErrorCode::kInvalidDate, error, pointer + "/published", source.id, "published");
@@ -596,6 +614,7 @@ class Loader {
         }
         attribute.value = value_text(a["value"]);
         attribute.qualifier = optional_text(a, "qualifier");
+        attribute.attribution = optional_text(a, "attribution");
         if (attribute.name == "date" && !start_date) start_date = FuzzyDate::parse(attribute.value);
         if (attribute.name == "end_date" && !end_date) {
           end_date = FuzzyDate::parse(attribute.value);
@@ -631,8 +650,35 @@ class Loader {
     const std::string_view type_name = view_of(record["type"]);
     const std::string_view from_id = view_of(record["from"]);
     const std::string_view to_id = view_of(record["to"]);
-    const auto label = [&] { return std::string(type_name) + " " + std::string(from_id) + " -> " + std::string(to_id); };
+    // A relation with an id is named by it; one without, by its type and ends.
+    const auto id_member = record.FindMember("id");
+    const std::string_view relation_id = id_member != record.MemberEnd() ? view_of(id_member->value) : std::string_view();
+    const auto label = [&] {
+      return relation_id.empty() ? std::string(type_name) + " " + std::string(from_id) + " -> " + std::string(to_id)
+                                 : std::string(relation_id);
+    };
     bool ok = true;
+    if (!relation_id.empty()) {
+      if (!check_identifier(relation_id, pointer + "/id", "a relation", sink)) return;
+      relation.id = std::string(relation_id);
+      const auto [first, added] =
+          relation_by_id_.try_emplace(relation.id, Origin{file, index});
+      if (!added) {
+        sink.add(ErrorCode::kDuplicateId,
+                 "relation id " + quoted(relation_id) + " is already used by the relation declared at " +
+                     dataset_.files[first->second.file] + " /relations/" + std::to_string(first->second.record),
+                 pointer + "/id", label(), "id");
+        ok = false;
+      } else if (const auto entity = dataset_.find_entity(relation_id)) {
+        // One id names one record: a relation's id is never also an entity's, so a message or
+        // an answer that gives an id leaves no doubt which record it means.
+        sink.add(ErrorCode::kDuplicateId,
+                 "relation id " + quoted(relation_id) + " is already used by the entity declared at " +
+                     dataset_.files[dataset_.entities[*entity].origin.file] + " " + dataset_.entities[*entity].pointer(),
+                 pointer + "/id", label(), "id");
+        ok = false;
+      }
+    }
 
     const auto type = schema_.find_relation_type(type_name);
     if (!type) {
@@ -809,7 +855,7 @@ class Loader {
     Location where;
     where.file = dataset_.files[relation.origin.file];
     where.json_pointer = "/relations/" + std::to_string(relation.origin.record) + "/to";
-    where.record = std::string(type_name) + " " + from + " -> " + to;
+    where.record = relation.id.empty() ? std::string(type_name) + " " + from + " -> " + to : relation.id;
     where.field = "to";
     out.add(ErrorCode::kCycle,
                      std::string(type_name) + " leads back to where it started: " + chain +
@@ -837,6 +883,7 @@ class Loader {
   std::unordered_set<EntityIndex> broken_;  // entities already reported as malformed
   // Each source's coded records by event id, as positions in Dataset::records.
   std::vector<IdIndex> records_by_source_;
+  std::unordered_map<std::string, Origin> relation_by_id_;  // where each relation id was first declared
   bool is_broken(EntityIndex e) const { return !broken_.empty() && broken_.count(e) > 0; }
   // Every entity's kind, packed: each relation checks both ends' kinds, and reading them from
   // the entities themselves cost a cache miss per end on a large dataset.

@@ -187,7 +187,10 @@ bool StructureChecker::check(RecordKind kind, const Value& record, const std::st
                  ? std::string(it->value.GetString(), it->value.GetStringLength())
                  : std::string();
     };
-    record_id = kind == RecordKind::kRelation ? text("type") + " " + text("from") + " -> " + text("to") : text("id");
+    // A relation is named by its id where it has one, as the loader names it.
+    record_id = kind == RecordKind::kRelation && text("id").empty()
+                    ? text("type") + " " + text("from") + " -> " + text("to")
+                    : text("id");
   }
   // The field is the member the pointer ends in ("published"), past the record's own pointer.
   std::string field;

@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "parley/common/status.h"
 #include "store/sqlite.h"
@@ -28,15 +30,18 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE transactions(id INTEGER PRIMARY KEY, time TEXT NOT NULL, author TEXT NOT NULL, message TEXT NOT NULL);
 CREATE TABLE sources(row INTEGER PRIMARY KEY, id TEXT NOT NULL, publisher TEXT NOT NULL, title TEXT NOT NULL,
   published TEXT NOT NULL, file TEXT NOT NULL, url TEXT NOT NULL, note TEXT NOT NULL, evidence TEXT NOT NULL,
-  added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0);
+  added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0,
+  byline TEXT NOT NULL DEFAULT '', authors TEXT NOT NULL DEFAULT '');
 CREATE TABLE entities(row INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
   added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE aliases(row INTEGER PRIMARY KEY, entity INTEGER NOT NULL, name TEXT NOT NULL, note TEXT NOT NULL,
   added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE attributes(row INTEGER PRIMARY KEY, entity INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
-  qualifier TEXT NOT NULL, added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0);
+  qualifier TEXT NOT NULL, added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0,
+  attribution TEXT NOT NULL DEFAULT '');
 CREATE TABLE relations(row INTEGER PRIMARY KEY, type TEXT NOT NULL, from_entity INTEGER NOT NULL,
-  to_entity INTEGER NOT NULL, added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0);
+  to_entity INTEGER NOT NULL, added INTEGER NOT NULL, retracted INTEGER, hash INTEGER NOT NULL DEFAULT 0,
+  id TEXT NOT NULL DEFAULT '');
 CREATE TABLE properties(relation INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
   value TEXT NOT NULL, hash INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(relation, position)) WITHOUT ROWID;
 CREATE TABLE citations(owner_table INTEGER NOT NULL, owner INTEGER NOT NULL, position INTEGER NOT NULL,
@@ -68,6 +73,33 @@ ALTER TABLE relations ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE properties ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE citations ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
 )sql";
+
+// What format 4 adds to format 3: a relation's id, an attribute's attribution, a source's byline
+// and authors (one name a line: a name holds no line feed). Empty in every older row, whose hash
+// therefore stands (row_hash.h, add_later_columns).
+constexpr const char* kAddFormat4Columns = R"sql(
+ALTER TABLE sources ADD COLUMN byline TEXT NOT NULL DEFAULT '';
+ALTER TABLE sources ADD COLUMN authors TEXT NOT NULL DEFAULT '';
+ALTER TABLE attributes ADD COLUMN attribution TEXT NOT NULL DEFAULT '';
+ALTER TABLE relations ADD COLUMN id TEXT NOT NULL DEFAULT '';
+)sql";
+
+// A source's authors as the store keeps them, one a line, and back.
+inline std::string joined_authors(const std::vector<std::string>& authors) {
+  std::string out;
+  for (const auto& author : authors) out.append(out.empty() ? "" : "\n").append(author);
+  return out;
+}
+inline std::vector<std::string> split_authors(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    out.emplace_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
 
 // A whole read maps the file (through the page cache rather than read() calls).
 constexpr std::int64_t kWholeReadMmapBytes = std::int64_t{4} << 30;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string_view>
 
 #include "store/sqlite.h"
@@ -62,8 +63,26 @@ inline std::int64_t as_column(std::uint64_t hash) {
   return value;
 }
 
-// The hash of the row `statement` is on: its first `columns` columns (its content).
-inline std::uint64_t row_hash(std::uint64_t table, const Statement& statement, int columns) {
+// Columns added by format 4 (a relation's id, an attribute's attribution, a source's byline and
+// authors) are hashed after the others, and only when one of them is set: a row written before
+// them hashes as it did, so the upgrade to format 4 rewrites no hash and no checksum.
+inline void add_later_columns(RowHash& h, std::initializer_list<std::string_view> later) {
+  bool any = false;
+  for (const std::string_view text : later) any = any || !text.empty();
+  if (!any) return;
+  for (const std::string_view text : later) h.add(text);
+}
+
+// Where a statement holds a row's later columns (see add_later_columns): `count` text columns
+// from `first`; none by default.
+struct LaterColumns {
+  int first = 0;
+  int count = 0;
+};
+
+// The hash of the row `statement` is on: its first `columns` columns (its content), then its
+// later columns.
+inline std::uint64_t row_hash(std::uint64_t table, const Statement& statement, int columns, LaterColumns later = {}) {
   RowHash h(table);
   for (int c = 0; c < columns; ++c) {
     if (statement.is_integer(c)) {
@@ -72,6 +91,11 @@ inline std::uint64_t row_hash(std::uint64_t table, const Statement& statement, i
       h.add(statement.text(c));
     }
   }
+  bool any = false;
+  for (int c = later.first; c < later.first + later.count; ++c) any = any || !statement.text(c).empty();
+  if (any) {
+    for (int c = later.first; c < later.first + later.count; ++c) h.add(statement.text(c));
+  }
   return h.value();
 }
 
@@ -79,9 +103,9 @@ class RowChecksum {
  public:
   // Adds the row `statement` is on: its first `columns` columns, of which the last is the
   // `retracted` transaction when `retractable`.
-  void add_row(std::uint64_t table, const Statement& statement, int columns, bool retractable) {
+  void add_row(std::uint64_t table, const Statement& statement, int columns, bool retractable, LaterColumns later = {}) {
     const int content = retractable ? columns - 1 : columns;
-    sum_ += row_hash(table, statement, content);
+    sum_ += row_hash(table, statement, content, later);
     if (retractable && !statement.is_null(content)) {
       sum_ += retraction_term(table, statement.integer(0), statement.integer(content));
     }

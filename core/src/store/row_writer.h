@@ -28,11 +28,11 @@ class RowWriter {
                            " (SELECT max(row) FROM attributes), (SELECT max(row) FROM relations)", error);
     if (!last || last->step() != SQLITE_ROW) return;
     for (int t = 0; t < 5; ++t) next_row_[static_cast<std::size_t>(t)] = last->integer(t) + 1;
-    source_ = db.prepare("INSERT INTO sources(id, publisher, title, published, file, url, note, evidence, added, row, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+    source_ = db.prepare("INSERT INTO sources(id, publisher, title, published, file, url, note, evidence, added, row, hash, byline, authors) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
     entity_ = db.prepare("INSERT INTO entities(id, kind, name, added, row, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6)", error);
     alias_ = db.prepare("INSERT INTO aliases(entity, name, note, added, row, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6)", error);
-    attribute_ = db.prepare("INSERT INTO attributes(entity, name, value, qualifier, added, row, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-    relation_ = db.prepare("INSERT INTO relations(type, from_entity, to_entity, added, row, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6)", error);
+    attribute_ = db.prepare("INSERT INTO attributes(entity, name, value, qualifier, added, row, hash, attribution) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+    relation_ = db.prepare("INSERT INTO relations(type, from_entity, to_entity, added, row, hash, id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
     property_ = db.prepare("INSERT INTO properties(relation, position, name, value, hash) VALUES(?1, ?2, ?3, ?4, ?5)", error);
     citation_ = db.prepare("INSERT INTO citations(owner_table, owner, position, source, quote, record, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
     name_key_ = db.prepare("INSERT OR IGNORE INTO name_keys(key, entity) VALUES(?1, ?2)", error);
@@ -44,7 +44,9 @@ class RowWriter {
 
   // Each returns the new row, or 0 on failure (failure() says why).
   std::int64_t source(const Source& s) {
-    return insert(kSources, *source_, s.id, s.publisher, s.title, s.published, s.file, s.url, s.note, s.evidence);
+    const std::string authors = joined_authors(s.authors);
+    return insert_with_later(kSources, *source_, {s.byline, authors}, s.id, s.publisher, s.title, s.published, s.file,
+                             s.url, s.note, s.evidence);
   }
 
   template <typename SourceRow>
@@ -72,7 +74,7 @@ class RowWriter {
 
   template <typename SourceRow>
   std::int64_t attribute(std::int64_t entity_row, const Attribute& a, const Dataset& dataset, const SourceRow& source_row) {
-    const std::int64_t row = insert(kAttributes, *attribute_, entity_row, a.name, a.value, a.qualifier);
+    const std::int64_t row = insert_with_later(kAttributes, *attribute_, {a.attribution}, entity_row, a.name, a.value, a.qualifier);
     if (!row) return 0;
     return citations(kAttributeOwner, row, a.citations, dataset, source_row) ? row : 0;
   }
@@ -81,7 +83,7 @@ class RowWriter {
   std::int64_t relation(const Relation& r, const RelationSchema& schema, std::int64_t from_row, std::int64_t to_row,
                         const Dataset& dataset, const SourceRow& source_row) {
     const std::string_view type = schema.relation_type(r.type).name;
-    const std::int64_t row = insert(kRelations, *relation_, type, from_row, to_row);
+    const std::int64_t row = insert_with_later(kRelations, *relation_, {r.id}, type, from_row, to_row);
     if (!row) return 0;
     for (std::size_t i = 0; i < r.properties.size(); ++i) {
       if (!insert_part(kProperties, *property_, row, static_cast<std::int64_t>(i),
@@ -105,16 +107,26 @@ class RowWriter {
   // added, row, hash. The new row, or 0.
   template <typename... Fields>
   std::int64_t insert(Table table, Statement& statement, const Fields&... fields) {
+    return insert_with_later(table, statement, {}, fields...);
+  }
+
+  // The same, with the row's later columns (row_hash.h: hashed after `added` when one is set)
+  // bound after the hash.
+  template <typename... Fields>
+  std::int64_t insert_with_later(Table table, Statement& statement, std::initializer_list<std::string_view> later,
+                                 const Fields&... fields) {
     const std::int64_t row = next_row_[table];
     RowHash h(table);
     h.add(row);
     (h.add(fields), ...);
     h.add(tx_);
+    add_later_columns(h, later);
     int parameter = 0;
     (statement.bind(++parameter, fields), ...);
     statement.bind(++parameter, tx_);
     statement.bind(++parameter, row);
     statement.bind(++parameter, as_column(h.value()));
+    for (const std::string_view text : later) statement.bind(++parameter, text);
     if (!run(statement)) return 0;
     ++next_row_[table];
     delta_ += h.value();

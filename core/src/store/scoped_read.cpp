@@ -36,6 +36,7 @@ struct EntityRow {
 struct RelationRow {
   std::string type;
   std::int64_t from = 0, to = 0;
+  std::string id;
 };
 
 // The statements and caches of one scoped read, inside the caller's read transaction.
@@ -50,14 +51,14 @@ class ScopedReader {
     by_id_ = db_.prepare("SELECT row FROM entities WHERE id = ?1", error);
     by_key_ = db_.prepare("SELECT entity FROM name_keys WHERE key = ?1", error);
     entity_ = db_.prepare("SELECT row, id, kind, name, added, retracted, hash FROM entities WHERE row = ?1", error);
-    from_ = db_.prepare("SELECT row, type, from_entity, to_entity, added, retracted, hash FROM relations WHERE from_entity = ?1", error);
-    to_ = db_.prepare("SELECT row, type, from_entity, to_entity, added, retracted, hash FROM relations WHERE to_entity = ?1", error);
-    up_ = db_.prepare("SELECT row, type, from_entity, to_entity, added, retracted, hash FROM relations WHERE from_entity = ?1 AND type IN ('part_of', 'located_in', 'capital_of')", error);
+    from_ = db_.prepare("SELECT row, type, from_entity, to_entity, added, retracted, hash, id FROM relations WHERE from_entity = ?1", error);
+    to_ = db_.prepare("SELECT row, type, from_entity, to_entity, added, retracted, hash, id FROM relations WHERE to_entity = ?1", error);
+    up_ = db_.prepare("SELECT row, type, from_entity, to_entity, added, retracted, hash, id FROM relations WHERE from_entity = ?1 AND type IN ('part_of', 'located_in', 'capital_of')", error);
     aliases_ = db_.prepare("SELECT row, entity, name, note, added, retracted, hash FROM aliases WHERE entity = ?1 ORDER BY row", error);
-    attributes_ = db_.prepare("SELECT row, entity, name, value, qualifier, added, retracted, hash FROM attributes WHERE entity = ?1 ORDER BY row", error);
+    attributes_ = db_.prepare("SELECT row, entity, name, value, qualifier, added, retracted, hash, attribution FROM attributes WHERE entity = ?1 ORDER BY row", error);
     properties_ = db_.prepare("SELECT relation, position, name, value, hash FROM properties WHERE relation = ?1 ORDER BY position", error);
     citations_ = db_.prepare("SELECT owner_table, owner, position, source, quote, record, hash FROM citations WHERE owner_table = ?1 AND owner = ?2 ORDER BY position", error);
-    source_ = db_.prepare("SELECT row, id, publisher, title, published, file, url, note, evidence, added, retracted, hash FROM sources WHERE row = ?1", error);
+    source_ = db_.prepare("SELECT row, id, publisher, title, published, file, url, note, evidence, added, retracted, hash, byline, authors FROM sources WHERE row = ?1", error);
     source_by_id_ = db_.prepare("SELECT row, added, retracted FROM sources WHERE id = ?1", error);
     if (!(by_id_ && by_key_ && entity_ && from_ && to_ && up_ && aliases_ && attributes_ && properties_ && citations_ && source_ &&
           source_by_id_)) {
@@ -148,10 +149,10 @@ class ScopedReader {
         other_schema("relation type \"" + std::string(s.text(1)) + "\"");
         break;
       }
-      if (!verified(kRelations, s, 5, 6)) break;
+      if (!verified(kRelations, s, 5, 6, {7, 1})) break;
       if (!visible_at(tx_, s, 4)) continue;
       rows.push_back(s.integer(0));
-      relations_.try_emplace(s.integer(0), RelationRow{std::string(s.text(1)), s.integer(2), s.integer(3)});
+      relations_.try_emplace(s.integer(0), RelationRow{std::string(s.text(1)), s.integer(2), s.integer(3), std::string(s.text(7))});
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) sqlite_failure(db_.last_error(rc));
     s.reset();
@@ -195,7 +196,7 @@ class ScopedReader {
       if (!citations(kEntityOwner, row, entity.citations, dataset)) return false;
       const auto alias = [](const Statement& s) { return Alias{std::string(s.text(2)), std::string(s.text(3)), {}}; };
       const auto attribute = [](const Statement& s) {
-        return Attribute{std::string(s.text(2)), std::string(s.text(3)), std::string(s.text(4)), {}};
+        return Attribute{std::string(s.text(2)), std::string(s.text(3)), std::string(s.text(4)), {}, std::string(s.text(8))};
       };
       if (!parts(kAliases, kAliasOwner, 4, row, entity.aliases, dataset, alias) ||
           !parts(kAttributes, kAttributeOwner, 5, row, entity.attributes, dataset, attribute)) {
@@ -206,6 +207,7 @@ class ScopedReader {
     for (const std::int64_t row : relation_rows) {
       const RelationRow& r = relations_.at(row);
       Relation out;
+      out.id = r.id;
       const auto type = schema_.find_relation_type(r.type);
       if (!type) return other_schema("relation type \"" + r.type + "\"");
       out.type = *type;
@@ -235,9 +237,9 @@ class ScopedReader {
 
   // The row's content against the hash stored beside it: a byte changed in a value a query reads
   // is found by the query that reads it, without summing over the whole store.
-  bool verified(Table table, const Statement& s, int content, int hash_column) {
+  bool verified(Table table, const Statement& s, int content, int hash_column, LaterColumns later = {}) {
     if (failed_) return false;
-    if (as_column(row_hash(table, s, content)) == s.integer(hash_column)) return true;
+    if (as_column(row_hash(table, s, content, later)) == s.integer(hash_column)) return true;
     std::string what;
     switch (table) {
       case kSources: what = "source \"" + std::string(s.text(1)) + "\""; break;
@@ -305,7 +307,7 @@ class ScopedReader {
     std::vector<std::int64_t> rows;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW) {
-      if (!verified(table, s, added + 1, added + 2)) break;
+      if (!verified(table, s, added + 1, added + 2, table == kAttributes ? LaterColumns{8, 1} : LaterColumns{})) break;
       if (!visible_at(tx_, s, added)) continue;
       out.push_back(make(s));
       rows.push_back(s.integer(0));
@@ -380,7 +382,7 @@ class ScopedReader {
       Statement& s = *source_;
       s.bind(1, row);
       const int rc = s.step();
-      if (rc == SQLITE_ROW && verified(kSources, s, 10, 11)) {
+      if (rc == SQLITE_ROW && verified(kSources, s, 10, 11, {12, 2})) {
         if (!visible_at(tx_, s, 9)) {
           s.reset();
           return corrupt("a citation names a source that is not current");
@@ -388,7 +390,8 @@ class ScopedReader {
         const auto index = static_cast<SourceIndex>(dataset.sources.size());
         dataset.sources.push_back(Source{std::string(s.text(1)), std::string(s.text(2)), std::string(s.text(3)),
                                          std::string(s.text(4)), std::string(s.text(5)), std::string(s.text(6)),
-                                         std::string(s.text(7)), std::string(s.text(8))});
+                                         std::string(s.text(7)), std::string(s.text(8)), std::string(s.text(12)),
+                                         split_authors(s.text(13))});
         dataset.source_by_id.insert(dataset.sources.back().id, index);
         renumber[source_index_.at(row)] = index;
         if (rows_) rows_->sources.push_back(row);

@@ -341,10 +341,10 @@ bool Store::begin(const Wait& wait, Diagnostics& diagnostics) {
     return false;
   }
   in_transaction_ = true;
-  // A store of format 2 is upgraded by its first write, in the write's own transaction: if the
-  // write fails, the store stays as it was, of format 2.
+  // A store of an older format is upgraded by its first write, in the write's own transaction:
+  // if the write fails, the store stays as it was, of its older format.
   if (format_ < kStoreFormatVersion) {
-    if (!upgrade_to_format_3(db, error)) {
+    if (!upgrade_store(db, format_, error)) {
       report(diagnostics, path_, error);
       rollback();
       return false;

@@ -71,15 +71,21 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     return true;
   };
 
+  // Format 4's columns (layout.h), which an older store lacks: there they are empty.
+  const bool format_4 = format_ >= 4;
+  const auto later = [&](const char* columns, const char* empty) { return std::string(format_4 ? columns : empty); };
   {
-    auto s = db.prepare("SELECT row, id, publisher, title, published, file, url, note, evidence, added, retracted FROM sources ORDER BY row", error);
+    auto s = db.prepare("SELECT row, id, publisher, title, published, file, url, note, evidence, added, retracted, " +
+                            later("byline, authors", "'', ''") + " FROM sources ORDER BY row",
+                        error);
     if (!s) return fail(error);
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
-      checksum.add_row(kSources, *s, 11, true);
+      checksum.add_row(kSources, *s, 11, true, {11, 2});
       if (!visible_at(tx, *s, 9)) continue;
       Source source{std::string(s->text(1)), std::string(s->text(2)), std::string(s->text(3)), std::string(s->text(4)),
-                    std::string(s->text(5)), std::string(s->text(6)), std::string(s->text(7)), std::string(s->text(8))};
+                    std::string(s->text(5)), std::string(s->text(6)), std::string(s->text(7)), std::string(s->text(8)),
+                    std::string(s->text(11)), split_authors(s->text(12))};
       const auto index = static_cast<SourceIndex>(dataset.sources.size());
       if (!dataset.source_by_id.insert(source.id, index)) return corrupt("source \"" + source.id + "\" is current twice");
       if (static_cast<std::size_t>(s->integer(0)) >= source_at.size()) source_at.resize(static_cast<std::size_t>(s->integer(0)) + 1, kNone);
@@ -134,29 +140,35 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   {
-    auto s = db.prepare("SELECT row, entity, name, value, qualifier, added, retracted FROM attributes ORDER BY row", error);
+    auto s = db.prepare("SELECT row, entity, name, value, qualifier, added, retracted, " + later("attribution", "''") +
+                            " FROM attributes ORDER BY row",
+                        error);
     if (!s) return fail(error);
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
-      checksum.add_row(kAttributes, *s, 7, true);
+      checksum.add_row(kAttributes, *s, 7, true, {7, 1});
       if (!visible_at(tx, *s, 5)) continue;
       const std::uint32_t owner = entity_of(s->integer(1));
       if (owner == kNone) return corrupt("attribute row " + std::to_string(s->integer(0)) + " belongs to no current entity");
       auto& attributes = dataset.entities[owner].attributes;
       if (!place(attribute_at, s->integer(0), std::pair<std::uint32_t, std::uint32_t>{owner, static_cast<std::uint32_t>(attributes.size())})) return corrupt("bad attribute row");
-      attributes.push_back(Attribute{std::string(s->text(2)), std::string(s->text(3)), std::string(s->text(4)), {}});
+      attributes.push_back(Attribute{std::string(s->text(2)), std::string(s->text(3)), std::string(s->text(4)), {},
+                                     std::string(s->text(7))});
       rows.attributes[owner].push_back(s->integer(0));
     }
     if (rc != SQLITE_DONE) return fail(db.last_error(rc));
   }
   {
-    auto s = db.prepare("SELECT row, type, from_entity, to_entity, added, retracted FROM relations ORDER BY row", error);
+    auto s = db.prepare("SELECT row, type, from_entity, to_entity, added, retracted, " + later("id", "''") +
+                            " FROM relations ORDER BY row",
+                        error);
     if (!s) return fail(error);
     int rc;
     while ((rc = s->step()) == SQLITE_ROW) {
-      checksum.add_row(kRelations, *s, 6, true);
+      checksum.add_row(kRelations, *s, 6, true, {6, 1});
       if (!visible_at(tx, *s, 4)) continue;
       Relation relation;
+      relation.id = std::string(s->text(6));
       const auto type = schema.find_relation_type(s->text(1));
       if (!type) return other_schema("relation type \"" + std::string(s->text(1)) + "\"");
       relation.type = *type;

@@ -73,6 +73,8 @@ bool fill_name_keys(Connection& db, const char* select, SqliteError& error) {
 
 }  // namespace
 
+namespace {
+
 bool upgrade_to_format_3(Connection& db, SqliteError& error) {
   // The content columns, in the order row_hash covers them (the reader's and writer's order).
   return db.exec(kAddHashColumns, error) && db.exec(kCreateIndexes, error) &&
@@ -93,7 +95,14 @@ bool upgrade_to_format_3(Connection& db, SqliteError& error) {
                      error) &&
          fill_name_keys(db, "SELECT row, name FROM entities", error) &&
          fill_name_keys(db, "SELECT entity, name FROM aliases", error) &&
-         db.exec(std::string("INSERT OR REPLACE INTO meta(key, value) VALUES('") + kNameWordKeys + "', '1')", error) &&
+         db.exec(std::string("INSERT OR REPLACE INTO meta(key, value) VALUES('") + kNameWordKeys + "', '1')", error);
+}
+
+}  // namespace
+
+bool upgrade_store(Connection& db, int format, SqliteError& error) {
+  // Format 4's columns are empty in every older row, which keeps its hash: nothing to fill.
+  return (format >= 3 || upgrade_to_format_3(db, error)) && (format >= 4 || db.exec(kAddFormat4Columns, error)) &&
          db.exec("PRAGMA user_version=" + std::to_string(kStoreFormatVersion), error);
 }
 

@@ -1,5 +1,6 @@
-// Upgrading a store of format 2 to format 3 in place, inside the caller's write transaction:
-// each row's hash, the name keys and the indexes a scoped read needs. Private to core/src/store.
+// Upgrading a store of an older format to the current one in place, inside the caller's write
+// transaction: from format 2, each row's hash, the name keys and the indexes a scoped read
+// needs (format 3); from format 3, the columns of format 4 (layout.h). Private to core/src/store.
 #pragma once
 
 #include "store/sqlite.h"
@@ -7,6 +8,6 @@
 namespace parley::store {
 
 // Within a transaction holding the write lock; the caller commits or rolls back.
-bool upgrade_to_format_3(Connection& db, SqliteError& error);
+bool upgrade_store(Connection& db, int format, SqliteError& error);
 
 }  // namespace parley::store

@@ -274,8 +274,10 @@ class WritePlan {
   }
 
   std::string add_relation_record(const std::string& type, const std::string& from, const std::string& to,
-                                  const NamedValues& properties, const Provenance& provenance) {
+                                  const NamedValues& properties, const Provenance& provenance,
+                                  const std::string& id = {}) {
     RecordJson r;
+    if (!id.empty()) r.text("id", id);
     r.text("type", type).text("from", from).text("to", to);
     if (!properties.empty()) {
       r.name("properties");
@@ -295,11 +297,19 @@ class WritePlan {
     if (!w.source.file.empty()) r.text("file", w.source.file);
     if (!w.source.url.empty()) r.text("url", w.source.url);
     if (!w.source.note.empty()) r.text("note", w.source.note);
+    if (!w.source.byline.empty()) r.text("byline", w.source.byline);
+    if (!w.source.authors.empty()) {
+      r.name("authors");
+      r.writer().StartArray();
+      for (const auto& a : w.source.authors) r.writer().String(a.data(), static_cast<rapidjson::SizeType>(a.size()));
+      r.writer().EndArray();
+    }
     sources_.push_back(r.done());
     const std::string at = "/sources/" + std::to_string(sources_.size() - 1);
     origin(at, "");
     origin(at + "/id", "ID");
-    for (const char* f : {"publisher", "title", "published", "file", "url", "note"}) origin(at + "/" + f, std::string("--") + f);
+    for (const char* f : {"publisher", "title", "published", "file", "url", "note", "byline"}) origin(at + "/" + f, std::string("--") + f);
+    origin(at + "/authors", "--written-by");
     done_.push_back("added source " + w.source.id);
   }
 
@@ -339,14 +349,15 @@ class WritePlan {
   void plan(const AddRelation& w) {
     const std::string from = entity_id(w.from, "FROM");
     const std::string to = entity_id(w.to, "TO");
-    const std::string at = add_relation_record(w.type, from, to, w.properties, w.provenance);
+    const std::string at = add_relation_record(w.type, from, to, w.properties, w.provenance, w.id);
     origin(at, "");
+    origin(at + "/id", "--id");
     origin(at + "/type", "TYPE");
     origin(at + "/from", "FROM");
     origin(at + "/to", "TO");
     origin(at + "/properties", "--property");
     cite_origins(at);
-    done_.push_back("added relation " + w.type + " " + from + " -> " + to);
+    done_.push_back("added relation " + (w.id.empty() ? w.type + " " + from + " -> " + to : w.id));
   }
 
   ChangedEntity* change(EntityIndex e) {
@@ -397,7 +408,7 @@ class WritePlan {
     if (!c) return;
     // Checked like any attribute: the loader reads the value against the kind's declaration.
     ChangedEntity* changed = change(*e);
-    changed->entity.attributes.push_back(Attribute{w.name, w.value, w.qualifier, {*c}});
+    changed->entity.attributes.push_back(Attribute{w.name, w.value, w.qualifier, {*c}, w.attribution});
     changed->attribute_added_by.push_back(label_);
     changed->attribute_rows.push_back(0);
     done_.push_back("added attribute " + w.name + " = " + w.value + " of " + current_.entities[*e].id);
@@ -505,6 +516,20 @@ class WritePlan {
         return;
       }
       case What::kRelation: {
+        if (w.from.empty() && w.to.empty()) {  // named by its id
+          std::optional<RelationIndex> found;
+          for (RelationIndex r = 0; r < current_.relations.size(); ++r) {
+            if (current_.relations[r].id == w.target && !filter_.skip_relation[r]) found = r;
+          }
+          if (!found) {
+            fail(ErrorCode::kNameNotFound, "ID", "no relation with id \"" + w.target + "\" in the store");
+            return;
+          }
+          filter_.skip_relation[*found] = true;
+          retract_relations_.push_back(rows_.relations[*found]);
+          done_.push_back("retracted relation " + w.target);
+          return;
+        }
         const auto type = schema_.find_relation_type(w.target);
         if (!type) {
           fail(ErrorCode::kUnknownRelationType, "TYPE", "relation type \"" + w.target + "\" is not defined by the relation schema");
@@ -679,6 +704,9 @@ std::optional<ReadScope> write_scope(const std::vector<Write>& writes, const Rel
             });
             cite(w.provenance);
           } else if constexpr (std::is_same_v<T, AddRelation>) {
+            // A relation id must be unique among every relation of the store: only a whole read
+            // has them all.
+            if (!w.id.empty()) whole = true;
             name(w.from);
             name(w.to);
             entity_values(w.properties, property_spec);
@@ -711,6 +739,11 @@ std::optional<ReadScope> write_scope(const std::vector<Write>& writes, const Rel
                 whole = true;
                 break;
               case Retract::What::kRelation:
+                // A relation named by its id alone may be anywhere in the store.
+                if (w.from.empty() && w.to.empty()) {
+                  whole = true;
+                  break;
+                }
                 name(w.from);
                 name(w.to);
                 scope.links.emplace_back(w.from, w.to);

@@ -32,6 +32,10 @@ struct Source {
   // "coded_records" for coded event data (an import of ICEWS or GDELT), whose citations name a
   // record instead of quoting; empty for a document, whose citations quote it.
   std::string evidence;
+  // Who wrote it, as its byline states: the byline's own words (verbatim, as a quote is) and
+  // the authors it names. Both empty where the document has no byline (docs/schema.md).
+  std::string byline;
+  std::vector<std::string> authors;
 
   bool is_coded() const { return !evidence.empty(); }
 };
@@ -75,6 +79,7 @@ struct Attribute {
   std::string value;       // integers are kept in their decimal text form
   std::string qualifier;   // what the value is of, e.g. "meeting between the two leaders"
   std::vector<Citation> citations;
+  std::string attribution;  // who, in the source, says so ("Putin was quoted by Tass"), or empty
 };
 
 // Where a record was declared, for diagnostics that come after loading. Two numbers rather
@@ -103,6 +108,7 @@ struct PropertyValue {
 };
 
 struct Relation {
+  std::string id;  // a stable name for the relation, or empty: ids are optional (docs/schema.md)
   RelationTypeId type = 0;
   EntityIndex from = 0;
   EntityIndex to = 0;

@@ -29,8 +29,10 @@ class Connection;
 // Format 2 (coded records as evidence) is still read, whole, and upgraded in place by the first
 // write. 3: row hashes, name keys and indexes, so that a query reads only what it needs; and the
 // dataset's title, description and schema extension in meta (a parley of version 2 would read an
-// extended store's kinds as unknown, or drop them).
-inline constexpr int kStoreFormatVersion = 3;
+// extended store's kinds as unknown, or drop them). 4: relation ids, attributes' attribution,
+// sources' bylines and authors (a parley of format 3 would drop them); a store of format 3 is
+// read whole and upgraded by its first write, as one of format 2 is.
+inline constexpr int kStoreFormatVersion = 4;
 
 struct TransactionInfo {
   std::int64_t id = 0;  // 1 for the build; assigned on commit

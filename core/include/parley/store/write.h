@@ -27,7 +27,7 @@ using NamedValues = std::vector<std::pair<std::string, std::string>>;  // name=v
 
 // Entities are named by id, or by a name or alias that fits one entity (as queries name them).
 struct AddSource {
-  Source source;  // ID --publisher --title [--published] [--file] [--url] [--note]
+  Source source;  // ID --publisher --title [--published] [--file] [--url] [--note] [--byline] [--written-by]...
 };
 struct AddEntity {
   std::string id, kind, name;            // ID --kind --name
@@ -39,6 +39,7 @@ struct AddRelation {
   std::string type, from, to;  // TYPE FROM TO
   NamedValues properties;      // --property name=value
   Provenance provenance;
+  std::string id;              // --id; none when empty
 };
 struct AddAlias {
   std::string entity, name;               // ENTITY NAME
@@ -49,6 +50,7 @@ struct AddAttribute {
   std::string entity, name, value;  // ENTITY NAME VALUE
   std::string qualifier;            // --qualifier
   Provenance provenance;
+  std::string attribution;          // --attribution
 };
 // A gathering with its participants, venue, date and status in one write: an entity of kind
 // `kind` with `date` and `status` attributes, participant_in (role principal) from each
@@ -63,7 +65,7 @@ struct AddMeeting {
 };
 struct Retract {
   enum class What { kSource, kEntity, kRelation, kAlias, kAttribute } what = What::kEntity;
-  std::string target;         // the source or entity; the relation's type
+  std::string target;         // the source or entity; the relation's type, or its id (from and to empty)
   std::string from, to;       // a relation's ends
   std::string name;           // the alias or attribute name
   std::string value;          // --value: only the attribute with this value
