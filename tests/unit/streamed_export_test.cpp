@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <sstream>
 #include <streambuf>
@@ -11,6 +13,8 @@
 
 #include "parley/export/dot_export.h"
 #include "parley/graph/database.h"
+#include "runner.h"
+#include "temp_dir.h"
 
 using namespace parley;
 
@@ -45,7 +49,7 @@ std::string two_digits(std::size_t n) { return (n < 10 ? "0" : "") + std::to_str
 
 // `people` people, each the prime minister of one of five states and at a meeting with the
 // next: a DOT of some hundreds of kilobytes, several times the size of one write.
-std::unique_ptr<Database> many_people(std::size_t people) {
+std::string many_people_json(std::size_t people) {
   std::string entities, relations;
   const auto cite = std::string(", \"sources\": [{\"source\": \"s\", \"quote\": \"q\"}]");
   for (std::size_t s = 0; s < 5; ++s) {
@@ -67,10 +71,13 @@ std::unique_ptr<Database> many_people(std::size_t people) {
   }
   entities.resize(entities.size() - 2);
   relations.resize(relations.size() - 2);
-  const std::string text = "{\"format\": \"parley-dataset/1\", \"sources\": [{\"id\": \"s\", \"publisher\": \"P\", "
-                           "\"title\": \"T\"}],\n\"entities\": [" + entities + "],\n\"relations\": [" + relations + "]}";
+  return "{\"format\": \"parley-dataset/1\", \"sources\": [{\"id\": \"s\", \"publisher\": \"P\", "
+         "\"title\": \"T\"}],\n\"entities\": [" + entities + "],\n\"relations\": [" + relations + "]}";
+}
+
+std::unique_ptr<Database> many_people(std::size_t people) {
   Diagnostics diagnostics;
-  auto db = Database::open_texts({{"many.json", text}}, diagnostics);
+  auto db = Database::open_texts({{"many.json", many_people_json(people)}}, diagnostics);
   for (const auto& d : diagnostics.items()) UNSCOPED_INFO(d.to_string());
   REQUIRE(db);
   return db;
@@ -111,4 +118,26 @@ TEST_CASE("DOT written as it is made draws the legend of what the whole graph ho
   CHECK(head.find("participant in") != std::string::npos);
   CHECK(head.find("holds office") != std::string::npos);
   CHECK(head.find(">held<") == std::string::npos);  // no meeting states a status
+}
+
+TEST_CASE("export -o FILE writes the bytes export prints, into the file as they are made", "[export][streamed]") {
+  const TempDir dir("parley-streamed-export");
+  const std::string data = dir / "many.json";
+  std::ofstream(data, std::ios::binary) << many_people_json(5000);
+  const auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  for (const std::string format : {"dot", "graphml", "gexf", "json"}) {
+    INFO(format);
+    std::ostringstream printed, messages;
+    REQUIRE(parley::cli::run_command_line({"--db", data, "export", "--format", format}, {}, printed, messages).exit_code == 0);
+    REQUIRE(printed.str().size() > 1'100'000);  // past what -o holds in memory before it streams
+    const std::string file = dir / ("export." + format);
+    std::ostringstream nothing;
+    REQUIRE(parley::cli::run_command_line({"--db", data, "export", "--format", format, "-o", file}, {}, nothing, messages)
+                .exit_code == 0);
+    CHECK(nothing.str().empty());
+    CHECK(read(file) == printed.str());
+  }
 }
