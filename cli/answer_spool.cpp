@@ -17,9 +17,12 @@ class Minifier {
     for (std::size_t i = 0; i < n; ++i) {
       const char c = s[i];
       if (in_string_) {
-        if (escaped_) escaped_ = false;
-        else if (c == '\\') escaped_ = true;
-        else if (c == '"') in_string_ = false;
+        if (escaped_)
+          escaped_ = false;
+        else if (c == '\\')
+          escaped_ = true;
+        else if (c == '"')
+          in_string_ = false;
       } else if (c == '"') {
         in_string_ = true;
       } else if (is_json_space(c)) {
@@ -52,12 +55,23 @@ class StringEscaper {
         kept += static_cast<char>(c);
       } else if (c < 0x20) {
         switch (c) {
-          case '\b': kept += "\\b"; break;
-          case '\t': kept += "\\t"; break;
-          case '\n': kept += "\\n"; break;
-          case '\f': kept += "\\f"; break;
-          case '\r': kept += "\\r"; break;
-          default: kept += std::string("\\u00") + kHex[c >> 4] + kHex[c & 15];
+          case '\b':
+            kept += "\\b";
+            break;
+          case '\t':
+            kept += "\\t";
+            break;
+          case '\n':
+            kept += "\\n";
+            break;
+          case '\f':
+            kept += "\\f";
+            break;
+          case '\r':
+            kept += "\\r";
+            break;
+          default:
+            kept += std::string("\\u00") + kHex[c >> 4] + kHex[c & 15];
         }
       } else {
         kept += static_cast<char>(c);

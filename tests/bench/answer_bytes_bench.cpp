@@ -3,8 +3,8 @@
 // query, JSON written, on data loaded once) is timed beside the same bytes written by RapidJSON's
 // PrettyWriter from a DOM of the answer built before timing: precomputed arrays of its rows, no
 // graph walk, into a buffer reserved before timing. Before timing, the floor's bytes are
-// checked equal to parley's answer. Both write to a stream that discards. PARLEY_BENCH_SHAPE=cited measures the
-// citation-heavy shape. Run: make bench (docs/benchmarks.md, "Answers that cost what they contain").
+// checked equal to parley's answer. Both write to a stream that discards. PARLEY_BENCH_SHAPE=cited measures
+// the citation-heavy shape. Run: make bench (docs/benchmarks.md, "Answers that cost what they contain").
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -60,13 +60,20 @@ class NullBuffer : public std::streambuf {
 // and neighbours of a popular person at depths 1 to 3.
 std::vector<std::string> query(int which) {
   switch (which) {
-    case 0: return {"who-met", "person-0"};
-    case 1: return {"who-met", "person-50"};
-    case 2: return {"who-met", "person-5000"};
-    case 3: return {"who-met", "person-0", "--rows", "compact"};
-    case 4: return {"neighbours", "person-50", "--depth", "1"};
-    case 5: return {"neighbours", "person-50", "--depth", "2"};
-    default: return {"neighbours", "person-50", "--depth", "3"};
+    case 0:
+      return {"who-met", "person-0"};
+    case 1:
+      return {"who-met", "person-50"};
+    case 2:
+      return {"who-met", "person-5000"};
+    case 3:
+      return {"who-met", "person-0", "--rows", "compact"};
+    case 4:
+      return {"neighbours", "person-50", "--depth", "1"};
+    case 5:
+      return {"neighbours", "person-50", "--depth", "2"};
+    default:
+      return {"neighbours", "person-50", "--depth", "3"};
   }
 }
 
@@ -84,7 +91,8 @@ std::vector<std::string> json_query(int which) {
 
 std::string answer_text(const parley::Database& db, int which) {
   std::ostringstream answer, messages;
-  if (parley::cli::run_command_line(json_query(which), {&db, true}, answer, messages).exit_code != 0) std::abort();
+  if (parley::cli::run_command_line(json_query(which), {&db, true}, answer, messages).exit_code != 0)
+    std::abort();
   return answer.str();
 }
 
@@ -96,7 +104,8 @@ void BM_AnswerJson(benchmark::State& state) {
   NullBuffer null;
   std::ostream discard(&null);
   for (auto _ : state) {
-    if (parley::cli::run_command_line(words, {&db, true}, discard, discard).exit_code != 0) state.SkipWithError("failed");
+    if (parley::cli::run_command_line(words, {&db, true}, discard, discard).exit_code != 0)
+      state.SkipWithError("failed");
   }
   state.SetLabel(label(query(which)));
   state.counters["MB"] = static_cast<double>(bytes) / 1e6;
@@ -137,7 +146,15 @@ void BM_FloorAnswerBytes(benchmark::State& state) {
 }  // namespace
 
 // Filter with --benchmark_filter='/1/' for scale 1 alone.
-BENCHMARK(BM_AnswerJson)->ArgsProduct({{1, 10}, {0, 1, 2, 3, 4, 5, 6}})->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
-BENCHMARK(BM_FloorAnswerBytes)->ArgsProduct({{1, 10}, {0, 1, 2, 3, 4, 5, 6}})->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK(BM_AnswerJson)
+    ->ArgsProduct({{1, 10}, {0, 1, 2, 3, 4, 5, 6}})
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(BM_FloorAnswerBytes)
+    ->ArgsProduct({{1, 10}, {0, 1, 2, 3, 4, 5, 6}})
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
 
 BENCHMARK_MAIN();

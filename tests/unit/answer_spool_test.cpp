@@ -50,13 +50,22 @@ std::string as_object(AnswerSpool& spool) {
 
 }  // namespace
 
-TEST_CASE("a JSON answer goes into its record as the parse-and-write did, for every kind of answer", "[answer-spool]") {
-  const std::vector<std::vector<std::string>> queries = {
-      {"who-met", "Abe", "Putin"},       {"who-met", "Lavrov", "--status", "any"}, {"who-met", "--all"},
-      {"path", "Morgulov", "Shikotan"},  {"neighbours", "Shikotan", "--depth", "2"}, {"show", "Sergey Lavrov"},
-      {"timeline", "Abe"},               {"sources"},                              {"stats"},
-      {"why", "Kono", "Lavrov"},         {"check"},                                {"export"},
-      {"show", "Shikotan"},              {"who-met", "Abe", "--rows", "compact"}};
+TEST_CASE("a JSON answer goes into its record as the parse-and-write did, for every kind of answer",
+          "[answer-spool]") {
+  const std::vector<std::vector<std::string>> queries = {{"who-met", "Abe", "Putin"},
+                                                         {"who-met", "Lavrov", "--status", "any"},
+                                                         {"who-met", "--all"},
+                                                         {"path", "Morgulov", "Shikotan"},
+                                                         {"neighbours", "Shikotan", "--depth", "2"},
+                                                         {"show", "Sergey Lavrov"},
+                                                         {"timeline", "Abe"},
+                                                         {"sources"},
+                                                         {"stats"},
+                                                         {"why", "Kono", "Lavrov"},
+                                                         {"check"},
+                                                         {"export"},
+                                                         {"show", "Shikotan"},
+                                                         {"who-met", "Abe", "--rows", "compact"}};
   for (const auto& query : queries) {
     std::vector<std::string> args = query;
     args.insert(args.end(), {"--format", "json"});
@@ -70,9 +79,11 @@ TEST_CASE("a JSON answer goes into its record as the parse-and-write did, for ev
   }
 }
 
-TEST_CASE("white space inside strings, escapes and nesting survive; only what is between tokens goes", "[answer-spool]") {
+TEST_CASE("white space inside strings, escapes and nesting survive; only what is between tokens goes",
+          "[answer-spool]") {
   const std::string answer =
-      "{\n  \"format\": \"parley-answer/1\",\n  \"a b\": \"x \\\" y\\\\\",\n  \"list\": [\n    1,\n    -2.5,\n"
+      "{\n  \"format\": \"parley-answer/1\",\n  \"a b\": \"x \\\" y\\\\\",\n  \"list\": [\n    1,\n    "
+      "-2.5,\n"
       "    true,\n    null,\n    {}\n  ],\n  \"empty\": [],\n  \"tab\\t\": \"\\u0001 \xE5\xAE\x89 \"\n}\n";
   AnswerSpool spool;
   fill(spool, answer);
@@ -82,7 +93,8 @@ TEST_CASE("white space inside strings, escapes and nesting survive; only what is
 TEST_CASE("an answer past a megabyte waits in a file and comes back whole", "[answer-spool]") {
   std::string answer = "{\n  \"format\": \"parley-answer/1\",\n  \"rows\": [\n";
   for (int i = 0; answer.size() < 3 * AnswerSpool::kHeldBytes; ++i) {
-    answer += "    {\n      \"name\": \"row " + std::to_string(i) + " \\\"quoted\\\" \",\n      \"n\": " + std::to_string(i) + "\n    },\n";
+    answer += "    {\n      \"name\": \"row " + std::to_string(i) +
+              " \\\"quoted\\\" \",\n      \"n\": " + std::to_string(i) + "\n    },\n";
   }
   answer += "    {}\n  ]\n}\n";
   AnswerSpool spool;

@@ -58,21 +58,24 @@ std::string many_people_json(std::size_t people) {
   }
   for (std::size_t p = 0; p < people; ++p) {
     const std::string id = "person-" + std::to_string(p);
-    entities += "{\"id\": \"" + id + "\", \"kind\": \"person\", \"name\": \"Person " + std::to_string(p) + "\"" + cite + "},\n";
-    entities += "{\"id\": \"meeting-" + std::to_string(p) + "\", \"kind\": \"meeting\", \"name\": \"Meeting " +
-                std::to_string(p) + "\"" + cite + ", \"attributes\": [{\"name\": \"date\", \"value\": \"2019-" +
-                two_digits(1 + p % 12) + "-" + two_digits(1 + p % 28) + "\"" + cite + "}]},\n";
-    relations += "{\"type\": \"holds_office\", \"from\": \"" + id + "\", \"to\": \"state-" + std::to_string(p % 5) +
-                 "\", \"properties\": {\"role\": \"prime minister\"}" + cite + "},\n";
+    entities += "{\"id\": \"" + id + "\", \"kind\": \"person\", \"name\": \"Person " + std::to_string(p) +
+                "\"" + cite + "},\n";
+    entities += "{\"id\": \"meeting-" + std::to_string(p) +
+                "\", \"kind\": \"meeting\", \"name\": \"Meeting " + std::to_string(p) + "\"" + cite +
+                ", \"attributes\": [{\"name\": \"date\", \"value\": \"2019-" + two_digits(1 + p % 12) + "-" +
+                two_digits(1 + p % 28) + "\"" + cite + "}]},\n";
+    relations += "{\"type\": \"holds_office\", \"from\": \"" + id + "\", \"to\": \"state-" +
+                 std::to_string(p % 5) + "\", \"properties\": {\"role\": \"prime minister\"}" + cite + "},\n";
     for (const std::size_t who : {p, (p + 1) % people}) {
-      relations += "{\"type\": \"participant_in\", \"from\": \"person-" + std::to_string(who) + "\", \"to\": \"meeting-" +
-                   std::to_string(p) + "\"" + cite + "},\n";
+      relations += "{\"type\": \"participant_in\", \"from\": \"person-" + std::to_string(who) +
+                   "\", \"to\": \"meeting-" + std::to_string(p) + "\"" + cite + "},\n";
     }
   }
   entities.resize(entities.size() - 2);
   relations.resize(relations.size() - 2);
   return "{\"format\": \"parley-dataset/1\", \"sources\": [{\"id\": \"s\", \"publisher\": \"P\", "
-         "\"title\": \"T\"}],\n\"entities\": [" + entities + "],\n\"relations\": [" + relations + "]}";
+         "\"title\": \"T\"}],\n\"entities\": [" +
+         entities + "],\n\"relations\": [" + relations + "]}";
 }
 
 std::unique_ptr<Database> many_people(std::size_t people) {
@@ -120,7 +123,8 @@ TEST_CASE("DOT written as it is made draws the legend of what the whole graph ho
   CHECK(head.find(">held<") == std::string::npos);  // no meeting states a status
 }
 
-TEST_CASE("export -o FILE writes the bytes export prints, into the file as they are made", "[export][streamed]") {
+TEST_CASE("export -o FILE writes the bytes export prints, into the file as they are made",
+          "[export][streamed]") {
   const TempDir dir("parley-streamed-export");
   const std::string data = dir / "many.json";
   std::ofstream(data, std::ios::binary) << many_people_json(5000);
@@ -131,11 +135,13 @@ TEST_CASE("export -o FILE writes the bytes export prints, into the file as they 
   for (const std::string format : {"dot", "graphml", "gexf", "json"}) {
     INFO(format);
     std::ostringstream printed, messages;
-    REQUIRE(parley::cli::run_command_line({"--db", data, "export", "--format", format}, {}, printed, messages).exit_code == 0);
+    REQUIRE(parley::cli::run_command_line({"--db", data, "export", "--format", format}, {}, printed, messages)
+                .exit_code == 0);
     REQUIRE(printed.str().size() > 1'100'000);  // past what -o holds in memory before it streams
     const std::string file = dir / ("export." + format);
     std::ostringstream nothing;
-    REQUIRE(parley::cli::run_command_line({"--db", data, "export", "--format", format, "-o", file}, {}, nothing, messages)
+    REQUIRE(parley::cli::run_command_line({"--db", data, "export", "--format", format, "-o", file}, {},
+                                          nothing, messages)
                 .exit_code == 0);
     CHECK(nothing.str().empty());
     CHECK(read(file) == printed.str());
