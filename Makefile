@@ -76,7 +76,7 @@ bench: deps
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libbenchmark-dev sqlite3
 	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release -DPARLEY_BUILD_BENCH=ON
 	cmake --build $(RELEASE) -j$(JOBS) --target parley parley_batch_bench parley_query_bench parley_memory parley_generate \
-	  parley_generate_events parley_import_floor parley_imported_queries parley_parse_floor
+	  parley_generate_events parley_import_floor parley_imported_queries parley_parse_floor parley_answer_bench
 	KUZU_NODE_MODULES=$(CURDIR)/build/peers/node_modules tests/bench/run_all.sh $(RELEASE)
 
 # The peers on the same generated data, answers checked against parley's.

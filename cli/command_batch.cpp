@@ -9,10 +9,10 @@
 #include <iostream>
 #include <sstream>
 
-#include <rapidjson/document.h>
 #include <rapidjson/writer.h>
 
 #include "answer_format.h"
+#include "answer_spool.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "line_reader.h"
@@ -39,10 +39,15 @@ std::string script_problem(const std::string& script, std::uint64_t max_bytes) {
 }
 
 // One jsonl record: {"format", "line", "query", "ok", "exit_code", "result" | "output", "output_file", "errors"}.
+// The answer is copied in from its spool (answer_spool.h), not parsed again.
 void write_record(std::ostream& out, std::size_t line, const std::string& query, const RunOutcome& outcome,
-                  const std::string& answer, bool answer_is_json) {
+                  AnswerSpool& answer, bool answer_is_json) {
   rapidjson::StringBuffer buffer;
   OneLineAnswerWriter w(buffer);
+  const auto write_buffer = [&] {
+    out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+    buffer.Clear();
+  };
   w.StartObject();
   w.Key("line");
   w.Uint64(line);
@@ -53,16 +58,21 @@ void write_record(std::ostream& out, std::size_t line, const std::string& query,
   w.Key("exit_code");
   w.Int(outcome.exit_code);
   if (outcome.exit_code == kExitOk) {
-    rapidjson::Document result;
     if (!outcome.output_file.empty()) {
       w.Key("output_file");
       w.String(outcome.output_file.c_str(), static_cast<rapidjson::SizeType>(outcome.output_file.size()));
-    } else if (answer_is_json && !result.Parse(answer.c_str(), answer.size()).HasParseError()) {
-      w.Key("result");
-      result.Accept(w);
     } else {
-      w.Key("output");
-      w.String(answer.c_str(), static_cast<rapidjson::SizeType>(answer.size()));
+      // The writer writes the key and the colon (an empty raw value); the value follows it
+      // straight from the spool.
+      const bool json = answer_is_json && answer.holds_json_object();
+      w.Key(json ? "result" : "output");
+      w.RawValue("", 0, json ? rapidjson::kObjectType : rapidjson::kStringType);
+      write_buffer();
+      if (json) {
+        answer.write_json_object(out);
+      } else {
+        answer.write_json_string(out);
+      }
     }
   } else {
     w.Key("errors");
@@ -78,7 +88,8 @@ void write_record(std::ostream& out, std::size_t line, const std::string& query,
     w.EndArray();
   }
   w.EndObject();
-  out << buffer.GetString() << '\n';
+  write_buffer();
+  out << '\n';
 }
 
 // The value a line gives --format, or "" when it gives none.
@@ -208,15 +219,22 @@ int run_batch(const CommandContext& context) {
     // An editor's byte-order mark is not part of the first command.
     if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
     const Tokenized tokens = tokenize(line);
+    if (!tokens.error && tokens.words.empty()) continue;
+    // A text batch writes each answer straight through, after its heading; a JSON-lines record
+    // says whether the line succeeded before its answer, which waits in a spool meanwhile.
+    if (!jsonl) {
+      context.out << (first_answer ? "" : "\n") << "== " << name << ':' << number << ": " << valid_utf8(line) << '\n';
+      first_answer = false;
+    }
+    AnswerSpool spool;
+    std::ostream spooled(&spool);
+    std::ostream& answer = jsonl ? spooled : context.out;
     RunOutcome outcome;
-    std::ostringstream answer;
     std::ostringstream messages;
     if (tokens.error) {
       outcome.exit_code = kExitUsage;
       outcome.errors.push_back(ReportedError{"usage", tokens.error->message});
       messages << name << ':' << number << ':' << tokens.error->column << ": error[usage]: " << tokens.error->message << '\n';
-    } else if (tokens.words.empty()) {
-      continue;
     } else {
       std::vector<std::string> words = tokens.words;
       if (jsonl && format_option(words).empty()) {
@@ -242,14 +260,11 @@ int run_batch(const CommandContext& context) {
     };
     if (jsonl) {
       const std::string line_format = format_option(tokens.words);
-      write_record(context.out, number, valid_utf8(line), outcome, answer.str(), line_format.empty() || line_format == "json");
+      write_record(context.out, number, valid_utf8(line), outcome, spool, line_format.empty() || line_format == "json");
       // A failed line's errors are in its record; a line that answered may still have notes
       // (--known-by) or warnings to say.
       if (outcome.exit_code == kExitOk) relay_messages();
     } else {
-      context.out << (first_answer ? "" : "\n") << "== " << name << ':' << number << ": " << valid_utf8(line) << '\n'
-                  << answer.str();
-      first_answer = false;
       if (!outcome.output_file.empty()) context.out << "(written to " << outcome.output_file << ")\n";
       for (const auto& e : outcome.errors) context.out << "(failed: " << e.code << ": " << e.message << ")\n";
       relay_messages();

@@ -59,9 +59,12 @@ int emit_graph(const CommandContext& context, const Database& db, Subgraph subgr
   // `export --render FILE` asks for the drawing, not also for its DOT on standard output.
   const bool print_dot =
       format == OutputFormat::kDot || (text_means_dot && format == OutputFormat::kText && !context.args.render);
-  // The DOT is built only for what needs it; GraphML and GEXF are written as they are made.
-  const std::string dot = print_dot || context.args.render ? to_dot(db, subgraph, dot_options(context.args.global, title, time_axis)) : "";
-  if (print_dot) context.out << dot;
+  // DOT, GraphML and GEXF are written as they are made; the DOT is held whole only for a
+  // drawing, which Graphviz reads whole.
+  const DotOptions options = dot_options(context.args.global, title, time_axis);
+  const std::string dot = context.args.render ? to_dot(db, subgraph, options) : "";
+  if (print_dot && context.args.render) context.out << dot;
+  if (print_dot && !context.args.render) write_dot(context.out, db, subgraph, options);
   if (format == OutputFormat::kGraphml) write_graphml(context.out, db, subgraph);
   if (format == OutputFormat::kGexf) write_gexf(context.out, db, subgraph);
   if (context.args.render) {

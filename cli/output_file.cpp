@@ -10,6 +10,8 @@
 #include <climits>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <ostream>
 
 namespace parley::cli {
 namespace {
@@ -220,76 +222,206 @@ std::string temporary_prefix(const std::string& path) {
   return "." + base_name(path).substr(0, 200) + ".parley-";
 }
 
-OutputFileResult write_output_file(const std::string& path, std::string_view contents) {
-  OutputFileResult result;
-  const auto fail = [&](const std::string& why) {
-    result.error = "cannot write " + (path.empty() ? std::string("\"\"") : path) + ": " + why;
-    return result;
-  };
-  if (path.empty()) return fail("the file name is empty");
-  std::string link_error;
-  const std::string target = follow_links(path, link_error);
-  if (target.empty()) return fail(link_error);
+namespace {
 
+// What stands at the path an answer is written to, once links are followed.
+struct Target {
+  std::string path;      // as the user gave it, for messages
+  std::string resolved;  // where the links end
+  bool exists = false;
   struct stat existing {};
-  const bool exists = stat(target.c_str(), &existing) == 0;
-  if (!exists && errno != ENOENT) return fail(std::strerror(errno));
-  if (exists) {
-    if (S_ISDIR(existing.st_mode)) return fail("it is a directory");
-    if (S_ISFIFO(existing.st_mode) || S_ISCHR(existing.st_mode) || S_ISBLK(existing.st_mode)) {
-      if (const std::string error = write_through(target, contents); !error.empty()) return fail(error);
-      return result;
-    }
-    if (!S_ISREG(existing.st_mode)) return fail("it is a socket, which cannot be written as a file");
-    if (existing.st_nlink > 1) {
-      return fail("it has " + std::to_string(existing.st_nlink) +
-                  " hard links; replacing it would part it from the others, and parley does not write into a "
-                  "file in place (write elsewhere, or remove the other links)");
-    }
-    // access() says yes to root for any file: a file with no write permission for anyone is
-    // read-only on purpose, and root replacing it silently is what the user did not ask for.
-    if ((existing.st_mode & 0222) == 0 || (access(target.c_str(), W_OK) != 0 && errno == EACCES)) {
-      return fail("it is read-only (mode " + octal_mode(existing.st_mode) +
-                  "); parley does not replace a file it may not write");
-    }
-  }
-  result.notes = stale_temporaries(target);
+  bool write_through = false;  // a FIFO or a device
+};
 
-  Temporary temporary(directory_of(target) + temporary_prefix(target) + "XXXXXX");
-  if (temporary.fd() < 0) {
-    const int cause = temporary.creation_error();
-    if (cause == ENOENT || cause == ENOTDIR) return fail(std::strerror(cause));
-    const std::string folder = directory_of(target).empty() ? "the current folder" : directory_of(target);
-    return fail("cannot create a temporary file in " + folder + " (" + std::strerror(cause) +
-                "); parley writes a file through a temporary file and a rename, so that it is never left "
-                "half-written, and does not write into it in place");
+std::string cannot_write(const std::string& path, const std::string& why) {
+  return "cannot write " + (path.empty() ? std::string("\"\"") : path) + ": " + why;
+}
+
+// Fills `target`; returns an error message (what cannot be replaced, and why), empty when the
+// path is a file parley may replace or write through.
+std::string examine(const std::string& path, Target& target) {
+  target.path = path;
+  if (path.empty()) return cannot_write(path, "the file name is empty");
+  std::string link_error;
+  target.resolved = follow_links(path, link_error);
+  if (target.resolved.empty()) return cannot_write(path, link_error);
+  target.exists = stat(target.resolved.c_str(), &target.existing) == 0;
+  if (!target.exists && errno != ENOENT) return cannot_write(path, std::strerror(errno));
+  if (!target.exists) return "";
+  const mode_t mode = target.existing.st_mode;
+  if (S_ISDIR(mode)) return cannot_write(path, "it is a directory");
+  if (S_ISFIFO(mode) || S_ISCHR(mode) || S_ISBLK(mode)) {
+    target.write_through = true;
+    return "";
   }
-  const auto fail_with_errno = [&](const char* step) { return fail(std::string(std::strerror(errno)) + " (" + step + ")"); };
-  if (!write_all(temporary.fd(), contents)) return fail_with_errno("write");
-  if (exists) {
+  if (!S_ISREG(mode)) return cannot_write(path, "it is a socket, which cannot be written as a file");
+  if (target.existing.st_nlink > 1) {
+    return cannot_write(path, "it has " + std::to_string(target.existing.st_nlink) +
+                                  " hard links; replacing it would part it from the others, and parley does not write "
+                                  "into a file in place (write elsewhere, or remove the other links)");
+  }
+  // access() says yes to root for any file: a file with no write permission for anyone is
+  // read-only on purpose, and root replacing it silently is what the user did not ask for.
+  if ((mode & 0222) == 0 || (access(target.resolved.c_str(), W_OK) != 0 && errno == EACCES)) {
+    return cannot_write(path, "it is read-only (mode " + octal_mode(mode) + "); parley does not replace a file it may not write");
+  }
+  return "";
+}
+
+// The temporary file beside a regular file's target; an error message when it cannot be made.
+std::string create_temporary(const Target& target, std::unique_ptr<Temporary>& temporary) {
+  temporary = std::make_unique<Temporary>(directory_of(target.resolved) + temporary_prefix(target.resolved) + "XXXXXX");
+  if (temporary->fd() >= 0) return "";
+  const int cause = temporary->creation_error();
+  temporary.reset();
+  if (cause == ENOENT || cause == ENOTDIR) return cannot_write(target.path, std::strerror(cause));
+  const std::string folder = directory_of(target.resolved).empty() ? "the current folder" : directory_of(target.resolved);
+  return cannot_write(target.path, "cannot create a temporary file in " + folder + " (" + std::strerror(cause) +
+                                       "); parley writes a file through a temporary file and a rename, so that it is "
+                                       "never left half-written, and does not write into it in place");
+}
+
+std::string failed_step(const Target& target, const char* step) {
+  return cannot_write(target.path, std::string(std::strerror(errno)) + " (" + step + ")");
+}
+
+// Puts a temporary file that holds the whole answer in the target's place: mode (and owner),
+// fsync, rename, and the folder's fsync. Returns an error message, empty on success.
+std::string replace_with(Temporary& temporary, const Target& target) {
+  if (target.exists) {
     // The owner first: changing it clears the set-user-ID and set-group-ID bits the mode restores.
-    if (existing.st_uid != geteuid() || existing.st_gid != getegid()) {
-      if (fchown(temporary.fd(), existing.st_uid, existing.st_gid) != 0) {
-        [[maybe_unused]] const int ignored = fchown(temporary.fd(), static_cast<uid_t>(-1), existing.st_gid);
+    if (target.existing.st_uid != geteuid() || target.existing.st_gid != getegid()) {
+      if (fchown(temporary.fd(), target.existing.st_uid, target.existing.st_gid) != 0) {
+        [[maybe_unused]] const int ignored = fchown(temporary.fd(), static_cast<uid_t>(-1), target.existing.st_gid);
       }
     }
-    if (fchmod(temporary.fd(), existing.st_mode & 07777) != 0) return fail_with_errno("chmod");
+    if (fchmod(temporary.fd(), target.existing.st_mode & 07777) != 0) return failed_step(target, "chmod");
   } else if (fchmod(temporary.fd(), 0666 & ~current_umask()) != 0) {
-    return fail_with_errno("chmod");
+    return failed_step(target, "chmod");
   }
-  if (fsync(temporary.fd()) != 0) return fail_with_errno("fsync");
-  if (!temporary.close_file()) return fail_with_errno("close");
-  if (std::rename(temporary.path().c_str(), target.c_str()) != 0) return fail_with_errno("rename");
+  if (fsync(temporary.fd()) != 0) return failed_step(target, "fsync");
+  if (!temporary.close_file()) return failed_step(target, "close");
+  if (std::rename(temporary.path().c_str(), target.resolved.c_str()) != 0) return failed_step(target, "rename");
   temporary.keep();
   // The rename is durable only once the folder is: a crash could otherwise bring the old file back
   // after parley said it wrote the new one (a write to a JSON dataset is acknowledged after this).
-  const std::string folder = directory_of(target).empty() ? std::string(".") : directory_of(target);
+  const std::string folder = directory_of(target.resolved).empty() ? std::string(".") : directory_of(target.resolved);
   const int directory = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (directory < 0) return fail_with_errno("open the folder to sync it");
+  if (directory < 0) return failed_step(target, "open the folder to sync it");
   const bool synced = fsync(directory) == 0;
   close(directory);
-  if (!synced) return fail_with_errno("fsync the folder");
+  if (!synced) return failed_step(target, "fsync the folder");
+  return "";
+}
+
+}  // namespace
+
+OutputFileResult write_output_file(const std::string& path, std::string_view contents) {
+  OutputFileResult result;
+  Target target;
+  if (std::string error = examine(path, target); !error.empty()) {
+    result.error = std::move(error);
+    return result;
+  }
+  if (target.write_through) {
+    if (const std::string error = write_through(target.resolved, contents); !error.empty()) result.error = cannot_write(path, error);
+    return result;
+  }
+  result.notes = stale_temporaries(target.resolved);
+  std::unique_ptr<Temporary> temporary;
+  if (std::string error = create_temporary(target, temporary); !error.empty()) {
+    result.error = std::move(error);
+    return result;
+  }
+  if (!write_all(temporary->fd(), contents)) {
+    result.error = failed_step(target, "write");
+    return result;
+  }
+  result.error = replace_with(*temporary, target);
   return result;
+}
+
+// ---- an answer written as it is made ----
+
+// The temporary file an answer went on into once it outgrew memory.
+struct OutputFileBuffer::Spill {
+  Target target;
+  std::unique_ptr<Temporary> temporary;
+  std::vector<std::string> notes;
+  int write_error = 0;  // errno of the first write that failed; later writes are dropped
+};
+
+OutputFileBuffer::OutputFileBuffer(std::string path) : path_(std::move(path)) {}
+OutputFileBuffer::~OutputFileBuffer() = default;
+
+int OutputFileBuffer::overflow(int c) {
+  if (c == traits_type::eof()) return traits_type::not_eof(c);
+  const char byte = static_cast<char>(c);
+  append(&byte, 1);
+  return c;
+}
+
+std::streamsize OutputFileBuffer::xsputn(const char* s, std::streamsize n) {
+  append(s, static_cast<std::size_t>(n));
+  return n;
+}
+
+void OutputFileBuffer::append(const char* s, std::size_t n) {
+  held_.append(s, n);
+  if (!spill_ && !spill_refused_ && held_.size() > kHeldBytes) start_spill();
+  if (spill_ && held_.size() >= kWriteBytes) write_held();
+}
+
+// Past kHeldBytes, a regular file that parley may replace gets the answer as it comes. Anything
+// else (a FIFO, a path that will be refused) keeps the answer in memory, so that commit() does
+// and says exactly what write_output_file does.
+void OutputFileBuffer::start_spill() {
+  auto spill = std::make_unique<Spill>();
+  std::unique_ptr<Temporary> temporary;
+  if (!examine(path_, spill->target).empty() || spill->target.write_through ||
+      !create_temporary(spill->target, temporary).empty()) {
+    spill_refused_ = true;
+    return;
+  }
+  spill->notes = stale_temporaries(spill->target.resolved);
+  spill->temporary = std::move(temporary);
+  spill_ = std::move(spill);
+}
+
+void OutputFileBuffer::write_held() {
+  if (spill_->write_error == 0 && !write_all(spill_->temporary->fd(), held_)) spill_->write_error = errno;
+  held_.clear();
+}
+
+OutputFileResult OutputFileBuffer::commit() {
+  if (!spill_) return write_output_file(path_, held_);
+  write_held();
+  OutputFileResult result;
+  result.notes = spill_->notes;
+  if (spill_->write_error != 0) {
+    errno = spill_->write_error;
+    result.error = failed_step(spill_->target, "write");
+  } else {
+    result.error = replace_with(*spill_->temporary, spill_->target);
+  }
+  spill_.reset();  // removes the temporary file unless it took the target's place
+  return result;
+}
+
+void OutputFileBuffer::copy_to(std::ostream& out) {
+  if (!spill_) {
+    out << held_;
+    return;
+  }
+  write_held();
+  std::string chunk(kWriteBytes, '\0');
+  for (off_t at = 0;;) {
+    const ssize_t n = pread(spill_->temporary->fd(), chunk.data(), chunk.size(), at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    out.write(chunk.data(), n);
+    at += n;
+  }
 }
 
 }  // namespace parley::cli

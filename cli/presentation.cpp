@@ -1,5 +1,6 @@
 #include "presentation.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
@@ -16,7 +17,7 @@ std::string count_of(std::size_t n, std::string_view noun, std::string_view plur
 
 std::string date_text(const EventFacts& facts) { return facts.date ? facts.date->describe() : "date not stated"; }
 
-std::string sources_text(const Dataset& data, const std::set<SourceIndex>& sources) {
+std::string sources_text(const Dataset& data, const std::vector<SourceIndex>& sources) {
   if (sources.empty()) return "";
   std::string out = "[";
   for (const SourceIndex s : sources) {
@@ -52,16 +53,19 @@ std::string record_text(const Dataset& data, const Citation& citation) {
   return single_line(details.empty() ? out : out + " (" + details + ")");
 }
 
-std::set<SourceIndex> event_sources(const Database& db, const EventFacts& facts) {
+std::vector<SourceIndex> event_sources(const Database& db, const EventFacts& facts) {
   const Dataset& data = db.dataset();
-  std::set<SourceIndex> sources;
+  // A sorted vector, not a set: a hub's answer asks this of thousands of meetings.
+  std::vector<SourceIndex> sources;
   const auto add = [&](const std::vector<Citation>& citations) {
-    for (const auto& c : citations) sources.insert(c.source);
+    for (const auto& c : citations) sources.push_back(c.source);
   };
   add(data.entities[facts.event].citations);
   for (const auto& a : data.entities[facts.event].attributes) add(a.citations);
   for (const auto& p : facts.participants) add(data.relations[p.relation].citations);
   for (const auto& v : facts.venues) add(data.relations[v.relation].citations);
+  std::sort(sources.begin(), sources.end());
+  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
   return sources;
 }
 

@@ -26,12 +26,13 @@ std::string date_text(const EventFacts& facts);
 // "[asahi-2018-12, jiji-2019-01-15]" for the sources of some citations, or "".
 std::string sources_text(const Dataset& data, const std::vector<Citation>& citations);
 // A coded source is marked: "[icews-2018: 3 coded records]", "[icews-2018 (coded records)]".
-std::string sources_text(const Dataset& data, const std::set<SourceIndex>& sources);
+std::string sources_text(const Dataset& data, const std::vector<SourceIndex>& sources);
 // "coded record 32890001 (CAMEO 042 "Make a visit", story 47400401 sentence 1, Yonhap)": what
 // stands for a quote when a fact rests on a row of coded event data.
 std::string record_text(const Dataset& data, const Citation& citation);
-// Every source an event's facts cite: the entity, its attributes, its participants and venues.
-std::set<SourceIndex> event_sources(const Database& db, const EventFacts& facts);
+// Every source an event's facts cite: the entity, its attributes, its participants and venues;
+// in index order, each once.
+std::vector<SourceIndex> event_sources(const Database& db, const EventFacts& facts);
 // "the 24th meeting between the two leaders" style phrase for a stated ordinal.
 std::string ordinal_text(const Attribute& ordinal);
 // "~PT4H" → "about 4 hours", "PT45M" → "45 minutes".

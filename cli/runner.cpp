@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "exit_codes.h"
@@ -143,7 +144,6 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
       throw po::error("-o and --render are not available here");
     }
 
-    std::ostringstream buffered;
     std::ostringstream messages;  // what the command tells people, kept to report it as the error
     TeeBuffer tee(err, messages);
     std::ostream both(&tee);
@@ -151,7 +151,12 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     const bool to_folder =
         std::find(folder_formats.begin(), folder_formats.end(), parsed.global.format) != folder_formats.end();
     const bool to_file = !parsed.global.output.empty() && !command->spec.owns_output && !to_folder;
-    std::ostream& destination = to_file ? static_cast<std::ostream&>(buffered) : out;
+    // -o FILE: the answer goes to the file as it is made (past the first megabyte, into the
+    // temporary file that replaces it), and only a whole answer replaces the file.
+    std::optional<OutputFileBuffer> file_buffer;
+    if (to_file) file_buffer.emplace(parsed.global.output);
+    std::ostream file_stream(to_file ? &*file_buffer : nullptr);
+    std::ostream& destination = to_file ? file_stream : out;
     // A text answer is for people, on a terminal or in a file they will print there: escaped
     // like the messages (the -o file holds what the terminal would have shown).
     TerminalStream escaped(destination);
@@ -164,12 +169,13 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     if (outcome.exit_code != kExitOk) {
       // The file is left untouched. A report made for the failure (check's JSON) still goes to
       // standard output; an answer that failed only to be drawn or written does not.
-      if (to_file && command->spec.shows_answer_on_failure) out << buffered.str();
+      if (to_file && command->spec.shows_answer_on_failure) file_buffer->copy_to(out);
       std::string message = messages.str();
       while (!message.empty() && message.back() == '\n') message.pop_back();
       fail(outcome.exit_code, outcome.exit_code == kExitIoError ? "io-error" : "invalid-data", message);
     } else if (to_file) {
-      const OutputFileResult written = write_output_file(parsed.global.output, buffered.str());
+      file_stream.flush();
+      const OutputFileResult written = file_buffer->commit();
       for (const auto& note : written.notes) err << "parley: " << note << '\n';
       if (!written.error.empty()) {
         err << "parley: error[io-error]: " << written.error << '\n';

@@ -56,7 +56,7 @@ std::string unrepresented_text(const Database& db, const StateMeetingsResult& re
 }
 
 // The rows the status filter leaves out, so that "no meetings" is explained.
-std::vector<MeetingDetail> not_counted(const Database& db, const StateMeetingsResult& result, const MeetingFilter& filter) {
+std::vector<MeetingRow> not_counted(const Database& db, const StateMeetingsResult& result, const MeetingFilter& filter) {
   return left_out_by_status(db, filter, [&](const MeetingFilter& any) {
     std::vector<MeetingRow> rows;
     for (const StateMeeting& meeting : who_met_states(db, result.a, result.b, any).meetings) rows.push_back(meeting.row);
@@ -116,7 +116,7 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
     if (graph_format(context) || code != kExitOk) return code;
   }
 
-  const std::vector<MeetingDetail> left_details = not_counted(db, result, filter);
+  const std::vector<MeetingRow> left_details = not_counted(db, result, filter);
 
   if (context.args.global.format == OutputFormat::kJson) {
     JsonOutput json;

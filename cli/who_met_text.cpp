@@ -43,7 +43,7 @@ void write_asked(JsonOutput& json, const Database& db, EntityIndex a, std::optio
   }
 }
 
-std::vector<MeetingDetail> left_out_by_status(const Database& db, const MeetingFilter& filter,
+std::vector<MeetingRow> left_out_by_status(const Database& db, const MeetingFilter& filter,
                                               const std::function<std::vector<MeetingRow>(const MeetingFilter&)>& ask) {
   if (filter.statuses.empty()) return {};
   MeetingFilter any = filter;
@@ -53,26 +53,27 @@ std::vector<MeetingDetail> left_out_by_status(const Database& db, const MeetingF
   for (const MeetingRow& row : ask(any)) {
     if (!filter.accepts_status(events.status_name(events.status(events.slot(row.event))))) left_out.push_back(row);
   }
-  return read_meetings(db, left_out);
+  return left_out;
 }
 
-void write_not_counted(JsonOutput& json, const Database& db, const std::vector<MeetingDetail>& rows) {
+void write_not_counted(JsonOutput& json, const Database& db, const std::vector<MeetingRow>& rows) {
   const Dataset& data = db.dataset();
+  const EventTable& events = db.events();
   auto& w = json.writer();
   json.key("not_counted");
   w.StartArray();
   for (const auto& row : rows) {
     w.StartObject();
-    json.field("id", data.entities[row.facts.event].id);
-    json.field("name", data.entities[row.facts.event].name);
-    json.field("status", row.facts.status);
+    json.field("id", data.entities[row.event].id);
+    json.field("name", data.entities[row.event].name);
+    json.field("status", events.status_name(events.status(events.slot(row.event))));
     w.EndObject();
   }
   w.EndArray();
 }
 
-void print_not_counted(std::ostream& out, const Database& db, const std::vector<MeetingDetail>& rows) {
-  for (const auto& row : rows) {
+void print_not_counted(std::ostream& out, const Database& db, const std::vector<MeetingRow>& rows) {
+  for (const auto& row : read_meetings(db, rows)) {
     out << "  not counted: " << db.dataset().entities[row.facts.event].name << " (" << date_text(row.facts) << ", "
         << status_text(db, row.facts) << "); see --status any\n";
   }

@@ -26,14 +26,15 @@ void write_asked(JsonOutput& json, const Database& db, EntityIndex a, std::optio
 
 // The gatherings the status filter leaves out of an answer, so that "no meetings" (Trump and
 // Putin: cancelled talks) is explained. `ask` gives the answer's rows for a filter (here: the
-// same one with any status); facts are read for the left-out rows alone, the event table's
-// status telling them from the kept ones. Empty when the filter keeps any status.
-std::vector<MeetingDetail> left_out_by_status(const Database& db, const MeetingFilter& filter,
+// same one with any status); the event table's status tells the left-out rows from the kept
+// ones. Empty when the filter keeps any status.
+std::vector<MeetingRow> left_out_by_status(const Database& db, const MeetingFilter& filter,
                                               const std::function<std::vector<MeetingRow>(const MeetingFilter&)>& ask);
-// "not_counted": the id, name and status of each.
-void write_not_counted(JsonOutput& json, const Database& db, const std::vector<MeetingDetail>& rows);
+// "not_counted": the id, name and status of each, from the event table (no facts are read: a
+// hub leaves out thousands).
+void write_not_counted(JsonOutput& json, const Database& db, const std::vector<MeetingRow>& rows);
 // "  not counted: NAME (DATE, STATUS); see --status any", a line each.
-void print_not_counted(std::ostream& out, const Database& db, const std::vector<MeetingDetail>& rows);
+void print_not_counted(std::ostream& out, const Database& db, const std::vector<MeetingRow>& rows);
 
 // "1 June 2018; 14 June 2018": the dates of `which` (indices into `meetings`).
 void print_dates(std::ostream& out, const std::vector<MeetingDetail>& meetings, const std::vector<std::size_t>& which);

@@ -6,6 +6,8 @@
 # same run, for before-and-after ratios of the same commands. The batches run many answers on
 # one load, as the issue's figures did, so that the answers, not the load, dominate: 15
 # neighbours queries (five people, depths 1 to 3) and who-met of 20 people, each line as JSON.
+# Then the whole-graph exports, to standard output and with -o, whose peak memory is read
+# against the load's (`stats`). SECTIONS="queries exports" chooses what runs (both by default).
 # usage: answers_bench.sh PARLEY PARLEY_GENERATE [BEFORE_PARLEY]
 set -euo pipefail
 parley=$1
@@ -13,6 +15,7 @@ generate=$2
 before=${3:-}
 runs=${RUNS:-5}
 scale=${ANSWERS_SCALE:-1}
+sections=${SECTIONS:-queries exports}
 
 timing=$(mktemp)
 
@@ -49,7 +52,9 @@ done
 for person in 0 1 2 5 10 20 50 100 200 500 1000 1500 2000 3000 4000 5000 6000 7000 8000 9999; do
   echo "who-met person-$person --format json" >> "$scripts/who-met.txt"
   echo "who-met person-$person --format json --rows compact" >> "$scripts/who-met-compact.txt"
+  echo "who-met person-$person" >> "$scripts/who-met-jsonl.txt"
 done
+out=$scripts/out
 
 for shape in plain cited; do
   # the same files as run_all.sh and parley_query_bench use
@@ -58,26 +63,51 @@ for shape in plain cited; do
   [ -f "$file" ] || "$generate" --scale "$scale" --shape "$shape" > "$file"
   echo "-- $shape shape, scale $scale: $(wc -c < "$file") bytes"
   measure "load (stats)" "$parley" --db "$file" stats
-  for depth in 1 3; do
+  if [[ " $sections " == *" queries "* ]]; then
+    for depth in 1 3; do
+      if [ -n "$before" ]; then
+        measure "before: neighbours person-50 --depth $depth (json)" "$before" --db "$file" --format json neighbours person-50 --depth "$depth"
+      fi
+      measure "neighbours person-50 --depth $depth (json)" "$parley" --db "$file" --format json neighbours person-50 --depth "$depth"
+      measure "neighbours person-50 --depth $depth --edges among (json)" "$parley" --db "$file" --format json neighbours person-50 --depth "$depth" --edges among
+    done
     if [ -n "$before" ]; then
-      measure "before: neighbours person-50 --depth $depth (json)" "$before" --db "$file" --format json neighbours person-50 --depth "$depth"
+      measure "before: who-met person-0 (json)" "$before" --db "$file" --format json who-met person-0
     fi
-    measure "neighbours person-50 --depth $depth (json)" "$parley" --db "$file" --format json neighbours person-50 --depth "$depth"
-    measure "neighbours person-50 --depth $depth --edges among (json)" "$parley" --db "$file" --format json neighbours person-50 --depth "$depth" --edges among
-  done
-  if [ -n "$before" ]; then
-    measure "before: who-met person-0 (json)" "$before" --db "$file" --format json who-met person-0
+    measure "who-met person-0 (json)" "$parley" --db "$file" --format json who-met person-0
+    measure "who-met person-0 --rows compact (json)" "$parley" --db "$file" --format json who-met person-0 --rows compact
+    if [ -n "$before" ]; then
+      measure "before: batch of 15 neighbours (json)" "$before" --db "$file" batch "$scripts/neighbours.txt"
+    fi
+    measure "batch of 15 neighbours (json)" "$parley" --db "$file" batch "$scripts/neighbours.txt"
+    measure "batch of 15 neighbours --edges among (json)" "$parley" --db "$file" batch "$scripts/neighbours-among.txt"
+    if [ -n "$before" ]; then
+      measure "before: batch of who-met, 20 people (json)" "$before" --db "$file" batch "$scripts/who-met.txt"
+    fi
+    measure "batch of who-met, 20 people (json)" "$parley" --db "$file" batch "$scripts/who-met.txt"
+    measure "batch of who-met, 20 people, --rows compact (json)" "$parley" --db "$file" batch "$scripts/who-met-compact.txt"
+    if [ -n "$before" ]; then
+      measure "before: batch of who-met, 20 people (jsonl)" "$before" --db "$file" --format jsonl batch "$scripts/who-met-jsonl.txt"
+    fi
+    measure "batch of who-met, 20 people (jsonl)" "$parley" --db "$file" --format jsonl batch "$scripts/who-met-jsonl.txt"
   fi
-  measure "who-met person-0 (json)" "$parley" --db "$file" --format json who-met person-0
-  measure "who-met person-0 --rows compact (json)" "$parley" --db "$file" --format json who-met person-0 --rows compact
-  if [ -n "$before" ]; then
-    measure "before: batch of 15 neighbours (json)" "$before" --db "$file" batch "$scripts/neighbours.txt"
+  if [[ " $sections " == *" exports "* ]]; then
+    for format in dot graphml gexf json; do
+      if [ -n "$before" ]; then
+        measure "before: export --format $format" "$before" --db "$file" export --format "$format"
+      fi
+      measure "export --format $format" "$parley" --db "$file" export --format "$format"
+    done
+    for binary in $before $parley; do
+      label="export -o FILE (dot)"
+      [ "$binary" = "$parley" ] || label="before: $label"
+      measure "$label" "$binary" --db "$file" export -o "$out.dot"
+    done
+    for format in csv neo4j kuzu; do
+      if [ -n "$before" ]; then
+        measure "before: export --format $format -o DIR" "$before" --db "$file" export --format "$format" -o "$out-$format"
+      fi
+      measure "export --format $format -o DIR" "$parley" --db "$file" export --format "$format" -o "$out-$format"
+    done
   fi
-  measure "batch of 15 neighbours (json)" "$parley" --db "$file" batch "$scripts/neighbours.txt"
-  measure "batch of 15 neighbours --edges among (json)" "$parley" --db "$file" batch "$scripts/neighbours-among.txt"
-  if [ -n "$before" ]; then
-    measure "before: batch of who-met, 20 people (json)" "$before" --db "$file" batch "$scripts/who-met.txt"
-  fi
-  measure "batch of who-met, 20 people (json)" "$parley" --db "$file" batch "$scripts/who-met.txt"
-  measure "batch of who-met, 20 people, --rows compact (json)" "$parley" --db "$file" batch "$scripts/who-met-compact.txt"
 done

@@ -13,6 +13,10 @@ echo "== scale 1 and 10: parley against its floors"
 echo "== the same on the citation-heavy shape (parley_generate --shape cited)"
 PARLEY_BENCH_SHAPE=cited "$bench/parley_query_bench"
 
+echo "== each who-met and neighbours JSON answer against the cost of its bytes (answer-bytes floor), both shapes"
+"$bench/parley_answer_bench"
+PARLEY_BENCH_SHAPE=cited "$bench/parley_answer_bench"
+
 echo "== peak resident memory after loading (MB, entities, relations)"
 for scale in 1 10; do
   file=/tmp/parley-bench-scale$scale.json
@@ -26,7 +30,7 @@ done
 echo "== loads from a fresh process, both shapes at scale 1 and 10: parley against mapping and parsing the file"
 "$(dirname "$0")/cold_load_bench.sh" "$build/cli/parley" "$bench/parley_parse_floor" "$bench/parley_generate"
 
-echo "== answers from a fresh process, both shapes at scale 1: wall, CPU, peak memory, bytes"
+echo "== answers and exports from a fresh process, both shapes at scale 1: wall, CPU, peak memory, bytes"
 "$(dirname "$0")/answers_bench.sh" "$build/cli/parley" "$bench/parley_generate"
 
 echo "== parley who-met Abe from a cold process (wall time, 51 runs)"

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string>
 
 #include "output_file.h"
@@ -236,4 +237,91 @@ TEST_CASE("a signal while writing removes the temporary file", "[output-file]") 
     }
     CHECK(judged);
   }
+}
+
+// ---- an answer written as it is made (OutputFileBuffer, the runner's stream for -o) ----
+
+namespace {
+
+// `bytes` of numbered lines, so that a byte out of place shows.
+std::string numbered_lines(std::size_t bytes) {
+  std::string text;
+  for (std::size_t i = 0; text.size() < bytes; ++i) text += "line " + std::to_string(i) + "\n";
+  return text;
+}
+
+// Writes `text` in pieces of a few kilobytes, as a command's answer arrives.
+void write_in_pieces(std::ostream& out, const std::string& text) {
+  for (std::size_t at = 0; at < text.size(); at += 4000) out << text.substr(at, 4000);
+  out.flush();
+}
+
+}  // namespace
+
+using parley::cli::OutputFileBuffer;
+
+TEST_CASE("a large answer goes into the temporary file as it is made and replaces the file whole", "[output-file]") {
+  const Folder folder;
+  const std::string file = folder / "export.dot";
+  std::ofstream(file) << "old";
+  chmod(file.c_str(), 0640);
+  const std::string answer = numbered_lines(3 * OutputFileBuffer::kHeldBytes);
+  OutputFileBuffer buffer(file);
+  std::ostream out(&buffer);
+  write_in_pieces(out, answer.substr(0, OutputFileBuffer::kHeldBytes / 2));
+  CHECK_FALSE(buffer.streaming());  // half a megabyte is held
+  CHECK(folder.temporaries(file) == 0);
+  write_in_pieces(out, answer.substr(OutputFileBuffer::kHeldBytes / 2));
+  CHECK(buffer.streaming());
+  CHECK(folder.temporaries(file) == 1);
+  CHECK(contents(file) == "old");  // untouched until the answer is whole
+  const auto result = buffer.commit();
+  REQUIRE(result.error.empty());
+  CHECK(contents(file) == answer);
+  CHECK(mode_of(file) == 0640);
+  CHECK(folder.temporaries(file) == 0);
+}
+
+TEST_CASE("a large answer not committed leaves the file as it was and no temporary file", "[output-file]") {
+  const Folder folder;
+  const std::string file = folder / "export.dot";
+  std::ofstream(file) << "old";
+  {
+    OutputFileBuffer buffer(file);
+    std::ostream out(&buffer);
+    write_in_pieces(out, numbered_lines(2 * OutputFileBuffer::kHeldBytes));
+    REQUIRE(buffer.streaming());
+    std::ostringstream shown;
+    buffer.copy_to(shown);  // what a failed command's report shows
+    CHECK(shown.str() == numbered_lines(2 * OutputFileBuffer::kHeldBytes));
+  }
+  CHECK(contents(file) == "old");
+  CHECK(folder.temporaries(file) == 0);
+}
+
+TEST_CASE("a small answer is held and written as write_output_file writes it", "[output-file]") {
+  const Folder folder;
+  const std::string file = folder / "answer.txt";
+  OutputFileBuffer buffer(file);
+  std::ostream out(&buffer);
+  out << "answer\n";
+  CHECK_FALSE(buffer.streaming());
+  REQUIRE(buffer.commit().error.empty());
+  CHECK(contents(file) == "answer\n");
+}
+
+TEST_CASE("a large answer for a path that will be refused is held and refused with the same message", "[output-file]") {
+  const Folder folder;
+  const std::string file = folder / "read-only.txt";
+  std::ofstream(file) << "old";
+  chmod(file.c_str(), 0444);
+  OutputFileBuffer buffer(file);
+  std::ostream out(&buffer);
+  write_in_pieces(out, numbered_lines(2 * OutputFileBuffer::kHeldBytes));
+  CHECK_FALSE(buffer.streaming());
+  const auto result = buffer.commit();
+  CHECK(result.error == write_output_file(file, "new").error);
+  CHECK(result.error.find("read-only (mode 0444)") != std::string::npos);
+  CHECK(contents(file) == "old");
+  CHECK(folder.temporaries(file) == 0);
 }

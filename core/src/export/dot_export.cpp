@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <ostream>
+#include <sstream>
 #include <vector>
 
 #include "export/dot_legend.h"
@@ -36,10 +38,40 @@ std::string quoted(std::string_view escaped_body) { return "\"" + std::string(es
 
 std::string node_id(EntityIndex entity) { return "e" + std::to_string(entity); }
 
-std::string relation_attributes(const RelationSchema& schema, RelationTypeId type) {
+// The statements, gathered into writes of some 64 KB: a diagram of the whole graph is tens of
+// megabytes, and is never held whole.
+class DotSink {
+ public:
+  explicit DotSink(std::ostream& out) : out_(out) {}
+  void add(std::string_view text) {
+    buffer_ += text;
+    if (buffer_.size() >= kWriteBytes) finish();
+  }
+  void finish() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kWriteBytes = 64 * 1024;
+  std::ostream& out_;
+  std::string buffer_;
+};
+
+// Notes an event's status among those the legend can show.
+void mark_status(std::string_view status, std::vector<bool>& statuses_drawn) {
+  const auto known = std::find(std::begin(dot::kEventStatuses), std::end(dot::kEventStatuses), status);
+  if (known != std::end(dot::kEventStatuses)) statuses_drawn[static_cast<std::size_t>(known - std::begin(dot::kEventStatuses))] = true;
+}
+
+// Only what changes the drawing: a font colour where there is a label to colour, and a line
+// style other than DOT's default, solid. A whole graph has a quarter of a million edges, most
+// of them unlabelled and solid, and these two were an eighth of its bytes.
+std::string relation_attributes(const RelationSchema& schema, RelationTypeId type, bool labelled) {
   const dot::RelationStyle style = dot::relation_style(schema, type);
-  std::string out = "color=\"" + std::string(style.color) + "\", fontcolor=\"" + std::string(style.color) +
-                    "\", style=" + std::string(style.line);
+  std::string out = "color=\"" + std::string(style.color) + "\"";
+  if (labelled) out += ", fontcolor=\"" + std::string(style.color) + "\"";
+  if (style.line != "solid") out += ", style=" + std::string(style.line);
   // A symmetric relation reads the same both ways: an arrowhead would claim a direction.
   if (schema.relation_type(type).symmetric) out += ", dir=none";
   return out;
@@ -60,12 +92,10 @@ std::string event_caption(const EventFacts& facts) {
 
 // The shape says the kind, so a label is the name alone; an event's adds its date and status
 // on a smaller second line, and an event called off has its name struck through.
-std::string event_statement(const Database& db, EntityIndex index, bool focused, std::vector<bool>& statuses_drawn) {
+std::string event_statement(const Database& db, EntityIndex index, bool focused) {
   const Entity& entity = db.dataset().entities[index];
   const EventFacts facts = read_event(db, index);
   const dot::StatusStyle status = dot::status_style(facts.status);
-  const auto known = std::find(std::begin(dot::kEventStatuses), std::end(dot::kEventStatuses), facts.status);
-  if (known != std::end(dot::kEventStatuses)) statuses_drawn[static_cast<std::size_t>(known - std::begin(dot::kEventStatuses))] = true;
 
   std::string name = escape_html_text(entity.name, kMaxNodeLabel);
   if (status.called_off) name = "<S>" + name + "</S>";
@@ -136,8 +166,9 @@ std::string relation_statement(const Database& db, RelationIndex index, const Qu
   // dot routes a labelled edge within a rank through a label node of its own, and with
   // constraint=false it can lose the edge ("Pshortestpath failed"): such an edge gets an
   // external label instead.
-  if (quiet.labelled(relation)) out += (between_events ? "xlabel=" : "label=") + dot_quote(shown, kMaxEdgeLabel) + ", ";
-  return out + "tooltip=" + dot_quote(tooltip, kMaxLongText) + ", " + relation_attributes(schema, relation.type) + "];\n";
+  const bool labelled = quiet.labelled(relation);
+  if (labelled) out += (between_events ? "xlabel=" : "label=") + dot_quote(shown, kMaxEdgeLabel) + ", ";
+  return out + "tooltip=" + dot_quote(tooltip, kMaxLongText) + ", " + relation_attributes(schema, relation.type, labelled) + "];\n";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,41 +178,48 @@ std::string relation_statement(const Database& db, RelationIndex index, const Qu
 // direction), each tied to the next by an edge that keeps the order. With a time axis the
 // edges are drawn, with a mark for each year between them; otherwise they are invisible. The
 // edges carry `class="date-order"`: they are not relations.
-std::string date_order(const Database& db, const std::vector<EntityIndex>& entities, bool axis) {
+void write_date_order(DotSink& sink, const Database& db, const std::vector<EntityIndex>& entities, bool axis) {
   const EventTable& events = db.events();
   std::vector<EventTable::Slot> slots;
   for (const EntityIndex e : entities) {
     if (events.slot(e) != EventTable::kNoSlot) slots.push_back(events.slot(e));
   }
-  if (slots.size() < (axis ? 1u : 2u)) return "";
+  if (slots.size() < (axis ? 1u : 2u)) return;
   events.sort_distinct(slots);
 
-  std::vector<std::string> chain;  // node ids, in order
-  std::string marks;
+  // The chain of node ids in order: an event's, or a year mark's ("axis_N", N its place in the
+  // chain). Every mark is declared before the first edge, so the chain is walked twice.
+  struct Link {
+    bool mark;
+    std::uint32_t id;  // the entity, or the mark's place in the chain
+  };
+  std::vector<Link> chain;
+  chain.reserve(slots.size());
+  sink.add("  subgraph date_order {\n    rank=same;\n");
   std::string last_mark;
   for (const EventTable::Slot s : slots) {
     if (axis) {
       const auto span = events.span(s);
       const std::string mark = span ? iso_date(span->first).substr(0, 4) : "date not stated";
       if (mark != last_mark) {
-        const std::string id = "axis_" + std::to_string(chain.size());
-        marks += "    " + id + " [label=" + dot_quote(mark) + ", shape=plaintext, style=\"\", fontsize=14, fontcolor=\"" +
-                 std::string(kAxisInk) + "\"];\n";
-        chain.push_back(id);
+        const auto place = static_cast<std::uint32_t>(chain.size());
+        sink.add("    axis_" + std::to_string(place) + " [label=" + dot_quote(mark) +
+                 ", shape=plaintext, style=\"\", fontsize=14, fontcolor=\"" + std::string(kAxisInk) + "\"];\n");
+        chain.push_back(Link{true, place});
         last_mark = mark;
       }
     }
-    chain.push_back(node_id(events.entity(s)));
+    chain.push_back(Link{false, events.entity(s)});
   }
-  std::string out = "  subgraph date_order {\n    rank=same;\n" + marks;
+  const auto id = [](const Link& link) { return link.mark ? "axis_" + std::to_string(link.id) : node_id(link.id); };
   const std::string edge = axis ? "color=\"" + std::string(kAxisInk) + "\", penwidth=2, arrowhead=none"
                                 : std::string("style=invis");
   for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
     const bool last = i + 2 == chain.size();
-    out += "    " + chain[i] + " -> " + chain[i + 1] + " [class=\"date-order\", " +
-           (axis && last ? "color=\"" + std::string(kAxisInk) + "\", penwidth=2" : edge) + "];\n";
+    sink.add("    " + id(chain[i]) + " -> " + id(chain[i + 1]) + " [class=\"date-order\", " +
+             (axis && last ? "color=\"" + std::string(kAxisInk) + "\", penwidth=2" : edge) + "];\n");
   }
-  return out + "  }\n";
+  sink.add("  }\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +254,7 @@ std::string dot_quote(std::string_view text, std::size_t max_characters) {
   return quoted(escape_dot_text(text, max_characters));
 }
 
-std::string to_dot(const Database& db, const Subgraph& subgraph, const DotOptions& options) {
+void write_dot(std::ostream& out, const Database& db, const Subgraph& subgraph, const DotOptions& options) {
   const Dataset& data = db.dataset();
   const RelationSchema& schema = db.schema();
   const QuietRelations quiet{schema.find_relation_type("participant_in"), schema.find_relation_type("held_in"),
@@ -225,30 +263,43 @@ std::string to_dot(const Database& db, const Subgraph& subgraph, const DotOption
 
   std::vector<bool> focused(data.entities.size());
   for (const EntityIndex e : subgraph.focus) focused[e] = true;
+  // The legend sits in the header and shows only what is drawn: what that is comes first, from
+  // the event table's statuses (the ones read_event gives), so that each statement can then be
+  // written as it is made.
   dot::LegendEntries drawn;
   drawn.kinds.resize(schema.kind_count());
   drawn.statuses.resize(std::size(dot::kEventStatuses));
   drawn.relation_types.resize(schema.relation_type_count());
-
-  std::string body;
   for (const EntityIndex e : subgraph.entities) {
-    body += events.slot(e) != EventTable::kNoSlot ? event_statement(db, e, focused[e], drawn.statuses)
-                                                  : entity_statement(db, e, focused[e]);
     drawn.kinds[data.entities[e].kind] = true;
+    if (const auto slot = events.slot(e); slot != EventTable::kNoSlot) mark_status(events.status_name(events.status(slot)), drawn.statuses);
+  }
+  for (const RelationIndex r : subgraph.relations) drawn.relation_types[data.relations[r].type] = true;
+
+  std::string legend;
+  if (options.legend == DotLegend::kFull) legend = dot::legend_table(schema, dot::full_legend(schema));
+  if (options.legend == DotLegend::kCompact && !subgraph.entities.empty()) legend = dot::legend_table(schema, drawn);
+
+  DotSink sink(out);
+  sink.add(graph_header(options, legend));
+  for (const EntityIndex e : subgraph.entities) {
+    sink.add(events.slot(e) != EventTable::kNoSlot ? event_statement(db, e, focused[e]) : entity_statement(db, e, focused[e]));
   }
   for (const RelationIndex r : subgraph.relations) {
     const Relation& relation = data.relations[r];
     const bool between_events = options.layout == "dot" && events.slot(relation.from) != EventTable::kNoSlot &&
                                 events.slot(relation.to) != EventTable::kNoSlot;
-    body += relation_statement(db, r, quiet, between_events);
-    drawn.relation_types[data.relations[r].type] = true;
+    sink.add(relation_statement(db, r, quiet, between_events));
   }
-  if (options.layout == "dot") body += date_order(db, subgraph.entities, options.time_axis);
+  if (options.layout == "dot") write_date_order(sink, db, subgraph.entities, options.time_axis);
+  sink.add("}\n");
+  sink.finish();
+}
 
-  std::string legend;
-  if (options.legend == DotLegend::kFull) legend = dot::legend_table(schema, dot::full_legend(schema));
-  if (options.legend == DotLegend::kCompact && !subgraph.entities.empty()) legend = dot::legend_table(schema, drawn);
-  return graph_header(options, legend) + body + "}\n";
+std::string to_dot(const Database& db, const Subgraph& subgraph, const DotOptions& options) {
+  std::ostringstream out;
+  write_dot(out, db, subgraph, options);
+  return std::move(out).str();
 }
 
 }  // namespace parley

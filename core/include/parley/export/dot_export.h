@@ -5,6 +5,7 @@
 // gives the same bytes.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,9 @@ struct DotOptions {
   std::string layout = "dot";
 };
 
+// Writes the subgraph's DOT to `out` as it is made, some 64 KB at a time: never held whole.
+void write_dot(std::ostream& out, const Database& db, const Subgraph& subgraph, const DotOptions& options = {});
+// The same DOT as one string (for a drawing, which Graphviz reads whole, and for tests).
 std::string to_dot(const Database& db, const Subgraph& subgraph, const DotOptions& options = {});
 
 // `text` as a DOT double-quoted string, quotes included: backslashes and quotes escaped,
