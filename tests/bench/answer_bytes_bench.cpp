@@ -21,34 +21,13 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "bench_datasets.h"
 #include "parley/graph/database.h"
 #include "runner.h"
 
 namespace {
 
-std::string dataset_path(int scale) {
-  const char* shape = std::getenv("PARLEY_BENCH_SHAPE");
-  const std::string cited = shape && std::string(shape) == "cited" ? "cited" : "";
-  const std::string path = cited.empty() ? "/tmp/parley-bench-scale" + std::to_string(scale) + ".json"
-                                         : "/tmp/parley-bench-cited-scale" + std::to_string(scale) + ".json";
-  if (!std::filesystem::exists(path)) {
-    const std::string command = std::string(PARLEY_GENERATE) + " --scale " + std::to_string(scale) +
-                                (cited.empty() ? "" : " --shape cited") + " > " + path;
-    if (std::system(command.c_str()) != 0) std::abort();
-  }
-  return path;
-}
-
-const parley::Database& database(int scale) {
-  static std::map<int, std::unique_ptr<parley::Database>> opened;
-  auto& db = opened[scale];
-  if (!db) {
-    parley::Diagnostics diagnostics;
-    db = parley::Database::open({dataset_path(scale)}, diagnostics);
-    if (!db) std::abort();
-  }
-  return *db;
-}
+using parley::bench::database;
 
 class NullBuffer : public std::streambuf {
  protected:

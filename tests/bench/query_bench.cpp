@@ -22,6 +22,7 @@
 #include <boost/range/iterator_range.hpp>
 #include <rapidjson/document.h>
 
+#include "bench_datasets.h"
 #include "parley/graph/database.h"
 #include "parley/export/dot_export.h"
 #include "parley/query/event_facts.h"
@@ -33,24 +34,10 @@
 
 namespace {
 
-// PARLEY_BENCH_SHAPE=cited measures the citation-heavy shape of parley_generate instead of the
-// plain one (run_all.sh runs both).
-std::string dataset_shape() {
-  const char* shape = std::getenv("PARLEY_BENCH_SHAPE");
-  return shape && std::string(shape) == "cited" ? "cited" : "plain";
-}
+using parley::bench::database;
+using parley::bench::dataset_path;
+using parley::bench::dataset_shape;
 
-std::string dataset_path(int scale) {
-  const std::string shape = dataset_shape();
-  const std::string path = shape == "plain" ? "/tmp/parley-bench-scale" + std::to_string(scale) + ".json"
-                                            : "/tmp/parley-bench-" + shape + "-scale" + std::to_string(scale) + ".json";
-  if (!std::filesystem::exists(path)) {
-    const std::string command =
-        std::string(PARLEY_GENERATE) + " --scale " + std::to_string(scale) + " --shape " + shape + " > " + path;
-    if (std::system(command.c_str()) != 0) std::abort();
-  }
-  return path;
-}
 
 const std::string& dataset_text(int scale) {
   static std::map<int, std::string> texts;
@@ -62,17 +49,6 @@ const std::string& dataset_text(int scale) {
     text = s.str();
   }
   return text;
-}
-
-const parley::Database& database(int scale) {
-  static std::map<int, std::unique_ptr<parley::Database>> opened;
-  auto& db = opened[scale];
-  if (!db) {
-    parley::Diagnostics diagnostics;
-    db = parley::Database::open({dataset_path(scale)}, diagnostics);
-    if (!db) std::abort();
-  }
-  return *db;
 }
 
 parley::EntityIndex person(const parley::Database& db, int n) {
