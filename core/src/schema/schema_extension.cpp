@@ -1,5 +1,7 @@
 #include "parley/schema/schema_extension.h"
 
+#include <string.h>  // memmem
+
 #include <algorithm>
 #include <set>
 #include <utility>
@@ -428,7 +430,10 @@ class Extender {
 }  // namespace
 
 bool has_schema_member(std::string_view dataset_text) {
-  return dataset_text.find("\"schema\"") != std::string_view::npos;
+  // memmem, not string_view::find: find stops at each '"' to compare the rest, and JSON has a
+  // '"' every few bytes, which made this search of the whole file 5% of a large load.
+  static constexpr std::string_view kKey = "\"schema\"";
+  return memmem(dataset_text.data(), dataset_text.size(), kKey.data(), kKey.size()) != nullptr;
 }
 
 std::optional<RelationSchema> extend_schema(std::string_view base_json, const std::string& base_file,
