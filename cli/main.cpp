@@ -10,5 +10,5 @@ int main(int argc, char* argv[]) {
   using namespace parley::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) args = {"shell"};
-  return run_command_line(args, RunSession{}, std::cout, std::cerr).exit_code;
+  return run_command_line(args, RunSession{.process_ends_after = true}, std::cout, std::cerr).exit_code;
 }

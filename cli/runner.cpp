@@ -52,6 +52,21 @@ class TeeBuffer : public std::streambuf {
   std::ostream& second_;
 };
 
+// A one-shot command's database is not freed: the process ends next, and the kernel takes its
+// memory back at once, where freeing a large dataset record by record costs a few per cent of
+// a fresh process's run. Sanitizer builds free it, so that their leak check stays meaningful.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kFreeAtExit = true;
+#elif defined(__has_feature)
+constexpr bool kFreeAtExit = __has_feature(address_sanitizer);
+#else
+constexpr bool kFreeAtExit = false;
+#endif
+
+void leave_to_exit(std::unique_ptr<Database> database) {
+  if (!kFreeAtExit) static_cast<void>(database.release());
+}
+
 }  // namespace
 
 const std::vector<Command>& commands() {
@@ -164,6 +179,7 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     CommandContext context{parsed, for_people ? static_cast<std::ostream&>(escaped) : destination, both,
                            session.database};
     outcome.exit_code = command->run(context);
+    if (session.process_ends_after) leave_to_exit(std::move(context.owned));
     both.flush();
     escaped.finish();
     if (outcome.exit_code != kExitOk) {

@@ -28,6 +28,9 @@ struct RunSession {
   const Database* database = nullptr;
   bool nested = false;         // inside batch or shell
   bool files_allowed = true;   // false: -o and --render are refused (the shell's fuzz target)
+  // The process ends after this line (the program's own command line): the database it opened
+  // is left for the kernel to take back, not freed record by record (see runner.cpp).
+  bool process_ends_after = false;
 };
 
 // Runs `args` (without the program name). The answer goes to `out`, or to the -o file;
