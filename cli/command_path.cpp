@@ -20,8 +20,8 @@ namespace {
 std::string hop_text(const Database& db, const Hop& hop) {
   const Dataset& data = db.dataset();
   if (hop.met_at) {
-    std::vector<Citation> both = data.relations[hop.relation].citations;
-    both.insert(both.end(), data.relations[*hop.second].citations.begin(), data.relations[*hop.second].citations.end());
+    CitationList both = data.relations[hop.relation].citations;
+    for (const Citation& c : data.relations[*hop.second].citations) both.push_back(c);
     return "— met at " + data.entities[*hop.met_at].name + " (" + date_text(read_event(db, *hop.met_at)) + ") → " +
            data.entities[hop.to].name + "  " + sources_text(data, both);
   }

@@ -17,7 +17,7 @@ namespace po = boost::program_options;
 namespace parley::cli {
 namespace {
 
-void print_quotes(std::ostream& out, const Dataset& data, const std::vector<Citation>& citations, const std::string& indent) {
+void print_quotes(std::ostream& out, const Dataset& data, const CitationList& citations, const std::string& indent) {
   for (const auto& c : citations) {
     out << indent << data.sources[c.source].id << ": ";
     if (c.is_coded()) out << record_text(data, c) << '\n';

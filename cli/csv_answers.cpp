@@ -28,7 +28,7 @@ std::string source_ids(const Dataset& data, const std::set<SourceIndex>& sources
   return out;
 }
 
-void add_sources(std::set<SourceIndex>& to, const std::vector<Citation>& citations) {
+void add_sources(std::set<SourceIndex>& to, const CitationList& citations) {
   for (const Citation& c : citations) to.insert(c.source);
 }
 

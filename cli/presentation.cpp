@@ -26,7 +26,7 @@ std::string sources_text(const Dataset& data, const std::vector<SourceIndex>& so
   return out + "]";
 }
 
-std::string sources_text(const Dataset& data, const std::vector<Citation>& citations) {
+std::string sources_text(const Dataset& data, const CitationList& citations) {
   std::map<SourceIndex, std::set<std::uint32_t>> cited;  // a document's quotes are not counted
   for (const auto& c : citations) {
     auto& records = cited[c.source];
@@ -57,7 +57,7 @@ std::vector<SourceIndex> event_sources(const Database& db, const EventFacts& fac
   const Dataset& data = db.dataset();
   // A sorted vector, not a set: a hub's answer asks this of thousands of meetings.
   std::vector<SourceIndex> sources;
-  const auto add = [&](const std::vector<Citation>& citations) {
+  const auto add = [&](const CitationList& citations) {
     for (const auto& c : citations) sources.push_back(c.source);
   };
   add(data.entities[facts.event].citations);
@@ -153,7 +153,7 @@ void write_entity_ref(JsonOutput& json, const Database& db, EntityIndex entity) 
   json.writer().EndObject();
 }
 
-void write_citations(JsonOutput& json, const Dataset& data, const std::vector<Citation>& citations) {
+void write_citations(JsonOutput& json, const Dataset& data, const CitationList& citations) {
   json.writer().StartArray();
   for (const auto& c : citations) {
     json.writer().StartObject();

@@ -24,7 +24,7 @@ std::string count_of(std::size_t n, std::string_view noun, std::string_view plur
 // "1 December 2018", "September 2018", or "date not stated".
 std::string date_text(const EventFacts& facts);
 // "[asahi-2018-12, jiji-2019-01-15]" for the sources of some citations, or "".
-std::string sources_text(const Dataset& data, const std::vector<Citation>& citations);
+std::string sources_text(const Dataset& data, const CitationList& citations);
 // A coded source is marked: "[icews-2018: 3 coded records]", "[icews-2018 (coded records)]".
 std::string sources_text(const Dataset& data, const std::vector<SourceIndex>& sources);
 // "coded record 32890001 (CAMEO 042 "Make a visit", story 47400401 sentence 1, Yonhap)": what
@@ -50,7 +50,7 @@ std::string status_text(const Database& db, const EventFacts& facts);
 // ---- JSON ----
 
 void write_entity_ref(JsonOutput& json, const Database& db, EntityIndex entity);
-void write_citations(JsonOutput& json, const Dataset& data, const std::vector<Citation>& citations);
+void write_citations(JsonOutput& json, const Dataset& data, const CitationList& citations);
 // {"value": ..., "qualifier": ..., "sources": [...]} for each stated value.
 void write_stated(JsonOutput& json, const Dataset& data, const std::vector<const Attribute*>& values, bool integer = false);
 // [{"attribute": "status", "values": [{"value": "possible", "sources": ["kyodo-2018-12"]}, ...]}]:

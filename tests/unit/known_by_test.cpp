@@ -74,7 +74,7 @@ TEST_CASE("the dataset as known by a date keeps exactly what the known sources s
     // Every citation kept is of a known source, and every citation of a known source is kept:
     // count them in the full dataset for the facts that survive.
     std::size_t known_citations = 0;
-    const auto count_known = [&](const std::vector<Citation>& citations) {
+    const auto count_known = [&](const CitationList& citations) {
       std::size_t n = 0;
       for (const auto& c : citations) n += known.count(c.source);
       return n;
@@ -150,7 +150,7 @@ TEST_CASE("each source's fact count is the number of facts citing it", "[known-b
   const auto summaries = summarise_sources(db);
   REQUIRE(summaries.size() == db.dataset().sources.size());
   std::map<SourceIndex, std::size_t> brute;
-  const auto add = [&](const std::vector<Citation>& citations) {
+  const auto add = [&](const CitationList& citations) {
     std::set<SourceIndex> once;
     for (const auto& c : citations) once.insert(c.source);
     for (const SourceIndex s : once) ++brute[s];

@@ -23,8 +23,8 @@ std::string article_text(const fs::path& seeds, const Source& source) {
   return text.str();
 }
 
-std::size_t word_count(const std::string& text) {
-  std::istringstream in(text);
+std::size_t word_count(std::string_view text) {
+  std::istringstream in{std::string(text)};
   std::string word;
   std::size_t n = 0;
   while (in >> word) ++n;
@@ -53,7 +53,7 @@ TEST_CASE("every quote in the default dataset appears verbatim in the article it
   }
 
   std::size_t checked = 0;
-  const auto check = [&](const std::vector<Citation>& citations, const std::string& what) {
+  const auto check = [&](const CitationList& citations, const std::string& what) {
     for (const auto& c : citations) {
       INFO(what << " cites " << data.sources[c.source].id << ": \"" << c.quote << "\"");
       CHECK(articles[c.source].find(c.quote) != std::string::npos);

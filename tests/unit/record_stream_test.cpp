@@ -32,7 +32,7 @@ std::string read(const fs::path& path) {
   return text.str();
 }
 
-void describe(std::ostringstream& out, const std::vector<Citation>& citations) {
+void describe(std::ostringstream& out, const CitationList& citations) {
   for (const auto& c : citations) out << " [" << c.source << ":" << c.quote << (c.is_coded() ? " record " + std::to_string(c.record) : "") << "]";
 }
 

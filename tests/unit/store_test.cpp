@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void describe(std::ostringstream& out, const Dataset& d, const std::vector<Citation>& citations) {
+void describe(std::ostringstream& out, const Dataset& d, const CitationList& citations) {
   for (const auto& c : citations) out << " [" << d.sources[c.source].id << ":" << c.quote << "]";
 }
 

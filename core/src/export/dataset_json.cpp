@@ -33,7 +33,7 @@ void value(Writer& w, const std::string& text, ValueType type) {
   }
 }
 
-void citations(Writer& w, const std::vector<Citation>& list, const Dataset& dataset) {
+void citations(Writer& w, const CitationList& list, const Dataset& dataset) {
   w.StartArray();
   for (const auto& c : list) {
     w.StartObject();
@@ -204,7 +204,7 @@ DatasetJsonFilter subgraph_filter(const Dataset& dataset, const RelationSchema& 
   filter.skip_source.assign(dataset.sources.size(), true);
   filter.skip_entity.assign(dataset.entities.size(), true);
   filter.skip_relation.assign(dataset.relations.size(), true);
-  const auto cite = [&](const std::vector<Citation>& citations) {
+  const auto cite = [&](const CitationList& citations) {
     for (const Citation& c : citations) filter.skip_source[c.source] = false;
   };
   const auto keep_entity = [&](EntityIndex e) {

@@ -8,7 +8,7 @@ namespace parley {
 namespace {
 
 // Adds the sources of `citations` not yet listed, in the order first cited.
-void add_sources(const std::vector<Citation>& citations, std::vector<SourceIndex>& cited, bool& quoted, bool& coded) {
+void add_sources(const CitationList& citations, std::vector<SourceIndex>& cited, bool& quoted, bool& coded) {
   for (const Citation& citation : citations) {
     if (std::find(cited.begin(), cited.end(), citation.source) == cited.end()) cited.push_back(citation.source);
     (citation.is_coded() ? coded : quoted) = true;

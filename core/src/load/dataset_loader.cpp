@@ -345,7 +345,7 @@ class Loader {
   // A citation list known to be structurally valid; unknown sources are reported. `owner()`
   // names the record, and `pointer()` gives its citations' JSON pointer, only when needed.
   template <typename Owner, typename Pointer>
-  bool read_citations(const Value& list, const Pointer& pointer, const Owner& owner, std::vector<Citation>& out,
+  bool read_citations(const Value& list, const Pointer& pointer, const Owner& owner, CitationList& out,
                       DiagnosticSink& sink) {
     bool ok = true;
     out.reserve(list.Size());
@@ -381,14 +381,14 @@ class Loader {
       if (cited.is_coded()) {
         out.push_back(Citation{*source, intern_record(*source, record->value), {}});
       } else {
-        std::string text = text_of(quote->value);
-        if (text.find('\0') != std::string::npos) {
+        const std::string_view text = view_of(quote->value);
+        if (text.find('\0') != std::string_view::npos) {
           sink.add(ErrorCode::kInvalidValue, "a quote must not contain a NUL character",
                    pointer() + "/" + std::to_string(i) + "/quote", owner(), "sources");
           ok = false;
           continue;
         }
-        out.push_back(Citation{*source, kNoRecord, std::move(text)});
+        out.push_back(Citation{*source, kNoRecord, dataset_.quote_text->keep(text)});
       }
     }
     return ok;
@@ -559,6 +559,7 @@ class Loader {
     read_citations(record["sources"], [&] { return pointer + "/sources"; }, [&] { return entity.id; }, entity.citations, sink);
 
     if (const auto aliases = record.FindMember("aliases"); aliases != record.MemberEnd()) {
+      entity.aliases.reserve(aliases->value.Size());
       for (rapidjson::SizeType i = 0; i < aliases->value.Size(); ++i) {
         const Value& a = aliases->value[i];
         const auto at = [&] { return pointer + "/aliases/" + std::to_string(i); };  // only for a message
@@ -584,6 +585,7 @@ class Loader {
     std::optional<FuzzyDate> start_date, end_date;
     rapidjson::SizeType end_date_at = 0;
     if (const auto attributes = record.FindMember("attributes"); attributes != record.MemberEnd()) {
+      entity.attributes.reserve(attributes->value.Size());  // one allocation, not one per doubling
       for (rapidjson::SizeType i = 0; i < attributes->value.Size(); ++i) {
         const Value& a = attributes->value[i];
         const auto at = [&] { return pointer + "/attributes/" + std::to_string(i); };  // only for a message
@@ -736,6 +738,7 @@ class Loader {
       ok = false;
     }
     if (const auto properties = record.FindMember("properties"); properties != record.MemberEnd()) {
+      relation.properties.reserve(properties->value.MemberCount());
       for (const auto& member : properties->value.GetObject()) {
         const std::string_view name = view_of(member.name);
         const auto at = [&] { return pointer_join(pointer + "/properties", name); };  // only for a message
@@ -804,30 +807,36 @@ class Loader {
     for (const char* type_name : {"part_of", "located_in"}) {
       const auto type = schema_.find_relation_type(type_name);
       if (!type) continue;
-      std::vector<std::vector<RelationIndex>> contained_in(dataset_.entities.size());
-      bool any = false;
+      // What each entity is directly inside, as one array in entity order (a list per entity
+      // would be an allocation for each of a large dataset's places).
+      const std::size_t n = dataset_.entities.size();
+      std::vector<std::uint32_t> first(n + 1, 0);
+      for (const Relation& relation : dataset_.relations) {
+        if (relation.type == *type && relation.from != relation.to) ++first[relation.from + 1];
+      }
+      for (std::size_t e = 0; e < n; ++e) first[e + 1] += first[e];
+      if (first[n] == 0) continue;
+      std::vector<RelationIndex> contained_in(first[n]);
+      std::vector<std::uint32_t> filled(first.begin(), first.end() - 1);
       for (RelationIndex r = 0; r < dataset_.relations.size(); ++r) {
         const Relation& relation = dataset_.relations[r];
-        if (relation.type != *type || relation.from == relation.to) continue;
-        contained_in[relation.from].push_back(r);
-        any = true;
+        if (relation.type == *type && relation.from != relation.to) contained_in[filled[relation.from]++] = r;
       }
-      if (!any) continue;
       // Depth-first, iteratively (a chain may be long): 0 unseen, 1 on the current path, 2 done.
       std::vector<std::uint8_t> state(dataset_.entities.size(), 0);
       std::vector<std::pair<EntityIndex, std::size_t>> stack;
       for (EntityIndex root = 0; root < dataset_.entities.size(); ++root) {
-        if (state[root] != 0 || contained_in[root].empty()) continue;
+        if (state[root] != 0 || first[root] == first[root + 1]) continue;
         stack.emplace_back(root, 0);
         state[root] = 1;
         while (!stack.empty()) {
           auto& [entity, next] = stack.back();
-          if (next == contained_in[entity].size()) {
+          if (first[entity] + next == first[entity + 1]) {
             state[entity] = 2;
             stack.pop_back();
             continue;
           }
-          const RelationIndex r = contained_in[entity][next++];
+          const RelationIndex r = contained_in[first[entity] + next++];
           const EntityIndex to = dataset_.relations[r].to;
           if (state[to] == 1) {
             report_cycle(type_name, r, stack, to, out);

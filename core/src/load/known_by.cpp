@@ -22,8 +22,8 @@ KnownBySources sources_known_by(const Dataset& data, const FuzzyDate& date) {
 namespace {
 
 // Keeps the citations of known sources; true when any is left.
-bool keep_known(std::vector<Citation>& citations, const std::vector<bool>& known) {
-  std::erase_if(citations, [&](const Citation& c) { return !known[c.source]; });
+bool keep_known(CitationList& citations, const std::vector<bool>& known) {
+  erase_if(citations, [&](const Citation& c) { return !known[c.source]; });
   return !citations.empty();
 }
 
@@ -40,6 +40,7 @@ Dataset dataset_known_by(const Dataset& data, const KnownBySources& sources) {
   out.records = data.records;
   out.identities = data.identities;
   out.source_by_id = data.source_by_id;
+  out.quote_text = data.quote_text;  // the citations kept view its quotes
 
   std::vector<Relation> relations;
   std::vector<bool> named(data.entities.size(), false);

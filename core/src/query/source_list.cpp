@@ -14,7 +14,7 @@ std::vector<SourceSummary> summarise_sources(const Database& db) {
   // counts it once, and nothing needs clearing between facts.
   std::vector<std::size_t> seen(data.sources.size(), 0);
   std::size_t fact = 0;
-  const auto count = [&](const std::vector<Citation>& citations, std::size_t SourceSummary::*field) {
+  const auto count = [&](const CitationList& citations, std::size_t SourceSummary::*field) {
     ++fact;
     for (const Citation& c : citations) {
       if (seen[c.source] == fact) continue;
@@ -40,7 +40,7 @@ bool holds_words(std::string_view text, const std::vector<std::string_view>& wan
   return !wanted.empty() && std::search(words.begin(), words.end(), wanted.begin(), wanted.end()) != words.end();
 }
 
-bool cites_any(const std::vector<Citation>& citations, const std::vector<bool>& wanted) {
+bool cites_any(const CitationList& citations, const std::vector<bool>& wanted) {
   return std::any_of(citations.begin(), citations.end(), [&](const Citation& c) { return wanted[c.source]; });
 }
 

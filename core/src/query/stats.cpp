@@ -13,7 +13,7 @@ DatabaseStats compute_stats(const Database& db) {
   std::vector<std::size_t> by_kind(schema.kind_count());
   std::vector<std::size_t> by_type(schema.relation_type_count());
   std::vector<std::size_t> by_source(data.sources.size());
-  const auto cite = [&](const std::vector<Citation>& citations) {
+  const auto cite = [&](const CitationList& citations) {
     stats.citations += citations.size();
     for (const auto& c : citations) ++by_source[c.source];
   };

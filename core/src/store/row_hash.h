@@ -29,7 +29,7 @@ class RowHash {
       mix(word);
     }
     std::uint64_t tail = 0;
-    std::memcpy(&tail, text.data() + i, text.size() - i);
+    if (i < text.size()) std::memcpy(&tail, text.data() + i, text.size() - i);  // an empty view may have no data
     mix(tail);
   }
   std::uint64_t value() const {

@@ -148,7 +148,7 @@ class RowWriter {
   }
 
   template <typename SourceRow>
-  bool citations(Owner owner, std::int64_t row, const std::vector<Citation>& list, const Dataset& dataset,
+  bool citations(Owner owner, std::int64_t row, const CitationList& list, const Dataset& dataset,
                  const SourceRow& source_row) {
     for (std::size_t i = 0; i < list.size(); ++i) {
       const std::string record = list[i].is_coded() ? record_json(dataset.records[list[i].record]) : std::string();

@@ -343,7 +343,7 @@ class ScopedReader {
 
   // Citations name sources by a provisional index, in the order first cited; finish_sources()
   // puts the sources in row order, as a whole read has them, and renumbers the citations.
-  bool citations(Owner owner, std::int64_t row, std::vector<Citation>& list, Dataset& dataset) {
+  bool citations(Owner owner, std::int64_t row, CitationList& list, Dataset& dataset) {
     Statement& s = *citations_;
     s.bind(1, std::int64_t{owner});
     s.bind(2, row);
@@ -353,7 +353,7 @@ class ScopedReader {
       const std::int64_t source_row = s.integer(3);
       auto [at, added] = source_index_.try_emplace(source_row, static_cast<SourceIndex>(source_rows_.size()));
       if (added) source_rows_.push_back(source_row);
-      Citation citation{at->second, kNoRecord, std::string(s.text(4))};
+      Citation citation{at->second, kNoRecord, dataset.quote_text->keep(s.text(4))};
       if (const std::string_view text = s.text(5); !text.empty()) {
         auto record = parse_record_json(text);
         if (!record) {
@@ -403,7 +403,7 @@ class ScopedReader {
       s.reset();
       if (failed_) return false;
     }
-    const auto fix = [&](std::vector<Citation>& list) {
+    const auto fix = [&](CitationList& list) {
       for (Citation& c : list) c.source = renumber[c.source];
     };
     for (Entity& e : dataset.entities) {

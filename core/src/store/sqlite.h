@@ -50,8 +50,10 @@ class Statement {
  public:
   // Binds the parameter at 1-based `index`.
   void bind(int index, std::int64_t value) { sqlite3_bind_int64(stmt_.get(), index, value); }
+  // Text, never NULL: an empty view may have no data pointer, which SQLite would bind as NULL.
   void bind(int index, std::string_view text) {
-    sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_.get(), index, text.empty() ? "" : text.data(), static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
   }
   void bind_null(int index) { sqlite3_bind_null(stmt_.get(), index); }
   // SQLITE_ROW, SQLITE_DONE or an error code.

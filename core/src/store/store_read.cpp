@@ -210,7 +210,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
     while ((rc = s->step()) == SQLITE_ROW) {
       checksum.add_row(kCitations, *s, 6, false);
       const std::int64_t row = s->integer(1);
-      std::vector<Citation>* list = nullptr;
+      CitationList* list = nullptr;
       switch (s->integer(0)) {
         case kEntityOwner:
           if (const auto e = entity_of(row); e != kNone) list = &dataset.entities[e].citations;
@@ -239,7 +239,7 @@ bool Store::read(const RelationSchema& schema, const AsOf& as_of, Dataset& datas
                                        ? source_at[static_cast<std::size_t>(source_row)]
                                        : kNone;
       if (source == kNone) return corrupt("a citation names a source that is not current");
-      Citation citation{source, kNoRecord, std::string(s->text(4))};
+      Citation citation{source, kNoRecord, dataset.quote_text->keep(s->text(4))};
       if (const std::string_view text = s->text(5); !text.empty()) {
         auto record = parse_record_json(text);
         if (!record) return corrupt("a citation holds a coded record that does not read");

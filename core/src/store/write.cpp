@@ -382,7 +382,8 @@ class WritePlan {
            "cites source \"" + p.source + "\", which the store does not hold (add the source in an earlier transaction)");
       return std::nullopt;
     }
-    return Citation{*s, kNoRecord, p.quote};
+    // Kept by the store's dataset, which outlives the plan's records that cite it.
+    return Citation{*s, kNoRecord, current_.quote_text->keep(p.quote)};
   }
 
   void plan(const AddAlias& w) {

@@ -4,19 +4,21 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "parley/common/text_pool.h"
 #include "parley/graph/id_index.h"
+#include "parley/load/citation.h"
 #include "parley/load/dataset_info.h"
 #include "parley/load/identity.h"
 #include "parley/schema/schema.h"
 
 namespace parley {
 
-using SourceIndex = std::uint32_t;
 using EntityIndex = std::uint32_t;
 using RelationIndex = std::uint32_t;
 
@@ -54,22 +56,10 @@ struct CodedRecord {
   std::string url;
 };
 
-inline constexpr std::uint32_t kNoRecord = UINT32_MAX;
-
-// Where a fact comes from: a source and either a short verbatim quote from it (a document) or
-// one of its coded records (event data), never both.
-struct Citation {
-  SourceIndex source = 0;
-  std::uint32_t record = kNoRecord;  // into Dataset::records, for a citation of coded data
-  std::string quote;
-
-  bool is_coded() const { return record != kNoRecord; }
-};
-
 struct Alias {
   std::string name;
   std::string note;
-  std::vector<Citation> citations;  // empty for a plain short form such as "Abe"
+  CitationList citations;  // empty for a plain short form such as "Abe"
 };
 
 // A stated attribute of an entity. An attribute may occur several times with different values
@@ -78,7 +68,7 @@ struct Attribute {
   std::string name;
   std::string value;       // integers are kept in their decimal text form
   std::string qualifier;   // what the value is of, e.g. "meeting between the two leaders"
-  std::vector<Citation> citations;
+  CitationList citations;
   std::string attribution;  // who, in the source, says so ("Putin was quoted by Tass"), or empty
 };
 
@@ -94,7 +84,7 @@ struct Entity {
   KindId kind = 0;
   std::string name;
   std::vector<Alias> aliases;
-  std::vector<Citation> citations;
+  CitationList citations;
   std::vector<Attribute> attributes;
   Origin origin;
 
@@ -113,7 +103,7 @@ struct Relation {
   EntityIndex from = 0;
   EntityIndex to = 0;
   std::vector<PropertyValue> properties;
-  std::vector<Citation> citations;
+  CitationList citations;
   Origin origin;
 
   // The value of a property, or empty when the relation does not carry it.
@@ -132,6 +122,10 @@ struct Dataset {
   // What the files say about themselves: the first title and description any gives, and their
   // schema extensions merged (--schema files first). A store keeps it; the JSON export writes it.
   DatasetInfo about;
+
+  // The bytes of the citations' quotes. Shared, not copied, by a dataset made from this one's
+  // records (dataset_known_by), whose citations view the same bytes.
+  std::shared_ptr<TextPool> quote_text = std::make_shared<TextPool>();
 
   IdIndex source_by_id;
   IdIndex entity_by_id;
