@@ -53,6 +53,8 @@ void use_utf8_characters() {
 // fixes: libedit's own edit mode is set before the prompt is drawn (below), and a Ctrl-D typed
 // while the previous line ran, when the terminal is in canonical mode for the line's output, is
 // taken as end of input before libedit sees it (end_of_input_typed_ahead).
+// A hook rather than a call before readline(): readline() takes the terminal's settings as it finds
+// them on entry and puts them back on return, so the mode must be set from inside it.
 int enter_edit_mode_before_prompt() {
   rl_prep_terminal(0);  // el_set(EL_PREP_TERM, 1): what libedit does itself at the first key
   return 0;
