@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Drives `parley shell` through a pseudo-terminal, as a person would: typing commands, tab
 completion of commands, options and names, history with the up arrow, help, Ctrl-C on a line
-being typed and on a query running, names that are not ASCII under LANG=C and LANG=C.UTF-8, and
-quit. Exits with 77 (a skip, for ctest) when no pseudo-terminal can be had: a chroot or a
-container without /dev/pts.
+being typed and on a query running, names that are not ASCII under LANG=C and LANG=C.UTF-8,
+quit, and Ctrl-D at the prompt the moment it shows and typed while a line runs. Exits with 77 (a
+skip, for ctest) when no pseudo-terminal can be had: a chroot or a container without /dev/pts.
 Usage: shell_pty_test.py PATH-TO-PARLEY"""
 import os
 import pty
 import re
 import select
+import signal
 import sys
 import tempfile
+import termios
 import time
 
 PARLEY = sys.argv[1]
@@ -50,9 +52,33 @@ class Session:
     def send(self, text):
         os.write(self.fd, text.encode("utf-8") if isinstance(text, str) else text)
 
-    def wait(self):
-        _, status = os.waitpid(self.pid, 0)
-        return os.waitstatus_to_exitcode(status)
+    def wait(self, what, timeout=5.0):
+        """The exit code once the shell has ended; fails (and kills it) if `what` has not ended it
+        within `timeout` seconds, rather than leaving ctest to time out."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                return os.waitstatus_to_exitcode(status)
+            ready, _, _ = select.select([self.fd], [], [], 0.05)
+            if ready:
+                try:
+                    self.seen += os.read(self.fd, 65536)
+                except OSError:
+                    pass
+        os.kill(self.pid, 9)
+        os.waitpid(self.pid, 0)
+        raise AssertionError("%s did not end the session within %g s: the shell still waits for input; "
+                             "it showed:\n%s" % (what, timeout, ANSI.sub(b"", self.seen).decode("utf-8", "replace")))
+
+    def canonical(self):
+        """Whether the terminal is in canonical (line) mode, where the kernel, not the shell, takes
+        Ctrl-D (as end of file) -- the master side of a pty reports the slave's modes."""
+        return bool(termios.tcgetattr(self.fd)[3] & termios.ICANON)
+
+
+def fifo_not_written(signum, frame):
+    raise AssertionError("the line never opened its FIFO for writing within 10 s")
 
 
 def check(condition, message):
@@ -128,7 +154,7 @@ def main():
     check("3 meetings in the dataset" in out, "the session answers after an interrupted line")
 
     s.send("quit\r")
-    code = s.wait()
+    code = s.wait("quit")
     check(code == 0, "quit leaves with exit code 0")
     with open(history, encoding="utf-8") as f:
         saved = f.read().replace("\\040", " ")  # libedit's history file escapes spaces
@@ -144,8 +170,28 @@ def main():
         s.send("show Kono–Lavrov\\ meeting\\ in\\ Tokyo\r")  # an en dash
         out = s.read_until(rb"Relations \(\d+\)[\s\S]*parley> ")
         check("id kono-lavrov-tokyo-2019-05-31" in out, "a name with a non-ASCII character is found under LANG=%s" % lang)
+        # Typed the moment the prompt shows: a Ctrl-D the kernel gets in canonical mode reaches
+        # libedit as a NUL and is lost (the shell hung here now and then before the fix).
+        check(not s.canonical(), "the prompt shows with the terminal out of canonical mode under LANG=%s" % lang)
         s.send(b"\x04")  # Ctrl-D
-        check(s.wait() == 0, "Ctrl-D leaves with exit code 0 under LANG=%s" % lang)
+        check(s.wait("Ctrl-D at the prompt under LANG=%s" % lang) == 0, "Ctrl-D leaves with exit code 0 under LANG=%s" % lang)
+
+    # Ctrl-D typed while a line runs (the terminal is in canonical mode for its output) ends the
+    # session when the line is done, as at the prompt. The line blocks on a FIFO until it is read.
+    s = Session(os.path.join(folder, "history-typed-ahead"), "C")
+    s.read_until(rb"parley> ")
+    fifo = os.path.join(folder, "fifo-typed-ahead")
+    os.mkfifo(fifo)
+    s.send("who-met Abe Putin -o %s\r" % fifo)
+    time.sleep(0.5)
+    s.send(b"\x04")  # Ctrl-D while the line waits for a reader
+    signal.signal(signal.SIGALRM, fifo_not_written)
+    signal.alarm(10)
+    with open(fifo, encoding="utf-8") as f:
+        answer = f.read()
+    signal.alarm(0)
+    check("3 meetings in the dataset" in answer, "a line writing into a FIFO answers once it is read")
+    check(s.wait("Ctrl-D typed while a line ran") == 0, "Ctrl-D typed while a line runs leaves with exit code 0")
     print("%d passed, 0 failed" % passed)
 
 
