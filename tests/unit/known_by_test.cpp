@@ -163,3 +163,32 @@ TEST_CASE("each source's fact count is the number of facts citing it", "[known-b
   for (const auto& r : db.dataset().relations) add(r.citations);
   for (const auto& s : summaries) CHECK(s.facts() == brute[s.source]);
 }
+
+TEST_CASE("the dataset as known by a date keeps its quotes after the full one is gone", "[known-by]") {
+  // As `--known-by` does: the restricted database replaces the full one, whose quote pool the
+  // restricted citations view. Each quote is read back after the full database is destroyed.
+  Diagnostics diagnostics;
+  auto full = Database::open({}, diagnostics);  // no paths: the embedded dataset
+  REQUIRE(full);
+  std::vector<std::string> expected;
+  const KnownBySources sources = sources_known_by(full->dataset(), date("2019-01-15"));
+  Dataset part = dataset_known_by(full->dataset(), sources);
+  for (const auto& e : part.entities) {
+    for (const auto& c : e.citations) expected.emplace_back(c.quote);
+  }
+  for (const auto& r : part.relations) {
+    for (const auto& c : r.citations) expected.emplace_back(c.quote);
+  }
+  REQUIRE(expected.size() > 10);
+  auto restricted = full->with_dataset(std::move(part), diagnostics);
+  REQUIRE(restricted);
+  full.reset();
+  std::vector<std::string> read;
+  for (const auto& e : restricted->dataset().entities) {
+    for (const auto& c : e.citations) read.emplace_back(c.quote);
+  }
+  for (const auto& r : restricted->dataset().relations) {
+    for (const auto& c : r.citations) read.emplace_back(c.quote);
+  }
+  CHECK(read == expected);
+}
