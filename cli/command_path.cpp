@@ -21,7 +21,7 @@ std::string hop_text(const Database& db, const Hop& hop) {
   const Dataset& data = db.dataset();
   if (hop.met_at) {
     CitationList both = data.relations[hop.relation].citations;
-    for (const Citation& c : data.relations[*hop.second].citations) both.push_back(c);
+    both.append(data.relations[*hop.second].citations);
     return "— met at " + data.entities[*hop.met_at].name + " (" + date_text(read_event(db, *hop.met_at)) + ") → " +
            data.entities[hop.to].name + "  " + sources_text(data, both);
   }

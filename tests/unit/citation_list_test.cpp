@@ -76,3 +76,16 @@ TEST_CASE("pushing a list's own citation, and removing some, keep the rest", "[c
   erase_if(list, [](const Citation&) { return true; });
   CHECK(list.empty());
 }
+
+TEST_CASE("appending one list to another keeps both in order", "[citation_list]") {
+  CitationList first{cite(1)};
+  const CitationList second{cite(2), cite(3)};
+  first.append(second);
+  CHECK(sources(first) == std::vector<std::uint32_t>{1, 2, 3});
+  CHECK(sources(second) == std::vector<std::uint32_t>{2, 3});
+  CitationList empty;
+  empty.append(CitationList{});
+  CHECK(empty.empty());
+  empty.append(first);
+  CHECK(sources(empty) == std::vector<std::uint32_t>{1, 2, 3});
+}

@@ -14,13 +14,30 @@ CitationList::CitationList(std::initializer_list<Citation> citations) {
   for (const Citation& c : citations) push_back(c);
 }
 
-CitationList::CitationList(const CitationList& other) {
-  reserve(other.size_);
-  std::copy(other.begin(), other.end(), data());
-  size_ = other.size_;
+CitationList::CitationList(const CitationList& other) { append(other); }
+
+CitationList::CitationList(CitationList&& other) noexcept { take(other); }
+
+CitationList& CitationList::operator=(const CitationList& other) {
+  if (this != &other) {
+    clear();
+    append(other);
+  }
+  return *this;
 }
 
-CitationList::CitationList(CitationList&& other) noexcept : size_(other.size_), capacity_(other.capacity_) {
+CitationList& CitationList::operator=(CitationList&& other) noexcept {
+  if (this != &other) {
+    if (on_heap()) delete[] heap_;
+    take(other);
+  }
+  return *this;
+}
+
+// Takes `other`'s citations (its heap array, or its one citation), leaving it empty.
+void CitationList::take(CitationList& other) noexcept {
+  size_ = other.size_;
+  capacity_ = other.capacity_;
   if (other.on_heap()) {
     heap_ = other.heap_;
   } else {
@@ -31,31 +48,10 @@ CitationList::CitationList(CitationList&& other) noexcept : size_(other.size_), 
   other.one_ = Citation{};
 }
 
-CitationList& CitationList::operator=(const CitationList& other) {
-  if (this != &other) {
-    clear();
-    reserve(other.size_);
-    std::copy(other.begin(), other.end(), data());
-    size_ = other.size_;
-  }
-  return *this;
-}
-
-CitationList& CitationList::operator=(CitationList&& other) noexcept {
-  if (this != &other) {
-    if (on_heap()) delete[] heap_;
-    size_ = other.size_;
-    capacity_ = other.capacity_;
-    if (other.on_heap()) {
-      heap_ = other.heap_;
-    } else {
-      one_ = other.one_;
-    }
-    other.size_ = 0;
-    other.capacity_ = 1;
-    other.one_ = Citation{};
-  }
-  return *this;
+void CitationList::append(const CitationList& other) {
+  reserve(size_ + other.size_);
+  std::copy(other.begin(), other.end(), data() + size_);
+  size_ += other.size_;
 }
 
 CitationList::~CitationList() {

@@ -46,6 +46,7 @@ class CitationList {
   const Citation& front() const { return data()[0]; }
 
   void push_back(const Citation& citation);
+  void append(const CitationList& other);  // `other` must not be this list
   void reserve(std::size_t capacity);
   void clear() { size_ = 0; }
   // Removes the citations `drop` is true of, keeping the others in order.
@@ -59,6 +60,7 @@ class CitationList {
   }
 
  private:
+  void take(CitationList& other) noexcept;
   bool on_heap() const { return capacity_ > 1; }
   const Citation* data() const { return on_heap() ? heap_ : &one_; }
   Citation* data() { return on_heap() ? heap_ : &one_; }
