@@ -11,6 +11,7 @@
 #include "query_support.h"
 #include "who_met_states.h"
 #include "who_met_text.h"
+#include "parley/common/date_text.h"
 #include "parley/query/state_meetings.h"
 #include "parley/query/who_met.h"
 
@@ -179,7 +180,7 @@ void write_compact_members(JsonOutput& json, const Database& db, const MeetingRo
   json.field("id", data.entities[row.event].id);
   json.field("kind", db.schema().kind(data.entities[row.event].kind).name);
   json.key("date");
-  if (const auto date = narrowest_date(data.entities[row.event])) json.string(date->to_string());
+  if (const auto date = narrowest_date(data.entities[row.event])) json.string(canonical_text(*date).view());
   else w.Null();
   json.field("date_match", match_name(row.date_match));
   json.field("status", events.status_name(events.status(slot)));
