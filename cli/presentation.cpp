@@ -136,7 +136,7 @@ std::string differing_text(const Dataset& data, const DifferingValues& differing
 
 std::string status_text(const Database& db, const EventFacts& facts) {
   if (const auto differing = differing_values(db.dataset(), facts.statuses)) return differing_text(db.dataset(), *differing);
-  return facts.status.empty() ? "status not stated" : facts.status;
+  return std::string(facts.status.empty() ? "status not stated" : facts.status);
 }
 
 std::string places_text(const Database& db, const EventFacts& facts) {

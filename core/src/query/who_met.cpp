@@ -54,7 +54,7 @@ bool MeetingFilter::shows_kind(const RelationSchema& schema, KindId kind) const 
   return counts_kind(schema, kind) || role == MeetingRole::kCounted || role == MeetingRole::kListed;
 }
 
-bool MeetingFilter::accepts_status(const std::string& status) const {
+bool MeetingFilter::accepts_status(std::string_view status) const {
   return statuses.empty() || std::find(statuses.begin(), statuses.end(), status) != statuses.end();
 }
 
@@ -78,8 +78,75 @@ std::vector<MeetingRow> MeetingFilter::select(const Database& db, const std::vec
 std::vector<MeetingDetail> read_meetings(const Database& db, const std::vector<MeetingRow>& rows) {
   std::vector<MeetingDetail> details;
   details.reserve(rows.size());
-  for (const MeetingRow& row : rows) details.push_back(MeetingDetail{read_event(db, row.event), row.date_match});
+  const EventReader reader(db);
+  for (const MeetingRow& row : rows) details.push_back(MeetingDetail{reader.read(row.event), row.date_match});
   return details;
+}
+
+namespace {
+
+// The gatherings an answer shows, those of them that are meetings, and the meetings' slots and
+// rows for meeting_within: what who_met and meetings_left_out both start from.
+struct ShownRows {
+  std::vector<MeetingRow> rows;
+  std::vector<bool> is_meeting;
+  std::vector<EventTable::Slot> meeting_slots;
+  std::vector<std::size_t> meeting_rows;
+};
+
+ShownRows shown_rows(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
+  const EventTable& events = db.events();
+  const RelationSchema& schema = db.schema();
+  const Dataset& data = db.dataset();
+  std::vector<EventTable::Slot> slots = gatherings_of(db, a);
+  // Only gatherings where A's (and B's) participation counts, of kinds the answer shows.
+  std::erase_if(slots, [&](EventTable::Slot s) {
+    return !events.has_participant(s, a) || (b && !events.has_participant(s, *b)) ||
+           !filter.shows_kind(schema, data.entities[events.entity(s)].kind);
+  });
+  ShownRows shown;
+  shown.rows = filter.select(db, slots);
+  const std::vector<MeetingRow>& rows = shown.rows;
+
+  // Meetings first, so that what was held within one can be put under it.
+  shown.is_meeting.resize(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    // A meeting or a visit with no one else named is not a meeting *with* anyone; a kind that
+    // counts by what it is (a news conference asked for) counts attended alone.
+    const KindId kind = data.entities[rows[r].event].kind;
+    shown.is_meeting[r] = filter.counts_kind(schema, kind) &&
+                          (schema.meeting_role(kind) != MeetingRole::kCounted || anyone_else(events, rows[r].event, a));
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    // Rows come in slot order (select keeps the order of sorted slots), so these stay sorted.
+    if (shown.is_meeting[r]) {
+      shown.meeting_slots.push_back(events.slot(rows[r].event));
+      shown.meeting_rows.push_back(r);
+    }
+  }
+  return shown;
+}
+
+}  // namespace
+
+std::vector<MeetingRow> meetings_left_out(const Database& db, EntityIndex a, std::optional<EntityIndex> b,
+                                          const MeetingFilter& filter) {
+  if (filter.statuses.empty()) return {};
+  MeetingFilter any = filter;
+  any.statuses.clear();
+  const ShownRows shown = shown_rows(db, a, b, any);
+  const EventTable& events = db.events();
+  const std::vector<bool> accepted = events.accepted_statuses(filter.statuses);
+  std::vector<MeetingRow> left_out;
+  for (std::size_t r = 0; r < shown.rows.size(); ++r) {
+    const MeetingRow& row = shown.rows[r];
+    // A meeting within another of the answer with any status is that one's, not counted itself.
+    if (shown.is_meeting[r] && !accepted[events.status(events.slot(row.event))] &&
+        !meeting_within(db, row.event, shown.meeting_slots, shown.meeting_rows)) {
+      left_out.push_back(row);
+    }
+  }
+  return left_out;
 }
 
 WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
@@ -89,35 +156,14 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   result.b = b;
   const RelationSchema& schema = db.schema();
   const Dataset& data = db.dataset();
-  std::vector<EventTable::Slot> slots = gatherings_of(db, a);
-  // Only gatherings where A's (and B's) participation counts, of kinds the answer shows.
-  std::erase_if(slots, [&](EventTable::Slot s) {
-    return !events.has_participant(s, a) || (b && !events.has_participant(s, *b)) ||
-           !filter.shows_kind(schema, data.entities[events.entity(s)].kind);
-  });
-  const std::vector<MeetingRow> rows = filter.select(db, slots);
-
-  // Meetings first, so that what was held within one can be put under it.
-  std::vector<bool> is_meeting(rows.size());
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    // A meeting or a visit with no one else named is not a meeting *with* anyone; a kind that
-    // counts by what it is (a news conference asked for) counts attended alone.
-    const KindId kind = data.entities[rows[r].event].kind;
-    is_meeting[r] = filter.counts_kind(schema, kind) &&
-                    (schema.meeting_role(kind) != MeetingRole::kCounted || anyone_else(events, rows[r].event, a));
-  }
+  const ShownRows shown = shown_rows(db, a, b, filter);
+  const std::vector<MeetingRow>& rows = shown.rows;
+  const std::vector<bool>& is_meeting = shown.is_meeting;
   // A meeting within another meeting of the same answer is that one's (a talk during a visit).
   std::vector<std::optional<std::size_t>> parent(rows.size());
-  std::vector<EventTable::Slot> meeting_slots;
-  std::vector<std::size_t> meeting_rows;
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    // Rows come in slot order (select keeps the order of sorted slots), so these stay sorted.
-    if (is_meeting[r]) {
-      meeting_slots.push_back(events.slot(rows[r].event));
-      meeting_rows.push_back(r);
-    }
+    parent[r] = meeting_within(db, rows[r].event, shown.meeting_slots, shown.meeting_rows);
   }
-  for (std::size_t r = 0; r < rows.size(); ++r) parent[r] = meeting_within(db, rows[r].event, meeting_slots, meeting_rows);
   std::vector<std::size_t> index_of_row(rows.size(), SIZE_MAX);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (is_meeting[r] && !parent[r]) {

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/graph/database.h"
@@ -43,7 +44,7 @@ struct MeetingFilter {
   DateRange dates;
   std::optional<EntityIndex> at;        // a place: the gathering's venue is it or lies within it
   std::vector<std::string> statuses;    // effective statuses to keep; empty keeps all
-  bool accepts_status(const std::string& status) const;
+  bool accepts_status(std::string_view status) const;
   bool counts_kind(const RelationSchema& schema, KindId kind) const;
   // Shown at all: counted, or a gathering kind listed apart by default.
   bool shows_kind(const RelationSchema& schema, KindId kind) const;
@@ -66,6 +67,14 @@ struct WhoMetResult {
 };
 
 WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter);
+
+// The meetings the status filter leaves out of who_met's answer, so that an answer can say what
+// it did not count (Trump and Putin: cancelled talks): those who_met would count with any status
+// whose status `filter` does not keep, in date order; empty when the filter keeps any status.
+// Found without asking who_met again: only the left-out rows are placed within other meetings,
+// and no counterparts are worked out.
+std::vector<MeetingRow> meetings_left_out(const Database& db, EntityIndex a, std::optional<EntityIndex> b,
+                                          const MeetingFilter& filter);
 
 struct MeetingPair {
   EntityIndex first = 0;   // first before second in name order
