@@ -12,6 +12,7 @@
 #include "who_met_states.h"
 #include "who_met_text.h"
 #include "parley/common/date_text.h"
+#include "parley/query/event_prefetch.h"
 #include "parley/query/state_meetings.h"
 #include "parley/query/who_met.h"
 
@@ -218,7 +219,13 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
   w.StartArray();
   // Each gathering's facts are read as its row is written, and the text so far handed on.
   const EventReader reader(db);
+  std::vector<EntityIndex> events;
+  if (rows == RowDetail::kFull) {
+    for (const MeetingRow& row : result.meetings) events.push_back(row.event);
+  }
+  const EventPrefetch prefetch(db, std::move(events));
   for (std::size_t m = 0; m < result.meetings.size(); ++m) {
+    prefetch.before(m);
     w.StartObject();
     write_row_members(json, db, reader, result.meetings[m], rows);
     json.key("within");
