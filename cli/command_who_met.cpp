@@ -214,7 +214,7 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
   write_asked(json, db, result.a, result.b);
   write_statuses(json, db, filter);
   json.field("meeting_count", std::uint64_t{result.meetings.size()});
-  write_not_counted(json, db, meetings_left_out(db, result.a, result.b, filter));  // explained in JSON as in text
+  write_not_counted(json, db, result.left_out);  // explained in JSON as in text
   json.key("meetings");
   w.StartArray();
   // Each gathering's facts are read as its row is written, and the text so far handed on.
@@ -344,7 +344,7 @@ int run_who_met(const CommandContext& context) {
   context.out << who << ": " << (n == 0 ? "no" : std::to_string(n)) << ' ' << counted_noun(filter, n)
               << " in the dataset (" << status_label(*db, filter) << ")" << (attended_too.empty() ? "" : "; also " + attended_too)
               << '\n';
-  print_not_counted(context.out, *db, meetings_left_out(*db, a, b, filter));
+  print_not_counted(context.out, *db, result.left_out);
   if (n > 0) context.out << '\n';
   for (std::size_t m = 0; m < meetings.size(); ++m) print_meeting(context.out, *db, meetings[m], within[m]);
   if (!also.empty()) {

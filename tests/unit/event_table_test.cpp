@@ -163,7 +163,7 @@ TEST_CASE("the timeline of everything is every event, in the table's order") {
 
 namespace {
 
-// What an answer says it did not count, as it was found before meetings_left_out: who-met asked
+// What an answer says it did not count, as it was found before who-met's left_out: who-met asked
 // again with any status, and its meetings kept whose status the filter does not.
 std::vector<EntityIndex> left_out_by_asking_again(const Database& db, EntityIndex a, std::optional<EntityIndex> b,
                                                   const MeetingFilter& filter) {
@@ -177,7 +177,7 @@ std::vector<EntityIndex> left_out_by_asking_again(const Database& db, EntityInde
   return out;
 }
 
-// meetings_left_out against that, for every person alone and with each of their counterparts.
+// who-met's left_out against that, for every person alone and with each of their counterparts.
 std::size_t check_left_out(const Database& db) {
   const RelationSchema& schema = db.schema();
   const auto person = *schema.find_kind("person");
@@ -193,7 +193,7 @@ std::size_t check_left_out(const Database& db) {
       for (const auto& b : partners) {
         INFO(db.dataset().entities[a].id << " with " << (b ? db.dataset().entities[*b].id : "anyone"));
         std::vector<EntityIndex> got;
-        for (const MeetingRow& row : meetings_left_out(db, a, b, filter)) got.push_back(row.event);
+        for (const MeetingRow& row : who_met(db, a, b, filter).left_out) got.push_back(row.event);
         const std::vector<EntityIndex> expected = left_out_by_asking_again(db, a, b, filter);
         REQUIRE(got == expected);
         nonempty += !got.empty();

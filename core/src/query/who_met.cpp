@@ -86,7 +86,7 @@ std::vector<MeetingDetail> read_meetings(const Database& db, const std::vector<M
 namespace {
 
 // The gatherings an answer shows, those of them that are meetings, and the meetings' slots and
-// rows for meeting_within: what who_met and meetings_left_out both start from.
+// rows for meeting_within.
 struct ShownRows {
   std::vector<MeetingRow> rows;
   std::vector<bool> is_meeting;
@@ -127,27 +127,38 @@ ShownRows shown_rows(const Database& db, EntityIndex a, std::optional<EntityInde
   return shown;
 }
 
-}  // namespace
-
-std::vector<MeetingRow> meetings_left_out(const Database& db, EntityIndex a, std::optional<EntityIndex> b,
-                                          const MeetingFilter& filter) {
-  if (filter.statuses.empty()) return {};
-  MeetingFilter any = filter;
-  any.statuses.clear();
-  const ShownRows shown = shown_rows(db, a, b, any);
+// The rows of `all` whose status `accepted` keeps, as shown_rows would select them with that filter.
+ShownRows kept_rows(const Database& db, const ShownRows& all, const std::vector<bool>& accepted) {
   const EventTable& events = db.events();
-  const std::vector<bool> accepted = events.accepted_statuses(filter.statuses);
+  ShownRows shown;
+  for (std::size_t r = 0; r < all.rows.size(); ++r) {
+    if (!accepted[events.status(events.slot(all.rows[r].event))]) continue;
+    if (all.is_meeting[r]) {
+      shown.meeting_slots.push_back(events.slot(all.rows[r].event));
+      shown.meeting_rows.push_back(shown.rows.size());
+    }
+    shown.rows.push_back(all.rows[r]);
+    shown.is_meeting.push_back(all.is_meeting[r]);
+  }
+  return shown;
+}
+
+// The meetings of `all` (rows with any status) whose status `accepted` does not keep, and that
+// are not held within another meeting of `all`: those who-met with any status would count.
+std::vector<MeetingRow> left_out_rows(const Database& db, const ShownRows& all, const std::vector<bool>& accepted) {
+  const EventTable& events = db.events();
   std::vector<MeetingRow> left_out;
-  for (std::size_t r = 0; r < shown.rows.size(); ++r) {
-    const MeetingRow& row = shown.rows[r];
-    // A meeting within another of the answer with any status is that one's, not counted itself.
-    if (shown.is_meeting[r] && !accepted[events.status(events.slot(row.event))] &&
-        !meeting_within(db, row.event, shown.meeting_slots, shown.meeting_rows)) {
+  for (std::size_t r = 0; r < all.rows.size(); ++r) {
+    const MeetingRow& row = all.rows[r];
+    if (all.is_meeting[r] && !accepted[events.status(events.slot(row.event))] &&
+        !meeting_within(db, row.event, all.meeting_slots, all.meeting_rows)) {
       left_out.push_back(row);
     }
   }
   return left_out;
 }
+
+}  // namespace
 
 WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
   const EventTable& events = db.events();
@@ -156,7 +167,16 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   result.b = b;
   const RelationSchema& schema = db.schema();
   const Dataset& data = db.dataset();
-  const ShownRows shown = shown_rows(db, a, b, filter);
+  // The gatherings are selected once with any status; the answer keeps those of the statuses
+  // asked for, and the meetings it leaves out are told apart from the same selection.
+  MeetingFilter any = filter;
+  any.statuses.clear();
+  ShownRows shown = shown_rows(db, a, b, any);
+  if (!filter.statuses.empty()) {
+    const std::vector<bool> accepted = events.accepted_statuses(filter.statuses);
+    result.left_out = left_out_rows(db, shown, accepted);
+    shown = kept_rows(db, shown, accepted);
+  }
   const std::vector<MeetingRow>& rows = shown.rows;
   const std::vector<bool>& is_meeting = shown.is_meeting;
   // A meeting within another meeting of the same answer is that one's (a talk during a visit).

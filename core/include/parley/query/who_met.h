@@ -64,17 +64,13 @@ struct WhoMetResult {
   std::vector<std::vector<MeetingRow>> within;  // per meeting, the gatherings part_of it, in date order
   std::vector<MeetingRow> also;                // attended but not counted, in date order
   std::vector<Counterpart> counterparts;       // without b: most meetings first, then by name
+  // The meetings the status filter leaves out, so that an answer can say what it did not count
+  // (Trump and Putin: cancelled talks): those who_met with any status would count whose status
+  // the filter does not keep, in date order; empty when the filter keeps any status.
+  std::vector<MeetingRow> left_out;
 };
 
 WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter);
-
-// The meetings the status filter leaves out of who_met's answer, so that an answer can say what
-// it did not count (Trump and Putin: cancelled talks): those who_met would count with any status
-// whose status `filter` does not keep, in date order; empty when the filter keeps any status.
-// Found without asking who_met again: only the left-out rows are placed within other meetings,
-// and no counterparts are worked out.
-std::vector<MeetingRow> meetings_left_out(const Database& db, EntityIndex a, std::optional<EntityIndex> b,
-                                          const MeetingFilter& filter);
 
 struct MeetingPair {
   EntityIndex first = 0;   // first before second in name order
