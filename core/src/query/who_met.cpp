@@ -32,8 +32,9 @@ bool anyone_else(const EventTable& events, EntityIndex event, EntityIndex a) {
 // `meeting_slots` holds, in slot order, the slots of the rows that are meetings, and
 // `meeting_rows` each one's row: one lookup per query-sized list, not an array over every event.
 std::optional<std::size_t> meeting_within(const Database& db, EntityIndex event, const std::vector<EventTable::Slot>& meeting_slots,
-                                          const std::vector<std::size_t>& meeting_rows) {
-  for (const EntityIndex parent : part_of_chain(db, event)) {
+                                          const std::vector<std::size_t>& meeting_rows,
+                                          std::optional<RelationTypeId> part_of) {
+  for (const EntityIndex parent : part_of_chain(db, event, part_of)) {
     const auto slot = db.events().slot(parent);
     const auto at = std::lower_bound(meeting_slots.begin(), meeting_slots.end(), slot);
     if (at != meeting_slots.end() && *at == slot) return meeting_rows[static_cast<std::size_t>(at - meeting_slots.begin())];
@@ -147,11 +148,12 @@ ShownRows kept_rows(const Database& db, const ShownRows& all, const std::vector<
 // are not held within another meeting of `all`: those who-met with any status would count.
 std::vector<MeetingRow> left_out_rows(const Database& db, const ShownRows& all, const std::vector<bool>& accepted) {
   const EventTable& events = db.events();
+  const auto part_of = db.schema().find_relation_type("part_of");
   std::vector<MeetingRow> left_out;
   for (std::size_t r = 0; r < all.rows.size(); ++r) {
     const MeetingRow& row = all.rows[r];
     if (all.is_meeting[r] && !accepted[events.status(events.slot(row.event))] &&
-        !meeting_within(db, row.event, all.meeting_slots, all.meeting_rows)) {
+        !meeting_within(db, row.event, all.meeting_slots, all.meeting_rows, part_of)) {
       left_out.push_back(row);
     }
   }
@@ -181,8 +183,9 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   const std::vector<bool>& is_meeting = shown.is_meeting;
   // A meeting within another meeting of the same answer is that one's (a talk during a visit).
   std::vector<std::optional<std::size_t>> parent(rows.size());
+  const auto part_of = schema.find_relation_type("part_of");
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    parent[r] = meeting_within(db, rows[r].event, shown.meeting_slots, shown.meeting_rows);
+    parent[r] = meeting_within(db, rows[r].event, shown.meeting_slots, shown.meeting_rows, part_of);
   }
   std::vector<std::size_t> index_of_row(rows.size(), SIZE_MAX);
   for (std::size_t r = 0; r < rows.size(); ++r) {
