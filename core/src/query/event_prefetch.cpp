@@ -18,9 +18,10 @@ void record(const T& value) {
   lines(&value, &value + 1);
 }
 
-template <typename T>
-void array(const std::vector<T>& values) {
-  lines(values.data(), values.data() + values.size());
+// The elements of a contiguous list (a std::vector, or a list of citations held in place).
+template <typename List>
+void array(const List& values) {
+  if (values.size() != 0) lines(&*values.begin(), &*values.begin() + values.size());
 }
 
 // A string's bytes (for a short string, its own record: asking again costs nothing).
@@ -29,7 +30,8 @@ void text(const Text& value) {
   lines(value.data(), value.data() + value.size());
 }
 
-void quotes(const std::vector<Citation>& citations) {
+template <typename List>
+void quotes(const List& citations) {
   for (const Citation& c : citations) text(c.quote);
 }
 
