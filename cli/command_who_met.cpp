@@ -11,6 +11,8 @@
 #include "query_support.h"
 #include "who_met_states.h"
 #include "who_met_text.h"
+#include "parley/common/date_text.h"
+#include "parley/query/event_prefetch.h"
 #include "parley/query/state_meetings.h"
 #include "parley/query/who_met.h"
 
@@ -74,13 +76,6 @@ void print_meeting(std::ostream& out, const Database& db, const MeetingDetail& r
   out << indent << "sources " << sources_text(data, event_sources(db, f)) << '\n';
 }
 
-// Gatherings of the same people that the status filter leaves out (see who_met_text.h).
-std::vector<MeetingRow> not_counted(const Database& db, EntityIndex a, std::optional<EntityIndex> b,
-                                       const MeetingFilter& filter) {
-  // Only the meetings are wanted: asked as "A with A" (the same meetings, since every one has A),
-  // who_met leaves out the counterparts, which a hub's thousands of meetings make costly.
-  return left_out_by_status(db, filter, [&](const MeetingFilter& any) { return who_met(db, a, b ? b : a, any).meetings; });
-}
 
 // who-met --all: every pair of participants of every gathering that passes the filter.
 int run_who_met_all(const CommandContext& context, const Database* db, const MeetingFilter& filter) {
@@ -179,7 +174,7 @@ void write_compact_members(JsonOutput& json, const Database& db, const MeetingRo
   json.field("id", data.entities[row.event].id);
   json.field("kind", db.schema().kind(data.entities[row.event].kind).name);
   json.key("date");
-  if (const auto date = narrowest_date(data.entities[row.event])) json.string(date->to_string());
+  if (const auto date = narrowest_date(data.entities[row.event])) json.string(canonical_text(*date).view());
   else w.Null();
   json.field("date_match", match_name(row.date_match));
   json.field("status", events.status_name(events.status(slot)));
@@ -198,14 +193,15 @@ void write_compact_members(JsonOutput& json, const Database& db, const MeetingRo
   w.EndArray();
 }
 
-void write_row_members(JsonOutput& json, const Database& db, const MeetingRow& row, RowDetail detail) {
+void write_row_members(JsonOutput& json, const Database& db, const EventReader& reader, const MeetingRow& row,
+                       RowDetail detail) {
   if (detail == RowDetail::kCompact) write_compact_members(json, db, row);
-  else write_event_members(json, db, read_event(db, row.event), row.date_match);
+  else write_event_members(json, db, reader.read(row.event), row.date_match);
 }
 
-void write_row(JsonOutput& json, const Database& db, const MeetingRow& row, RowDetail detail) {
+void write_row(JsonOutput& json, const Database& db, const EventReader& reader, const MeetingRow& row, RowDetail detail) {
   json.writer().StartObject();
-  write_row_members(json, db, row, detail);
+  write_row_members(json, db, reader, row, detail);
   json.writer().EndObject();
 }
 
@@ -218,16 +214,23 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
   write_asked(json, db, result.a, result.b);
   write_statuses(json, db, filter);
   json.field("meeting_count", std::uint64_t{result.meetings.size()});
-  write_not_counted(json, db, not_counted(db, result.a, result.b, filter));  // explained in JSON as in text
+  write_not_counted(json, db, result.left_out);  // explained in JSON as in text
   json.key("meetings");
   w.StartArray();
   // Each gathering's facts are read as its row is written, and the text so far handed on.
+  const EventReader reader(db);
+  std::vector<EntityIndex> events;
+  if (rows == RowDetail::kFull) {
+    for (const MeetingRow& row : result.meetings) events.push_back(row.event);
+  }
+  const EventPrefetch prefetch(db, std::move(events));
   for (std::size_t m = 0; m < result.meetings.size(); ++m) {
+    prefetch.before(m);
     w.StartObject();
-    write_row_members(json, db, result.meetings[m], rows);
+    write_row_members(json, db, reader, result.meetings[m], rows);
     json.key("within");
     w.StartArray();
-    for (const MeetingRow& inner : result.within[m]) write_row(json, db, inner, rows);
+    for (const MeetingRow& inner : result.within[m]) write_row(json, db, reader, inner, rows);
     w.EndArray();
     w.EndObject();
     json.flush(context.out);
@@ -236,7 +239,7 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
   json.key("also");
   w.StartArray();
   for (const MeetingRow& row : result.also) {
-    write_row(json, db, row, rows);
+    write_row(json, db, reader, row, rows);
     json.flush(context.out);
   }
   w.EndArray();
@@ -341,7 +344,7 @@ int run_who_met(const CommandContext& context) {
   context.out << who << ": " << (n == 0 ? "no" : std::to_string(n)) << ' ' << counted_noun(filter, n)
               << " in the dataset (" << status_label(*db, filter) << ")" << (attended_too.empty() ? "" : "; also " + attended_too)
               << '\n';
-  print_not_counted(context.out, *db, not_counted(*db, a, b, filter));
+  print_not_counted(context.out, *db, result.left_out);
   if (n > 0) context.out << '\n';
   for (std::size_t m = 0; m < meetings.size(); ++m) print_meeting(context.out, *db, meetings[m], within[m]);
   if (!also.empty()) {

@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "parley/common/date_text.h"
 #include "parley/common/terminal_text.h"
 #include "parley/query/entity_card.h"
 #include "parley/query/path.h"
@@ -135,7 +136,7 @@ std::string differing_text(const Dataset& data, const DifferingValues& differing
 
 std::string status_text(const Database& db, const EventFacts& facts) {
   if (const auto differing = differing_values(db.dataset(), facts.statuses)) return differing_text(db.dataset(), *differing);
-  return facts.status.empty() ? "status not stated" : facts.status;
+  return std::string(facts.status.empty() ? "status not stated" : facts.status);
 }
 
 std::string places_text(const Database& db, const EventFacts& facts) {
@@ -223,12 +224,13 @@ void write_date(JsonOutput& json, const std::optional<FuzzyDate>& date) {
     json.writer().Null();
     return;
   }
+  // Written from buffers on the stack: a hub's answer writes thousands of these.
   json.writer().StartObject();
-  json.field("value", date->to_string());
+  json.field("value", canonical_text(*date).view());
   json.field("precision", precision_name(date->precision()));
-  json.field("text", date->describe());
-  json.field("first_day", iso_date(date->first_day()));
-  json.field("last_day", iso_date(date->last_day()));
+  json.field("text", described_text(*date).view());
+  json.field("first_day", iso_date_text(date->first_day()).view());
+  json.field("last_day", iso_date_text(date->last_day()).view());
   json.writer().EndObject();
 }
 

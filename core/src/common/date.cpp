@@ -2,14 +2,11 @@
 
 #include <array>
 #include <charconv>
-#include <cstdio>
+
+#include "parley/common/date_text.h"
 
 namespace parley {
 namespace {
-
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 
 bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
@@ -55,21 +52,7 @@ std::int32_t days_from_civil(int year, int month, int day) {
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
 
-std::string iso_date(std::int32_t days) {
-  // Howard Hinnant's inverse of days_from_civil.
-  days += 719468;
-  const int era = (days >= 0 ? days : days - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const int year = static_cast<int>(yoe) + era * 400 + (month <= 2);
-  char buffer[32];  // roomy: the compiler cannot see that month and day have two digits
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day);
-  return buffer;
-}
+std::string iso_date(std::int32_t days) { return std::string(iso_date_text(days).view()); }
 
 std::optional<FuzzyDate> FuzzyDate::parse(std::string_view text, std::string* error) {
   FuzzyDate date;
@@ -105,7 +88,7 @@ std::optional<FuzzyDate> FuzzyDate::parse(std::string_view text, std::string* er
   if (!day) return fail(error, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
   if (*day < 1 || *day > days_in_month(date.year_, date.month_)) {
     return fail(error, "day " + std::to_string(*day) + " does not exist in " +
-                           std::string(kMonthNames[date.month_ - 1]) + " " +
+                           std::string(month_name(date.month_)) + " " +
                            std::to_string(date.year_));
   }
   if (date.part_ != DatePart::kWhole) {
@@ -148,32 +131,9 @@ std::int32_t FuzzyDate::last_day() const {
   return 0;
 }
 
-std::string FuzzyDate::to_string() const {
-  static constexpr std::array<std::string_view, 4> kPrefix = {"", "early ", "mid ", "late "};
-  char buffer[16];
-  std::string out(kPrefix[static_cast<int>(part_)]);
-  switch (precision_) {
-    case DatePrecision::kYear: std::snprintf(buffer, sizeof buffer, "%04d", year_); break;
-    case DatePrecision::kMonth: std::snprintf(buffer, sizeof buffer, "%04d-%02d", year_, month_); break;
-    case DatePrecision::kDay:
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year_, month_, day_);
-      break;
-  }
-  return out + buffer;
-}
+std::string FuzzyDate::to_string() const { return std::string(canonical_text(*this).view()); }
 
-std::string FuzzyDate::describe() const {
-  static constexpr std::array<std::string_view, 4> kPrefix = {"", "early ", "mid-", "late "};
-  const std::string year = std::to_string(year_);
-  std::string out(kPrefix[static_cast<int>(part_)]);
-  switch (precision_) {
-    case DatePrecision::kYear: return out + year;
-    case DatePrecision::kMonth: return out + std::string(kMonthNames[month_ - 1]) + " " + year;
-    case DatePrecision::kDay:
-      return std::to_string(day_) + " " + std::string(kMonthNames[month_ - 1]) + " " + year;
-  }
-  return out;
-}
+std::string FuzzyDate::describe() const { return std::string(described_text(*this).view()); }
 
 bool is_valid_duration(std::string_view text) {
   if (text.starts_with('~')) text.remove_prefix(1);

@@ -87,7 +87,7 @@ std::string event_caption(const EventFacts& facts) {
     date = facts.date->describe();
     if (facts.end_date && !(*facts.end_date == *facts.date)) date += " \xE2\x80\x93 " + facts.end_date->describe();
   }
-  return facts.status.empty() ? date : date + std::string(kMiddleDot) + facts.status;
+  return facts.status.empty() ? date : date + std::string(kMiddleDot) + std::string(facts.status);
 }
 
 // The shape says the kind, so a label is the name alone; an event's adds its date and status

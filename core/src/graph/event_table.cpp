@@ -12,11 +12,11 @@
 namespace parley {
 namespace {
 
-EventTable::StatusCode status_code(std::vector<std::string>& names, const std::string& status) {
+EventTable::StatusCode status_code(std::vector<std::string>& names, std::string_view status) {
   // A dataset states a handful of distinct statuses: a scan is all it takes.
   const auto found = std::find(names.begin(), names.end(), status);
   if (found != names.end()) return static_cast<EventTable::StatusCode>(found - names.begin());
-  names.push_back(status);
+  names.emplace_back(status);
   return static_cast<EventTable::StatusCode>(names.size() - 1);
 }
 
@@ -41,11 +41,12 @@ EventTable EventTable::build(const Database& db) {
   std::vector<EntityIndex> venues;
   EventTable table;
   table.status_names_ = {""};
+  const EventReader reader(db);
   for (EntityIndex e = 0; e < data.entities.size(); ++e) {
     const KindId kind = data.entities[e].kind;
     const bool gathering = schema.is_gathering(kind);
     if (!gathering && !(event_kind && schema.is_a(kind, *event_kind))) continue;
-    const EventFacts facts = read_event(db, e);
+    const EventFacts facts = reader.read(e);
     Read r{};
     r.row.entity = e;
     r.row.gathering = gathering;

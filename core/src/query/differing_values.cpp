@@ -95,6 +95,15 @@ std::optional<DifferingValues> differing_values(const Dataset& data, const std::
 
 std::vector<DifferingValues> differing_attributes(const Dataset& data, const Entity& entity) {
   std::vector<DifferingValues> out;
+  // Only a status or a date stated twice can differ (differing_values); most entities state
+  // each once, and a hub's who-met asks this of thousands of meetings.
+  std::size_t statuses = 0, dates = 0, end_dates = 0;
+  for (const Attribute& attribute : entity.attributes) {
+    statuses += attribute.name == "status";
+    dates += attribute.name == "date";
+    end_dates += attribute.name == "end_date";
+  }
+  if (statuses < 2 && dates < 2 && end_dates < 2) return out;
   std::vector<std::string_view> seen;
   for (const Attribute& attribute : entity.attributes) {
     if (std::find(seen.begin(), seen.end(), attribute.name) != seen.end()) continue;

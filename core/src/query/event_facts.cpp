@@ -40,9 +40,15 @@ std::optional<DateSpan> EventFacts::span() const {
   return out;
 }
 
-EventFacts read_event(const Database& db, EntityIndex event) {
-  const Dataset& data = db.dataset();
-  const RelationSchema& schema = db.schema();
+EventReader::EventReader(const Database& db)
+    : db_(&db),
+      participant_in_(db.schema().find_relation_type("participant_in")),
+      held_in_(db.schema().find_relation_type("held_in")),
+      role_(db.schema().find_property("role")),
+      status_(db.schema().find_property("status")) {}
+
+EventFacts EventReader::read(EntityIndex event) const {
+  const Dataset& data = db_->dataset();
   EventFacts facts;
   facts.event = event;
   std::vector<const Attribute*> end_dates;
@@ -70,23 +76,33 @@ EventFacts read_event(const Database& db, EntityIndex event) {
   }
   if (latest) facts.status = latest->value;
 
-  const auto participant_in = schema.find_relation_type("participant_in");
-  const auto held_in = schema.find_relation_type("held_in");
-  const auto role = schema.find_property("role");
-  const auto status = schema.find_property("status");
-  for (const Edge e : boost::make_iterator_range(out_edges(event, db.graph()))) {
-    const RelationEdge& edge = db.graph()[e];
-    const Relation& relation = data.relations[edge.relation];
-    if (!edge.forward && participant_in && relation.type == *participant_in) {
-      facts.participants.push_back(Participation{relation.from, role ? std::string(relation.property(*role)) : std::string(),
-                                                 status ? std::string(relation.property(*status)) : std::string(),
-                                                 edge.relation});
-    } else if (edge.forward && held_in && relation.type == *held_in) {
-      facts.venues.push_back(Venue{relation.to, edge.relation});
+  const Graph& graph = db_->graph();
+  for (const Edge e : boost::make_iterator_range(out_edges(event, graph))) {
+    // The edge holds the relation's type: only the relations read are touched, each a cache
+    // miss on a large dataset.
+    const RelationEdge& edge = graph[e];
+    if (!edge.forward && participant_in_ && edge.type == *participant_in_) {
+      const Relation& relation = data.relations[edge.relation];
+      Participation participation{relation.from, {}, {}, edge.relation};
+      bool role_found = false, status_found = false;  // the first of each, as Relation::property
+      for (const PropertyValue& property : relation.properties) {
+        if (!role_found && role_ && property.property == *role_) {
+          participation.role = property.value;
+          role_found = true;
+        } else if (!status_found && status_ && property.property == *status_) {
+          participation.status = property.value;
+          status_found = true;
+        }
+      }
+      facts.participants.push_back(participation);
+    } else if (edge.forward && held_in_ && edge.type == *held_in_) {
+      facts.venues.push_back(Venue{static_cast<EntityIndex>(target(e, graph)), edge.relation});
     }
   }
   return facts;
 }
+
+EventFacts read_event(const Database& db, EntityIndex event) { return EventReader(db).read(event); }
 
 bool is_within(const Database& db, EntityIndex place, EntityIndex area) {
   const auto located_in = db.schema().find_relation_type("located_in");

@@ -22,8 +22,11 @@ std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
 }
 
 std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event) {
+  return part_of_chain(db, event, db.schema().find_relation_type("part_of"));
+}
+
+std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event, std::optional<RelationTypeId> part_of) {
   std::vector<EntityIndex> chain;
-  const auto part_of = db.schema().find_relation_type("part_of");
   if (!part_of) return chain;
   EntityIndex at = event;
   for (bool found = true; found;) {

@@ -32,8 +32,9 @@ bool anyone_else(const EventTable& events, EntityIndex event, EntityIndex a) {
 // `meeting_slots` holds, in slot order, the slots of the rows that are meetings, and
 // `meeting_rows` each one's row: one lookup per query-sized list, not an array over every event.
 std::optional<std::size_t> meeting_within(const Database& db, EntityIndex event, const std::vector<EventTable::Slot>& meeting_slots,
-                                          const std::vector<std::size_t>& meeting_rows) {
-  for (const EntityIndex parent : part_of_chain(db, event)) {
+                                          const std::vector<std::size_t>& meeting_rows,
+                                          std::optional<RelationTypeId> part_of) {
+  for (const EntityIndex parent : part_of_chain(db, event, part_of)) {
     const auto slot = db.events().slot(parent);
     const auto at = std::lower_bound(meeting_slots.begin(), meeting_slots.end(), slot);
     if (at != meeting_slots.end() && *at == slot) return meeting_rows[static_cast<std::size_t>(at - meeting_slots.begin())];
@@ -54,7 +55,7 @@ bool MeetingFilter::shows_kind(const RelationSchema& schema, KindId kind) const 
   return counts_kind(schema, kind) || role == MeetingRole::kCounted || role == MeetingRole::kListed;
 }
 
-bool MeetingFilter::accepts_status(const std::string& status) const {
+bool MeetingFilter::accepts_status(std::string_view status) const {
   return statuses.empty() || std::find(statuses.begin(), statuses.end(), status) != statuses.end();
 }
 
@@ -78,15 +79,24 @@ std::vector<MeetingRow> MeetingFilter::select(const Database& db, const std::vec
 std::vector<MeetingDetail> read_meetings(const Database& db, const std::vector<MeetingRow>& rows) {
   std::vector<MeetingDetail> details;
   details.reserve(rows.size());
-  for (const MeetingRow& row : rows) details.push_back(MeetingDetail{read_event(db, row.event), row.date_match});
+  const EventReader reader(db);
+  for (const MeetingRow& row : rows) details.push_back(MeetingDetail{reader.read(row.event), row.date_match});
   return details;
 }
 
-WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
+namespace {
+
+// The gatherings an answer shows, those of them that are meetings, and the meetings' slots and
+// rows for meeting_within.
+struct ShownRows {
+  std::vector<MeetingRow> rows;
+  std::vector<bool> is_meeting;
+  std::vector<EventTable::Slot> meeting_slots;
+  std::vector<std::size_t> meeting_rows;
+};
+
+ShownRows shown_rows(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
   const EventTable& events = db.events();
-  WhoMetResult result;
-  result.a = a;
-  result.b = b;
   const RelationSchema& schema = db.schema();
   const Dataset& data = db.dataset();
   std::vector<EventTable::Slot> slots = gatherings_of(db, a);
@@ -95,29 +105,88 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
     return !events.has_participant(s, a) || (b && !events.has_participant(s, *b)) ||
            !filter.shows_kind(schema, data.entities[events.entity(s)].kind);
   });
-  const std::vector<MeetingRow> rows = filter.select(db, slots);
+  ShownRows shown;
+  shown.rows = filter.select(db, slots);
+  const std::vector<MeetingRow>& rows = shown.rows;
 
   // Meetings first, so that what was held within one can be put under it.
-  std::vector<bool> is_meeting(rows.size());
+  shown.is_meeting.resize(rows.size());
   for (std::size_t r = 0; r < rows.size(); ++r) {
     // A meeting or a visit with no one else named is not a meeting *with* anyone; a kind that
     // counts by what it is (a news conference asked for) counts attended alone.
     const KindId kind = data.entities[rows[r].event].kind;
-    is_meeting[r] = filter.counts_kind(schema, kind) &&
-                    (schema.meeting_role(kind) != MeetingRole::kCounted || anyone_else(events, rows[r].event, a));
+    shown.is_meeting[r] = filter.counts_kind(schema, kind) &&
+                          (schema.meeting_role(kind) != MeetingRole::kCounted || anyone_else(events, rows[r].event, a));
   }
-  // A meeting within another meeting of the same answer is that one's (a talk during a visit).
-  std::vector<std::optional<std::size_t>> parent(rows.size());
-  std::vector<EventTable::Slot> meeting_slots;
-  std::vector<std::size_t> meeting_rows;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     // Rows come in slot order (select keeps the order of sorted slots), so these stay sorted.
-    if (is_meeting[r]) {
-      meeting_slots.push_back(events.slot(rows[r].event));
-      meeting_rows.push_back(r);
+    if (shown.is_meeting[r]) {
+      shown.meeting_slots.push_back(events.slot(rows[r].event));
+      shown.meeting_rows.push_back(r);
     }
   }
-  for (std::size_t r = 0; r < rows.size(); ++r) parent[r] = meeting_within(db, rows[r].event, meeting_slots, meeting_rows);
+  return shown;
+}
+
+// The rows of `all` whose status `accepted` keeps, as shown_rows would select them with that filter.
+ShownRows kept_rows(const Database& db, const ShownRows& all, const std::vector<bool>& accepted) {
+  const EventTable& events = db.events();
+  ShownRows shown;
+  for (std::size_t r = 0; r < all.rows.size(); ++r) {
+    if (!accepted[events.status(events.slot(all.rows[r].event))]) continue;
+    if (all.is_meeting[r]) {
+      shown.meeting_slots.push_back(events.slot(all.rows[r].event));
+      shown.meeting_rows.push_back(shown.rows.size());
+    }
+    shown.rows.push_back(all.rows[r]);
+    shown.is_meeting.push_back(all.is_meeting[r]);
+  }
+  return shown;
+}
+
+// The meetings of `all` (rows with any status) whose status `accepted` does not keep, and that
+// are not held within another meeting of `all`: those who-met with any status would count.
+std::vector<MeetingRow> left_out_rows(const Database& db, const ShownRows& all, const std::vector<bool>& accepted) {
+  const EventTable& events = db.events();
+  const auto part_of = db.schema().find_relation_type("part_of");
+  std::vector<MeetingRow> left_out;
+  for (std::size_t r = 0; r < all.rows.size(); ++r) {
+    const MeetingRow& row = all.rows[r];
+    if (all.is_meeting[r] && !accepted[events.status(events.slot(row.event))] &&
+        !meeting_within(db, row.event, all.meeting_slots, all.meeting_rows, part_of)) {
+      left_out.push_back(row);
+    }
+  }
+  return left_out;
+}
+
+}  // namespace
+
+WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
+  const EventTable& events = db.events();
+  WhoMetResult result;
+  result.a = a;
+  result.b = b;
+  const RelationSchema& schema = db.schema();
+  const Dataset& data = db.dataset();
+  // The gatherings are selected once with any status; the answer keeps those of the statuses
+  // asked for, and the meetings it leaves out are told apart from the same selection.
+  MeetingFilter any = filter;
+  any.statuses.clear();
+  ShownRows shown = shown_rows(db, a, b, any);
+  if (!filter.statuses.empty()) {
+    const std::vector<bool> accepted = events.accepted_statuses(filter.statuses);
+    result.left_out = left_out_rows(db, shown, accepted);
+    shown = kept_rows(db, shown, accepted);
+  }
+  const std::vector<MeetingRow>& rows = shown.rows;
+  const std::vector<bool>& is_meeting = shown.is_meeting;
+  // A meeting within another meeting of the same answer is that one's (a talk during a visit).
+  std::vector<std::optional<std::size_t>> parent(rows.size());
+  const auto part_of = schema.find_relation_type("part_of");
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    parent[r] = meeting_within(db, rows[r].event, shown.meeting_slots, shown.meeting_rows, part_of);
+  }
   std::vector<std::size_t> index_of_row(rows.size(), SIZE_MAX);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (is_meeting[r] && !parent[r]) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/graph/database.h"
@@ -13,10 +14,12 @@
 
 namespace parley {
 
+// The texts below (role, status) are views into the dataset's records: they live as long as
+// the Database, as the indices do.
 struct Participation {
   EntityIndex who = 0;
-  std::string role;        // "principal", "present", ... or empty
-  std::string status;      // the participation's own status: "planned" for one only expected
+  std::string_view role;    // "principal", "present", ... or empty
+  std::string_view status;  // the participation's own status: "planned" for one only expected
   RelationIndex relation = 0;
 };
 
@@ -30,7 +33,7 @@ struct EventFacts {
   std::optional<FuzzyDate> date;          // the narrowest stated date, to sort and filter by
   std::optional<FuzzyDate> end_date;      // the narrowest stated end, for events with extent
   std::vector<const Attribute*> dates;    // every stated date, with its sources
-  std::string status;                     // as stated by the most recent source; empty if none
+  std::string_view status;                // as stated by the most recent source; empty if none
   std::vector<const Attribute*> statuses; // every stated status, with its sources
   std::vector<Participation> participants;
   std::vector<Venue> venues;
@@ -47,6 +50,22 @@ struct EventFacts {
   std::optional<DateSpan> span() const;
 };
 
+// Reads events' facts with the schema's relation types and properties looked up once: a query
+// that reads many events (a hub's who-met reads thousands) makes one reader and asks it each.
+class EventReader {
+ public:
+  explicit EventReader(const Database& db);
+  EventFacts read(EntityIndex event) const;
+
+ private:
+  const Database* db_;
+  std::optional<RelationTypeId> participant_in_;
+  std::optional<RelationTypeId> held_in_;
+  std::optional<PropertyId> role_;
+  std::optional<PropertyId> status_;
+};
+
+// One event's facts: EventReader(db).read(event).
 EventFacts read_event(const Database& db, EntityIndex event);
 
 // True when `place` is `area` or lies within it through located_in and capital_of relations.

@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/graph/database.h"
@@ -43,7 +44,7 @@ struct MeetingFilter {
   DateRange dates;
   std::optional<EntityIndex> at;        // a place: the gathering's venue is it or lies within it
   std::vector<std::string> statuses;    // effective statuses to keep; empty keeps all
-  bool accepts_status(const std::string& status) const;
+  bool accepts_status(std::string_view status) const;
   bool counts_kind(const RelationSchema& schema, KindId kind) const;
   // Shown at all: counted, or a gathering kind listed apart by default.
   bool shows_kind(const RelationSchema& schema, KindId kind) const;
@@ -63,6 +64,10 @@ struct WhoMetResult {
   std::vector<std::vector<MeetingRow>> within;  // per meeting, the gatherings part_of it, in date order
   std::vector<MeetingRow> also;                // attended but not counted, in date order
   std::vector<Counterpart> counterparts;       // without b: most meetings first, then by name
+  // The meetings the status filter leaves out, so that an answer can say what it did not count
+  // (Trump and Putin: cancelled talks): those who_met with any status would count whose status
+  // the filter does not keep, in date order; empty when the filter keeps any status.
+  std::vector<MeetingRow> left_out;
 };
 
 WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter);
