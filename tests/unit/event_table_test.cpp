@@ -77,57 +77,70 @@ TEST_CASE("slots run in date order, undated last, then by name") {
   }
 }
 
-TEST_CASE("who-met gives what a scan of every gathering gives, for every person and status") {
-  const Database& db = default_db();
+namespace {
+
+// Calls visit(filter, a) for every person a of `db` under each of three status filters: any
+// status, held, and planned or cancelled.
+template <typename Visit>
+void for_each_status_and_person(const Database& db, Visit visit) {
   const RelationSchema& schema = db.schema();
   const auto person = *schema.find_kind("person");
-  const auto part_of = *schema.find_relation_type("part_of");
   for (const std::vector<std::string>& statuses : {std::vector<std::string>{}, std::vector<std::string>{"held"},
                                                    std::vector<std::string>{"planned", "cancelled"}}) {
     MeetingFilter filter;
     filter.statuses = statuses;
     for (EntityIndex a = 0; a < db.dataset().entities.size(); ++a) {
-      if (!schema.is_a(db.dataset().entities[a].kind, person)) continue;
-      INFO(db.dataset().entities[a].id);
-      // Every gathering A attended of a kind who-met shows, read event by event.
-      std::vector<EntityIndex> attended;
-      for (EntityIndex e = 0; e < db.dataset().entities.size(); ++e) {
-        const MeetingRole role = schema.meeting_role(db.dataset().entities[e].kind);
-        if (role != MeetingRole::kCounted && role != MeetingRole::kListed) continue;
-        const EventFacts f = read_event(db, e);
-        if (f.has_participant(a) && filter.accepts_status(f.status)) attended.push_back(e);
-      }
-      const auto by_date = [&](EntityIndex x, EntityIndex y) { return date_key(db, x) < date_key(db, y); };
-      std::sort(attended.begin(), attended.end(), by_date);
-      // Meetings: of a counted kind, with someone else counted there, and not part of another such.
-      const auto is_meeting = [&](EntityIndex e) {
-        if (schema.meeting_role(db.dataset().entities[e].kind) != MeetingRole::kCounted) return false;
-        const EventFacts f = read_event(db, e);
-        return std::any_of(f.participants.begin(), f.participants.end(),
-                           [&](const Participation& p) { return p.who != a && f.counts(p); });
-      };
-      std::vector<EntityIndex> meetings;
-      std::copy_if(attended.begin(), attended.end(), std::back_inserter(meetings), is_meeting);
-      std::erase_if(meetings, [&](EntityIndex e) {
-        return std::any_of(db.dataset().relations.begin(), db.dataset().relations.end(), [&](const Relation& r) {
-          return r.type == part_of && r.from == e && std::find(meetings.begin(), meetings.end(), r.to) != meetings.end();
-        });
-      });
-
-      const WhoMetResult result = who_met(db, a, std::nullopt, filter);
-      std::vector<EntityIndex> got_meetings;
-      std::vector<EntityIndex> got_all;
-      for (const MeetingRow& row : result.meetings) got_meetings.push_back(row.event);
-      got_all = got_meetings;
-      for (const auto& rows : result.within) {
-        for (const MeetingRow& row : rows) got_all.push_back(row.event);
-      }
-      for (const MeetingRow& row : result.also) got_all.push_back(row.event);
-      std::sort(got_all.begin(), got_all.end(), by_date);
-      CHECK(got_meetings == meetings);
-      CHECK(got_all == attended);  // each gathering shown once: counted, under its meeting, or apart
+      if (schema.is_a(db.dataset().entities[a].kind, person)) visit(filter, a);
     }
   }
+}
+
+}  // namespace
+
+TEST_CASE("who-met gives what a scan of every gathering gives, for every person and status") {
+  const Database& db = default_db();
+  const RelationSchema& schema = db.schema();
+  const auto part_of = *schema.find_relation_type("part_of");
+  for_each_status_and_person(db, [&](const MeetingFilter& filter, EntityIndex a) {
+    INFO(db.dataset().entities[a].id);
+    // Every gathering A attended of a kind who-met shows, read event by event.
+    std::vector<EntityIndex> attended;
+    for (EntityIndex e = 0; e < db.dataset().entities.size(); ++e) {
+      const MeetingRole role = schema.meeting_role(db.dataset().entities[e].kind);
+      if (role != MeetingRole::kCounted && role != MeetingRole::kListed) continue;
+      const EventFacts f = read_event(db, e);
+      if (f.has_participant(a) && filter.accepts_status(f.status)) attended.push_back(e);
+    }
+    const auto by_date = [&](EntityIndex x, EntityIndex y) { return date_key(db, x) < date_key(db, y); };
+    std::sort(attended.begin(), attended.end(), by_date);
+    // Meetings: of a counted kind, with someone else counted there, and not part of another such.
+    const auto is_meeting = [&](EntityIndex e) {
+      if (schema.meeting_role(db.dataset().entities[e].kind) != MeetingRole::kCounted) return false;
+      const EventFacts f = read_event(db, e);
+      return std::any_of(f.participants.begin(), f.participants.end(),
+                         [&](const Participation& p) { return p.who != a && f.counts(p); });
+    };
+    std::vector<EntityIndex> meetings;
+    std::copy_if(attended.begin(), attended.end(), std::back_inserter(meetings), is_meeting);
+    std::erase_if(meetings, [&](EntityIndex e) {
+      return std::any_of(db.dataset().relations.begin(), db.dataset().relations.end(), [&](const Relation& r) {
+        return r.type == part_of && r.from == e && std::find(meetings.begin(), meetings.end(), r.to) != meetings.end();
+      });
+    });
+
+    const WhoMetResult result = who_met(db, a, std::nullopt, filter);
+    std::vector<EntityIndex> got_meetings;
+    std::vector<EntityIndex> got_all;
+    for (const MeetingRow& row : result.meetings) got_meetings.push_back(row.event);
+    got_all = got_meetings;
+    for (const auto& rows : result.within) {
+      for (const MeetingRow& row : rows) got_all.push_back(row.event);
+    }
+    for (const MeetingRow& row : result.also) got_all.push_back(row.event);
+    std::sort(got_all.begin(), got_all.end(), by_date);
+    CHECK(got_meetings == meetings);
+    CHECK(got_all == attended);  // each gathering shown once: counted, under its meeting, or apart
+  });
 }
 
 TEST_CASE("a news conference held at a meeting is listed under it and never counted") {
@@ -179,27 +192,19 @@ std::vector<EntityIndex> left_out_by_asking_again(const Database& db, EntityInde
 
 // who-met's left_out against that, for every person alone and with each of their counterparts.
 std::size_t check_left_out(const Database& db) {
-  const RelationSchema& schema = db.schema();
-  const auto person = *schema.find_kind("person");
   std::size_t nonempty = 0;
-  for (const std::vector<std::string>& statuses : {std::vector<std::string>{}, std::vector<std::string>{"held"},
-                                                   std::vector<std::string>{"planned", "cancelled"}}) {
-    MeetingFilter filter;
-    filter.statuses = statuses;
-    for (EntityIndex a = 0; a < db.dataset().entities.size(); ++a) {
-      if (!schema.is_a(db.dataset().entities[a].kind, person)) continue;
-      std::vector<std::optional<EntityIndex>> partners = {std::nullopt};
-      for (const Counterpart& c : who_met(db, a, std::nullopt, MeetingFilter{}).counterparts) partners.push_back(c.who);
-      for (const auto& b : partners) {
-        INFO(db.dataset().entities[a].id << " with " << (b ? db.dataset().entities[*b].id : "anyone"));
-        std::vector<EntityIndex> got;
-        for (const MeetingRow& row : who_met(db, a, b, filter).left_out) got.push_back(row.event);
-        const std::vector<EntityIndex> expected = left_out_by_asking_again(db, a, b, filter);
-        REQUIRE(got == expected);
-        nonempty += !got.empty();
-      }
+  for_each_status_and_person(db, [&](const MeetingFilter& filter, EntityIndex a) {
+    std::vector<std::optional<EntityIndex>> partners = {std::nullopt};
+    for (const Counterpart& c : who_met(db, a, std::nullopt, MeetingFilter{}).counterparts) partners.push_back(c.who);
+    for (const auto& b : partners) {
+      INFO(db.dataset().entities[a].id << " with " << (b ? db.dataset().entities[*b].id : "anyone"));
+      std::vector<EntityIndex> got;
+      for (const MeetingRow& row : who_met(db, a, b, filter).left_out) got.push_back(row.event);
+      const std::vector<EntityIndex> expected = left_out_by_asking_again(db, a, b, filter);
+      REQUIRE(got == expected);
+      nonempty += !got.empty();
     }
-  }
+  });
   return nonempty;
 }
 

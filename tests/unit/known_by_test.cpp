@@ -48,6 +48,18 @@ std::size_t citations_of(const Dataset& data) {
   return n;
 }
 
+// Copies of the quotes of the entities' and relations' own citations, in order.
+std::vector<std::string> quotes_of(const Dataset& data) {
+  std::vector<std::string> out;
+  for (const auto& e : data.entities) {
+    for (const auto& c : e.citations) out.emplace_back(c.quote);
+  }
+  for (const auto& r : data.relations) {
+    for (const auto& c : r.citations) out.emplace_back(c.quote);
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("a source counts as known only when it was certainly published by the date", "[known-by]") {
@@ -170,25 +182,13 @@ TEST_CASE("the dataset as known by a date keeps its quotes after the full one is
   Diagnostics diagnostics;
   auto full = Database::open({}, diagnostics);  // no paths: the embedded dataset
   REQUIRE(full);
-  std::vector<std::string> expected;
   const KnownBySources sources = sources_known_by(full->dataset(), date("2019-01-15"));
   Dataset part = dataset_known_by(full->dataset(), sources);
-  for (const auto& e : part.entities) {
-    for (const auto& c : e.citations) expected.emplace_back(c.quote);
-  }
-  for (const auto& r : part.relations) {
-    for (const auto& c : r.citations) expected.emplace_back(c.quote);
-  }
+  const std::vector<std::string> expected = quotes_of(part);
   REQUIRE(expected.size() > 10);
   auto restricted = full->with_dataset(std::move(part), diagnostics);
   REQUIRE(restricted);
   full.reset();
-  std::vector<std::string> read;
-  for (const auto& e : restricted->dataset().entities) {
-    for (const auto& c : e.citations) read.emplace_back(c.quote);
-  }
-  for (const auto& r : restricted->dataset().relations) {
-    for (const auto& c : r.citations) read.emplace_back(c.quote);
-  }
+  const std::vector<std::string> read = quotes_of(restricted->dataset());
   CHECK(read == expected);
 }

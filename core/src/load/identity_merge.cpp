@@ -136,7 +136,7 @@ void fold(Entity& stays, Entity& gone, const std::string& file) {
   for (auto& alias : gone.aliases) {
     if (!known(alias.name)) stays.aliases.push_back(std::move(alias));
   }
-  for (auto& citation : gone.citations) stays.citations.push_back(std::move(citation));
+  stays.citations.append(gone.citations);
   for (auto& attribute : gone.attributes) stays.attributes.push_back(std::move(attribute));
 }
 

@@ -78,13 +78,16 @@ bool dates_differ(const std::vector<Grouped>& values) {
   return false;
 }
 
+// Only statuses and dates are compared: other attributes may hold several values that all stand.
+bool can_differ(std::string_view name) { return name == "status" || name == "date" || name == "end_date"; }
+
 }  // namespace
 
 std::optional<DifferingValues> differing_values(const Dataset& data, const std::vector<const Attribute*>& values) {
   if (values.size() < 2) return std::nullopt;
   const std::string& name = values.front()->name;
+  if (!can_differ(name)) return std::nullopt;
   const bool is_status = name == "status";
-  if (!is_status && name != "date" && name != "end_date") return std::nullopt;
   const std::vector<Grouped> grouped = group(data, values);
   if (grouped.size() < 2) return std::nullopt;
   if (is_status ? !statuses_differ(grouped) : !dates_differ(grouped)) return std::nullopt;
@@ -95,22 +98,21 @@ std::optional<DifferingValues> differing_values(const Dataset& data, const std::
 
 std::vector<DifferingValues> differing_attributes(const Dataset& data, const Entity& entity) {
   std::vector<DifferingValues> out;
-  // Only a status or a date stated twice can differ (differing_values); most entities state
-  // each once, and a hub's who-met asks this of thousands of meetings.
-  std::size_t statuses = 0, dates = 0, end_dates = 0;
-  for (const Attribute& attribute : entity.attributes) {
-    statuses += attribute.name == "status";
-    dates += attribute.name == "date";
-    end_dates += attribute.name == "end_date";
-  }
-  if (statuses < 2 && dates < 2 && end_dates < 2) return out;
-  std::vector<std::string_view> seen;
-  for (const Attribute& attribute : entity.attributes) {
-    if (std::find(seen.begin(), seen.end(), attribute.name) != seen.end()) continue;
-    seen.push_back(attribute.name);
+  const auto& attributes = entity.attributes;
+  const auto named = [](const Attribute& attribute) {
+    return [&attribute](const Attribute& other) { return other.name == attribute.name; };
+  };
+  for (auto at = attributes.begin(); at != attributes.end(); ++at) {
+    // Each name once, at its first statement, and only a status or a date stated again: most
+    // entities state each once, and a hub's who-met asks this of thousands of meetings, so
+    // nothing is gathered for them.
+    if (!can_differ(at->name) || std::any_of(attributes.begin(), at, named(*at)) ||
+        std::none_of(at + 1, attributes.end(), named(*at))) {
+      continue;
+    }
     std::vector<const Attribute*> values;
-    for (const Attribute& other : entity.attributes) {
-      if (other.name == attribute.name) values.push_back(&other);
+    for (auto other = at; other != attributes.end(); ++other) {
+      if (other->name == at->name) values.push_back(&*other);
     }
     if (auto differing = differing_values(data, values)) out.push_back(std::move(*differing));
   }

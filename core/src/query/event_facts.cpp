@@ -83,18 +83,9 @@ EventFacts EventReader::read(EntityIndex event) const {
     const RelationEdge& edge = graph[e];
     if (!edge.forward && participant_in_ && edge.type == *participant_in_) {
       const Relation& relation = data.relations[edge.relation];
-      Participation participation{relation.from, {}, {}, edge.relation};
-      bool role_found = false, status_found = false;  // the first of each, as Relation::property
-      for (const PropertyValue& property : relation.properties) {
-        if (!role_found && role_ && property.property == *role_) {
-          participation.role = property.value;
-          role_found = true;
-        } else if (!status_found && status_ && property.property == *status_) {
-          participation.status = property.value;
-          status_found = true;
-        }
-      }
-      facts.participants.push_back(participation);
+      facts.participants.push_back(Participation{relation.from, role_ ? relation.property(*role_) : std::string_view(),
+                                                 status_ ? relation.property(*status_) : std::string_view(),
+                                                 edge.relation});
     } else if (edge.forward && held_in_ && edge.type == *held_in_) {
       facts.venues.push_back(Venue{static_cast<EntityIndex>(target(e, graph)), edge.relation});
     }

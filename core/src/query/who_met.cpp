@@ -146,9 +146,9 @@ ShownRows kept_rows(const Database& db, const ShownRows& all, const std::vector<
 
 // The meetings of `all` (rows with any status) whose status `accepted` does not keep, and that
 // are not held within another meeting of `all`: those who-met with any status would count.
-std::vector<MeetingRow> left_out_rows(const Database& db, const ShownRows& all, const std::vector<bool>& accepted) {
+std::vector<MeetingRow> left_out_rows(const Database& db, const ShownRows& all, const std::vector<bool>& accepted,
+                                      std::optional<RelationTypeId> part_of) {
   const EventTable& events = db.events();
-  const auto part_of = db.schema().find_relation_type("part_of");
   std::vector<MeetingRow> left_out;
   for (std::size_t r = 0; r < all.rows.size(); ++r) {
     const MeetingRow& row = all.rows[r];
@@ -174,16 +174,16 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   MeetingFilter any = filter;
   any.statuses.clear();
   ShownRows shown = shown_rows(db, a, b, any);
+  const auto part_of = schema.find_relation_type("part_of");
   if (!filter.statuses.empty()) {
     const std::vector<bool> accepted = events.accepted_statuses(filter.statuses);
-    result.left_out = left_out_rows(db, shown, accepted);
+    result.left_out = left_out_rows(db, shown, accepted, part_of);
     shown = kept_rows(db, shown, accepted);
   }
   const std::vector<MeetingRow>& rows = shown.rows;
   const std::vector<bool>& is_meeting = shown.is_meeting;
   // A meeting within another meeting of the same answer is that one's (a talk during a visit).
   std::vector<std::optional<std::size_t>> parent(rows.size());
-  const auto part_of = schema.find_relation_type("part_of");
   for (std::size_t r = 0; r < rows.size(); ++r) {
     parent[r] = meeting_within(db, rows[r].event, shown.meeting_slots, shown.meeting_rows, part_of);
   }
