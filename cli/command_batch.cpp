@@ -115,8 +115,6 @@ int run_write_batch(const CommandContext& context, std::istream& in, std::vector
     }
     lines.push_back(line);
   }
-  std::vector<const CommandSpec*> specs;
-  for (const auto& c : commands()) specs.push_back(&c.spec);
   std::vector<Write> writes;
   std::vector<std::string> problems;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -131,7 +129,7 @@ int run_write_batch(const CommandContext& context, std::istream& in, std::vector
       if (!is_write_line(tokens.words)) throw po::error("a batch of writes holds only add and retract lines");
       std::vector<const char*> argv = {"parley"};
       for (const auto& w : tokens.words) argv.push_back(w.c_str());
-      const ParsedCommandLine parsed = parse_command_line(static_cast<int>(argv.size()), argv.data(), specs);
+      const ParsedCommandLine parsed = command_line_parser().parse(static_cast<int>(argv.size()), argv.data());
       if (!parsed.global.databases.empty() || parsed.global.as_of_transaction || parsed.global.as_of_time ||
           !parsed.global.output.empty()) {
         throw po::error("--db, --as-of and -o belong on the batch command, not on one of its lines");

@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "near_misses.h"
 
@@ -132,52 +133,69 @@ std::uint64_t parse_size(const std::string& text) {
 
 }  // namespace
 
-ParsedCommandLine parse_command_line(int argc, const char* const argv[], const std::vector<const CommandSpec*>& commands) {
+CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& commands) {
+  const po::options_description& global = global_options_description();
+  for (const CommandSpec* spec : commands) {
+    auto grammar = std::make_unique<Grammar>();
+    grammar->spec = spec;
+    grammar->options.add(global);
+    grammar->options.add(spec->options);
+    grammar->options.add_options()("command", po::value<std::string>());
+    grammar->positional.add("command", 1);
+    for (unsigned i = 0; i < spec->positional.max_total_count() && i < 16; ++i) {
+      grammar->positional.add(spec->positional.name_for_position(i).c_str(), 1);
+    }
+    grammars_.push_back(std::move(grammar));
+  }
+  unknown_ = std::make_unique<Grammar>();
+  unknown_->options.add(global);
+  unknown_->options.add_options()("command", po::value<std::string>())("rest", po::value<std::vector<std::string>>());
+  unknown_->positional.add("command", 1).add("rest", -1);
+}
+
+const CommandLineParser::Grammar& CommandLineParser::grammar_for(const std::string& command) const {
+  for (const auto& grammar : grammars_) {
+    if (grammar->spec->name == command) return *grammar;
+  }
+  return *unknown_;
+}
+
+ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[]) const {
   ParsedCommandLine parsed;
   const std::vector<const char*> args = extract_render(argc, argv, parsed.render);
   argc = static_cast<int>(args.size());
   argv = args.data();
   const po::options_description& global = global_options_description();
 
-  // First pass: find the command word, whatever options surround it.
-  static const po::options_description first_pass = [&] {
-    po::options_description first;
-    first.add(global).add_options()("command", po::value<std::string>())("rest", po::value<std::vector<std::string>>());
-    return first;
-  }();
-  static const po::positional_options_description first_positional = [] {
-    po::positional_options_description first;
-    first.add("command", 1).add("rest", -1);
-    return first;
-  }();
-  po::variables_map first;
   // No guessing from prefixes: "--form" is not "--format", so a line means one thing only.
   const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-  po::store(po::command_line_parser(argc, argv).options(first_pass).positional(first_positional).style(style)
-                .allow_unregistered().run(),
-            first);
-  if (first.count("command")) parsed.command = first["command"].as<std::string>();
-
-  const CommandSpec* spec = nullptr;
-  for (const auto& c : commands) {
-    if (c->name == parsed.command) spec = c;
+  if (argc > 1 && argv[1][0] != '-') {
+    // The first word is the command (a batch line's usual shape): no first pass needed.
+    parsed.command = argv[1];
+  } else {
+    // First pass: find the command word, whatever options surround it.
+    static const po::options_description first_pass = [&] {
+      po::options_description first;
+      first.add(global).add_options()("command", po::value<std::string>())("rest", po::value<std::vector<std::string>>());
+      return first;
+    }();
+    static const po::positional_options_description first_positional = [] {
+      po::positional_options_description first;
+      first.add("command", 1).add("rest", -1);
+      return first;
+    }();
+    po::variables_map first;
+    po::store(po::command_line_parser(argc, argv).options(first_pass).positional(first_positional).style(style)
+                  .allow_unregistered().run(),
+              first);
+    if (first.count("command")) parsed.command = first["command"].as<std::string>();
   }
 
   // Second pass: the global options with the command's own, strictly.
-  po::options_description all;
-  all.add(global);
-  po::positional_options_description positional;
-  if (spec) {
-    all.add(spec->options);
-    all.add_options()("command", po::value<std::string>());
-    positional.add("command", 1);
-    for (unsigned i = 0; i < spec->positional.max_total_count() && i < 16; ++i) {
-      positional.add(spec->positional.name_for_position(i).c_str(), 1);
-    }
-  } else {
-    all.add_options()("command", po::value<std::string>())("rest", po::value<std::vector<std::string>>());
-    positional.add("command", 1).add("rest", -1);
-  }
+  const Grammar& grammar = grammar_for(parsed.command);
+  const CommandSpec* spec = grammar.spec;
+  const po::options_description& all = grammar.options;
+  const po::positional_options_description& positional = grammar.positional;
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), vm);

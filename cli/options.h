@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,9 +67,30 @@ struct CommandSpec {
   boost::program_options::positional_options_description positional;
 };
 
-// Parses argv. Throws boost::program_options::error (with a message fit for users) when the
-// command line is wrong; an unknown command is reported by the caller.
-ParsedCommandLine parse_command_line(int argc, const char* const argv[], const std::vector<const CommandSpec*>& commands);
+// Parses command lines against a fixed list of commands. The option descriptions of each
+// command, merged with the global ones, are built once here rather than per line: a batch
+// parses every line, and building them cost as much as parsing a short line.
+class CommandLineParser {
+ public:
+  explicit CommandLineParser(const std::vector<const CommandSpec*>& commands);
+
+  // Parses argv. Throws boost::program_options::error (with a message fit for users) when the
+  // command line is wrong; an unknown command is reported by the caller.
+  ParsedCommandLine parse(int argc, const char* const argv[]) const;
+
+ private:
+  // What a line of one command (or of none known) is parsed with.
+  struct Grammar {
+    const CommandSpec* spec = nullptr;
+    boost::program_options::options_description options;
+    boost::program_options::positional_options_description positional;
+  };
+
+  const Grammar& grammar_for(const std::string& command) const;
+
+  std::vector<std::unique_ptr<Grammar>> grammars_;  // one per command
+  std::unique_ptr<Grammar> unknown_;                 // no command, or one not in the list
+};
 
 const boost::program_options::options_description& global_options_description();
 

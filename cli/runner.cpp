@@ -74,6 +74,15 @@ const std::vector<Command>& commands() {
   return all;
 }
 
+const CommandLineParser& command_line_parser() {
+  static const CommandLineParser parser = [] {
+    std::vector<const CommandSpec*> specs;
+    for (const auto& c : commands()) specs.push_back(&c.spec);
+    return CommandLineParser(specs);
+  }();
+  return parser;
+}
+
 void print_usage(std::ostream& out) {
   out << "usage: parley [--db FILE]... [--format text|json|dot|graphml] [-o FILE] [--render svg|png|pdf FILE] COMMAND [ARGS]\n\n"
          "Commands:\n";
@@ -113,9 +122,7 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     }
     std::vector<const char*> argv = {"parley"};
     for (const auto& a : args) argv.push_back(a.c_str());
-    std::vector<const CommandSpec*> specs;
-    for (const auto& c : commands()) specs.push_back(&c.spec);
-    const ParsedCommandLine parsed = parse_command_line(static_cast<int>(argv.size()), argv.data(), specs);
+    const ParsedCommandLine parsed = command_line_parser().parse(static_cast<int>(argv.size()), argv.data());
 
     if (parsed.version) {
       out << "parley " << kVersion << '\n';

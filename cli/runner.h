@@ -41,6 +41,8 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
 
 // The commands, built once: their option descriptions are not rebuilt for every batch line.
 const std::vector<Command>& commands();
+// The parser of every command's line, built once.
+const CommandLineParser& command_line_parser();
 
 void print_usage(std::ostream& out);
 void print_command_help(const Command& command, std::ostream& out);

@@ -29,8 +29,6 @@ const parley::Database& database() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::vector<const parley::cli::CommandSpec*> specs;
-  for (const auto& command : parley::cli::commands()) specs.push_back(&command.spec);
   std::istringstream script(std::string(reinterpret_cast<const char*>(data), size));
   std::string line;
   while (std::getline(script, line)) {
@@ -44,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<const char*> argv = {"parley"};
     for (const auto& word : tokens.words) argv.push_back(word.c_str());
     try {
-      const auto parsed = parley::cli::parse_command_line(static_cast<int>(argv.size()), argv.data(), specs);
+      const auto parsed = parley::cli::command_line_parser().parse(static_cast<int>(argv.size()), argv.data());
       for (const char* name : {"a", "b", "at"}) {
         if (!parsed.command_options.count(name)) continue;
         parley::Diagnostics diagnostics;
