@@ -2,6 +2,9 @@
 #include <algorithm>
 #include <iomanip>
 #include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "commands.h"
 #include "csv_answers.h"
@@ -151,37 +154,28 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
 // compact row a script wants (date, status, places and participants by id).
 enum class RowDetail { kFull, kCompact };
 
-// The narrowest of the dates an event states, as read_event picks it (the first of equal width).
-std::optional<FuzzyDate> narrowest_date(const Entity& event) {
-  std::optional<FuzzyDate> narrowest;
-  const auto width = [](const FuzzyDate& d) { return d.last_day() - d.first_day(); };
-  for (const Attribute& attribute : event.attributes) {
-    if (attribute.name != "date") continue;
-    const auto parsed = FuzzyDate::parse(attribute.value);
-    if (parsed && (!narrowest || width(*parsed) < width(*narrowest))) narrowest = parsed;
-  }
-  return narrowest;
-}
-
-// A compact row is written from the event table, which holds its status, places and
-// participants in read_event's order: reading every fact of a hub's thousands of meetings, to
-// write four of them, was most of the answer's time.
+// A compact row is written from the event table, which holds its date, status, places and
+// participants as read_event reads them, and whether its sources differ: reading every fact of
+// a hub's thousands of meetings, to write four of them, was most of the answer's time, and
+// reading its attributes for the date and the differences still half of it.
 void write_compact_members(JsonOutput& json, const Database& db, const MeetingRow& row) {
   const Dataset& data = db.dataset();
   const EventTable& events = db.events();
   const EventTable::Slot slot = events.slot(row.event);
   auto& w = json.writer();
   json.field("id", data.entities[row.event].id);
-  json.field("kind", db.schema().kind(data.entities[row.event].kind).name);
+  json.field("kind", db.schema().kind(events.kind(slot)).name);
   json.key("date");
-  if (const auto date = narrowest_date(data.entities[row.event])) json.string(canonical_text(*date).view());
+  if (const auto date = events.date(slot)) json.string(canonical_text(*date).view());
   else w.Null();
   json.field("date_match", match_name(row.date_match));
   json.field("status", events.status_name(events.status(slot)));
   // The compact row names the attributes the sources differ on; the full row gives their values.
   json.key("sources_differ");
   w.StartArray();
-  for (const DifferingValues& d : differing_attributes(data, data.entities[row.event])) json.string(d.attribute);
+  if (events.sources_differ(slot)) {
+    for (const DifferingValues& d : differing_attributes(data, data.entities[row.event])) json.string(d.attribute);
+  }
   w.EndArray();
   json.key("places");
   w.StartArray();
@@ -205,6 +199,25 @@ void write_row(JsonOutput& json, const Database& db, const EventReader& reader, 
   json.writer().EndObject();
 }
 
+// The ids of an answer's meetings, copied side by side as their rows are written: the
+// counterparts name every meeting again, and reading each id from its entity a second time,
+// long after the row, was a cache miss each.
+class MeetingIds {
+ public:
+  void add(std::string_view id) {
+    text_.append(id);
+    ends_.push_back(text_.size());
+  }
+  std::string_view operator[](std::size_t m) const {
+    const std::size_t begin = m == 0 ? 0 : ends_[m - 1];
+    return std::string_view(text_).substr(begin, ends_[m] - begin);
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::size_t> ends_;
+};
+
 // who-met A [B] as JSON, written as it is read: a hub's answer is tens of thousands of rows.
 void write_who_met_json(const CommandContext& context, const Database& db, const WhoMetResult& result,
                         const MeetingFilter& filter, RowDetail rows) {
@@ -224,10 +237,12 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
     for (const MeetingRow& row : result.meetings) events.push_back(row.event);
   }
   const EventPrefetch prefetch(db, std::move(events));
+  MeetingIds ids;
   for (std::size_t m = 0; m < result.meetings.size(); ++m) {
     prefetch.before(m);
     w.StartObject();
     write_row_members(json, db, reader, result.meetings[m], rows);
+    if (!result.b) ids.add(db.dataset().entities[result.meetings[m].event].id);
     json.key("within");
     w.StartArray();
     for (const MeetingRow& inner : result.within[m]) write_row(json, db, reader, inner, rows);
@@ -243,7 +258,7 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
     json.flush(context.out);
   }
   w.EndArray();
-  if (!result.b) write_counterparts(json, db, result.counterparts, [&](std::size_t m) { return result.meetings[m].event; });
+  if (!result.b) write_counterparts(json, db, result.counterparts, [&](std::size_t m) { return ids[m]; });
   w.EndObject();
   json.print(context.out);
 }

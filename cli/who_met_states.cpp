@@ -146,7 +146,10 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
       w.EndObject();
     }
     w.EndArray();
-    if (!b) write_counterparts(json, db, result.counterparts, [&](std::size_t m) { return details[m].facts.event; });
+    if (!b) {
+      write_counterparts(json, db, result.counterparts,
+                         [&](std::size_t m) -> std::string_view { return db.dataset().entities[details[m].facts.event].id; });
+    }
     w.EndObject();
     json.print(context.out);
     return kExitOk;

@@ -84,8 +84,7 @@ void print_dates(std::ostream& out, const std::vector<MeetingDetail>& meetings, 
 }
 
 void write_counterparts(JsonOutput& json, const Database& db, const std::vector<Counterpart>& counterparts,
-                        const std::function<EntityIndex(std::size_t)>& event_of) {
-  const Dataset& data = db.dataset();
+                        const std::function<std::string_view(std::size_t)>& meeting_id) {
   auto& w = json.writer();
   json.key("counterparts");
   w.StartArray();
@@ -96,7 +95,7 @@ void write_counterparts(JsonOutput& json, const Database& db, const std::vector<
     json.field("meeting_count", std::uint64_t{c.meetings.size()});
     json.key("meetings");
     w.StartArray();
-    for (const std::size_t m : c.meetings) json.string(data.entities[event_of(m)].id);
+    for (const std::size_t m : c.meetings) json.string(meeting_id(m));
     w.EndArray();
     w.EndObject();
   }

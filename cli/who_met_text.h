@@ -39,9 +39,9 @@ void print_not_counted(std::ostream& out, const Database& db, const std::vector<
 // "1 June 2018; 14 June 2018": the dates of `which` (indices into `meetings`).
 void print_dates(std::ostream& out, const std::vector<MeetingDetail>& meetings, const std::vector<std::size_t>& which);
 // "counterparts": each counterpart, its meeting count and the ids of its meetings.
-// `event_of(m)` is the gathering of the answer's meeting m.
+// `meeting_id(m)` is the id of the answer's meeting m.
 void write_counterparts(JsonOutput& json, const Database& db, const std::vector<Counterpart>& counterparts,
-                        const std::function<EntityIndex(std::size_t)>& event_of);
+                        const std::function<std::string_view(std::size_t)>& meeting_id);
 // The counterparts under `heading`, a line each: name, count and the dates of the meetings.
 void print_counterparts(std::ostream& out, const Database& db, std::string_view heading,
                         const std::vector<Counterpart>& counterparts, const std::vector<MeetingDetail>& meetings);

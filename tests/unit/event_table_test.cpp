@@ -11,6 +11,7 @@
 #include "default_db.h"
 #include "temp_dir.h"
 #include "parley/graph/database.h"
+#include "parley/query/differing_values.h"
 #include "parley/query/event_facts.h"
 #include "parley/graph/event_table.h"
 #include "parley/graph/names.h"
@@ -38,7 +39,9 @@ auto date_key(const Database& db, EntityIndex e) {
 TEST_CASE("every event's row agrees with its facts read one by one") {
   const Database& db = default_db();
   const EventTable& table = db.events();
-  std::size_t events = 0;
+  const auto part_of = db.schema().find_relation_type("part_of");
+  REQUIRE(part_of);
+  std::size_t events = 0, differing = 0, part_of_another = 0;
   for (EntityIndex e = 0; e < db.dataset().entities.size(); ++e) {
     const auto slot = table.slot(e);
     if (!is_event(db, e)) {
@@ -64,9 +67,25 @@ TEST_CASE("every event's row agrees with its facts read one by one") {
     const auto venues = table.venues(slot);
     REQUIRE(venues.size() == f.venues.size());
     for (std::size_t i = 0; i < venues.size(); ++i) CHECK(venues[i] == f.venues[i].place);
+    CHECK(table.kind(slot) == db.dataset().entities[e].kind);
+    REQUIRE(table.date(slot).has_value() == f.date.has_value());
+    if (f.date) CHECK(*table.date(slot) == *f.date);
+    const bool differ = !differing_attributes(db.dataset(), db.dataset().entities[e]).empty();
+    CHECK(table.sources_differ(slot) == differ);
+    differing += differ;
+    // From the dataset's relations, not the graph's edges the table was built from.
+    const bool within = std::any_of(db.dataset().relations.begin(), db.dataset().relations.end(),
+                                    [&](const Relation& r) { return r.type == *part_of && r.from == e; });
+    CHECK(table.is_part_of_another(slot) == within);
+    part_of_another += within;
   }
   CHECK(events == table.size());
   CHECK(events > 20);  // the default dataset's 29 events, not an empty table
+  // Both answers of each flag were checked, not only the common one.
+  CHECK(differing > 0);
+  CHECK(differing < events);
+  CHECK(part_of_another > 0);
+  CHECK(part_of_another < events);
 }
 
 TEST_CASE("slots run in date order, undated last, then by name") {

@@ -71,7 +71,7 @@ std::optional<FuzzyDate> FuzzyDate::parse(std::string_view text, std::string* er
   // ISO 8601's year 0000 is 1 BC, which a source would not write so; in a dataset it is a
   // placeholder or a typing slip, and would sort before every real date.
   if (*year == 0) return fail(error, "year 0000 is not a date a source gives; years start at 0001");
-  date.year_ = *year;
+  date.year_ = static_cast<std::int16_t>(*year);
   if (rest.size() == 4) return date;
 
   if (rest.size() != 7 && rest.size() != 10) {
@@ -80,7 +80,7 @@ std::optional<FuzzyDate> FuzzyDate::parse(std::string_view text, std::string* er
   const auto month = rest[4] == '-' ? read_digits(rest, 5, 2) : std::nullopt;
   if (!month) return fail(error, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
   if (*month < 1 || *month > 12) return fail(error, "month must be between 01 and 12");
-  date.month_ = *month;
+  date.month_ = static_cast<std::uint8_t>(*month);
   date.precision_ = DatePrecision::kMonth;
   if (rest.size() == 7) return date;
 
@@ -94,7 +94,7 @@ std::optional<FuzzyDate> FuzzyDate::parse(std::string_view text, std::string* er
   if (date.part_ != DatePart::kWhole) {
     return fail(error, "early/mid/late narrows a month or a year, not a day");
   }
-  date.day_ = *day;
+  date.day_ = static_cast<std::uint8_t>(*day);
   date.precision_ = DatePrecision::kDay;
   return date;
 }

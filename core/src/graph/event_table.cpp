@@ -4,7 +4,10 @@
 #include <numeric>
 #include <tuple>
 
+#include <boost/range/iterator_range.hpp>
+
 #include "parley/graph/database.h"
+#include "parley/query/differing_values.h"
 #include "parley/query/event_facts.h"
 #include "parley/graph/names.h"
 #include "query/rank_sort.h"
@@ -42,6 +45,14 @@ EventTable EventTable::build(const Database& db) {
   EventTable table;
   table.status_names_ = {""};
   const EventReader reader(db);
+  const auto part_of = schema.find_relation_type("part_of");
+  const auto is_part_of_another = [&](EntityIndex e) {
+    if (!part_of) return false;
+    for (const Edge edge : boost::make_iterator_range(out_edges(e, db.graph()))) {
+      if (db.graph()[edge].forward && db.graph()[edge].type == *part_of) return true;
+    }
+    return false;
+  };
   for (EntityIndex e = 0; e < data.entities.size(); ++e) {
     const KindId kind = data.entities[e].kind;
     const bool gathering = schema.is_gathering(kind);
@@ -50,6 +61,8 @@ EventTable EventTable::build(const Database& db) {
     Read r{};
     r.row.entity = e;
     r.row.gathering = gathering;
+    r.row.kind = kind;
+    r.row.part_of_another = is_part_of_another(e);
     r.row.status = status_code(table.status_names_, facts.status);
     r.row.seats_begin = static_cast<std::uint32_t>(seats.size());
     r.row.venues_begin = static_cast<std::uint32_t>(venues.size());
@@ -58,6 +71,8 @@ EventTable EventTable::build(const Database& db) {
       r.row.first = span->first;
       r.row.last = span->last;
     }
+    if (facts.date) r.row.date = *facts.date;
+    r.row.sources_differ = !differing_attributes(data, data.entities[e]).empty();
     r.undated = !facts.date;
     r.date_first = facts.date ? facts.date->first_day() : 0;
     r.date_last = facts.date ? facts.date->last_day() : 0;

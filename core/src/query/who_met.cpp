@@ -34,6 +34,7 @@ bool anyone_else(const EventTable& events, EntityIndex event, EntityIndex a) {
 std::optional<std::size_t> meeting_within(const Database& db, EntityIndex event, const std::vector<EventTable::Slot>& meeting_slots,
                                           const std::vector<std::size_t>& meeting_rows,
                                           std::optional<RelationTypeId> part_of) {
+  if (!db.events().is_part_of_another(db.events().slot(event))) return std::nullopt;
   for (const EntityIndex parent : part_of_chain(db, event, part_of)) {
     const auto slot = db.events().slot(parent);
     const auto at = std::lower_bound(meeting_slots.begin(), meeting_slots.end(), slot);
@@ -98,12 +99,11 @@ struct ShownRows {
 ShownRows shown_rows(const Database& db, EntityIndex a, std::optional<EntityIndex> b, const MeetingFilter& filter) {
   const EventTable& events = db.events();
   const RelationSchema& schema = db.schema();
-  const Dataset& data = db.dataset();
   std::vector<EventTable::Slot> slots = gatherings_of(db, a);
   // Only gatherings where A's (and B's) participation counts, of kinds the answer shows.
   std::erase_if(slots, [&](EventTable::Slot s) {
     return !events.has_participant(s, a) || (b && !events.has_participant(s, *b)) ||
-           !filter.shows_kind(schema, data.entities[events.entity(s)].kind);
+           !filter.shows_kind(schema, events.kind(s));
   });
   ShownRows shown;
   shown.rows = filter.select(db, slots);
@@ -114,7 +114,7 @@ ShownRows shown_rows(const Database& db, EntityIndex a, std::optional<EntityInde
   for (std::size_t r = 0; r < rows.size(); ++r) {
     // A meeting or a visit with no one else named is not a meeting *with* anyone; a kind that
     // counts by what it is (a news conference asked for) counts attended alone.
-    const KindId kind = data.entities[rows[r].event].kind;
+    const KindId kind = events.kind(events.slot(rows[r].event));
     shown.is_meeting[r] = filter.counts_kind(schema, kind) &&
                           (schema.meeting_role(kind) != MeetingRole::kCounted || anyone_else(events, rows[r].event, a));
   }
@@ -168,7 +168,6 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   result.a = a;
   result.b = b;
   const RelationSchema& schema = db.schema();
-  const Dataset& data = db.dataset();
   // The gatherings are selected once with any status; the answer keeps those of the statuses
   // asked for, and the meetings it leaves out are told apart from the same selection.
   MeetingFilter any = filter;
@@ -218,7 +217,7 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
       add_seats(result.meetings[m].event, m);
       // Whoever A met in a meeting held within this one, A met at this one.
       for (const MeetingRow& row : result.within[m]) {
-        if (filter.counts_kind(schema, data.entities[row.event].kind)) add_seats(row.event, m);
+        if (filter.counts_kind(schema, events.kind(events.slot(row.event)))) add_seats(row.event, m);
       }
     }
     detail::sort_by_rank(pairs, 0, pairs.size(), static_cast<std::uint32_t>(db.dataset().entities.size()));
@@ -253,10 +252,9 @@ WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
   const EventTable& events = db.events();
   WhoMetTable table;
   const RelationSchema& schema = db.schema();
-  const Dataset& data = db.dataset();
   std::vector<EventTable::Slot> slots;
   for (EventTable::Slot s = 0; s < events.size(); ++s) {
-    if (events.is_gathering(s) && filter.counts_kind(schema, data.entities[events.entity(s)].kind)) slots.push_back(s);
+    if (events.is_gathering(s) && filter.counts_kind(schema, events.kind(s))) slots.push_back(s);
   }
   table.meetings = filter.select(db, slots);
   std::vector<std::size_t> meeting_of_slot(events.size(), SIZE_MAX);

@@ -41,9 +41,10 @@ class FuzzyDate {
   friend bool operator==(const FuzzyDate&, const FuzzyDate&) = default;
 
  private:
-  int year_ = 0;
-  int month_ = 0;
-  int day_ = 0;
+  // Six bytes in all (parse reads four digits of year): the event table holds one per event.
+  std::int16_t year_ = 0;
+  std::uint8_t month_ = 0;
+  std::uint8_t day_ = 0;
   DatePrecision precision_ = DatePrecision::kYear;
   DatePart part_ = DatePart::kWhole;
 };

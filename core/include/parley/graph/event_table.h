@@ -44,12 +44,25 @@ class EventTable {
   Slot slot(EntityIndex entity) const { return entity < slot_of_.size() ? slot_of_[entity] : kNoSlot; }
 
   EntityIndex entity(Slot s) const { return rows_[s].entity; }
+  // The event's kind, as its entity has it: a hub's who-met filters thousands of events by kind,
+  // and reading each one's entity for it was a cache miss per event.
+  KindId kind(Slot s) const { return rows_[s].kind; }
+  // True when the event is part_of another: only those have a chain of events to walk up.
+  bool is_part_of_another(Slot s) const { return rows_[s].part_of_another; }
   bool is_gathering(Slot s) const { return rows_[s].gathering; }
   // The days the event may cover (EventFacts::span), if it has a date.
   std::optional<DateSpan> span(Slot s) const {
     if (!rows_[s].dated) return std::nullopt;
     return DateSpan{rows_[s].first, rows_[s].last};
   }
+  // The narrowest date the event states (EventFacts::date), if any.
+  std::optional<FuzzyDate> date(Slot s) const {
+    if (!rows_[s].dated) return std::nullopt;
+    return rows_[s].date;
+  }
+  // True when its sources state its status or dates differently (differing_attributes is not
+  // empty): a compact who-met row names those attributes without reading every fact.
+  bool sources_differ(Slot s) const { return rows_[s].sources_differ; }
   StatusCode status(Slot s) const { return rows_[s].status; }
   const std::string& status_name(StatusCode code) const { return status_names_[code]; }
   std::span<const Seat> seats(Slot s) const {
@@ -75,9 +88,14 @@ class EventTable {
     std::uint32_t seats_begin = 0;
     std::uint32_t venues_begin = 0;
     StatusCode status = 0;
-    bool dated = false;
-    bool gathering = false;
+    KindId kind = 0;
+    bool dated : 1 = false;
+    bool gathering : 1 = false;
+    bool sources_differ : 1 = false;
+    bool part_of_another : 1 = false;
+    FuzzyDate date;  // when dated
   };
+  static_assert(sizeof(Row) <= 32, "a row is read per event of a hub's answer: keep two to a cache line");
 
   std::vector<Row> rows_;             // in date order, and one past the end for the spans
   std::vector<Slot> slot_of_;         // by entity
