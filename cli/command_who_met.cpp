@@ -163,7 +163,7 @@ void write_compact_members(JsonOutput& json, const Database& db, const MeetingRo
   const EventTable& events = db.events();
   const EventTable::Slot slot = events.slot(row.event);
   auto& w = json.writer();
-  json.field("id", data.entities[row.event].id);
+  json.field("id", events.id(slot));
   json.field("kind", db.schema().kind(events.kind(slot)).name);
   json.key("date");
   if (const auto date = events.date(slot)) json.string(canonical_text(*date).view());
@@ -200,8 +200,8 @@ void write_row(JsonOutput& json, const Database& db, const EventReader& reader, 
 }
 
 // The ids of an answer's meetings, copied side by side as their rows are written: the
-// counterparts name every meeting again, and reading each id from its entity a second time,
-// long after the row, was a cache miss each.
+// counterparts name every meeting again, and finding each id again, long after its row, was a
+// cache miss each.
 class MeetingIds {
  public:
   void add(std::string_view id) {
@@ -242,7 +242,7 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
     prefetch.before(m);
     w.StartObject();
     write_row_members(json, db, reader, result.meetings[m], rows);
-    if (!result.b) ids.add(db.dataset().entities[result.meetings[m].event].id);
+    if (!result.b) ids.add(db.events().id(db.events().slot(result.meetings[m].event)));
     json.key("within");
     w.StartArray();
     for (const MeetingRow& inner : result.within[m]) write_row(json, db, reader, inner, rows);

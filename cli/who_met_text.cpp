@@ -64,9 +64,10 @@ void write_not_counted(JsonOutput& json, const Database& db, const std::vector<M
   w.StartArray();
   for (const auto& row : rows) {
     w.StartObject();
-    json.field("id", data.entities[row.event].id);
+    const EventTable::Slot slot = events.slot(row.event);
+    json.field("id", events.id(slot));
     json.field("name", data.entities[row.event].name);
-    json.field("status", events.status_name(events.status(events.slot(row.event))));
+    json.field("status", events.status_name(events.status(slot)));
     w.EndObject();
   }
   w.EndArray();

@@ -51,6 +51,7 @@ TEST_CASE("every event's row agrees with its facts read one by one") {
     ++events;
     REQUIRE(slot != EventTable::kNoSlot);
     CHECK(table.entity(slot) == e);
+    CHECK(table.id(slot) == db.dataset().entities[e].id);
     const EventFacts f = read_event(db, e);
     INFO(db.dataset().entities[e].id);
     CHECK(table.status_name(table.status(slot)) == f.status);

@@ -97,6 +97,7 @@ EventTable EventTable::build(const Database& db) {
   table.seats_.reserve(seats.size());
   table.venues_.reserve(venues.size());
   table.slot_of_.assign(data.entities.size(), kNoSlot);
+  table.id_ends_.reserve(read.size());
   for (const std::uint32_t i : order) {
     const Read& r = read[i];
     Row row = r.row;  // its begins are still offsets into `seats` and `venues`
@@ -108,6 +109,8 @@ EventTable EventTable::build(const Database& db) {
     table.venues_.insert(table.venues_.end(), venues_from, venues_from + r.venue_count);
     table.slot_of_[row.entity] = static_cast<Slot>(table.rows_.size());
     table.rows_.push_back(row);
+    table.ids_.append(data.entities[row.entity].id);
+    table.id_ends_.push_back(table.ids_.size());
   }
   Row end;
   end.seats_begin = static_cast<std::uint32_t>(table.seats_.size());

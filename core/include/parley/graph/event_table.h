@@ -14,6 +14,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/load/dataset.h"
@@ -44,6 +45,12 @@ class EventTable {
   Slot slot(EntityIndex entity) const { return entity < slot_of_.size() ? slot_of_[entity] : kNoSlot; }
 
   EntityIndex entity(Slot s) const { return rows_[s].entity; }
+  // The event's id, copied into the table in slot order: a hub's who-met writes thousands, and
+  // reading each from its entity was a cache miss each.
+  std::string_view id(Slot s) const {
+    const std::size_t begin = s == 0 ? 0 : id_ends_[s - 1];
+    return std::string_view(ids_).substr(begin, id_ends_[s] - begin);
+  }
   // The event's kind, as its entity has it: a hub's who-met filters thousands of events by kind,
   // and reading each one's entity for it was a cache miss per event.
   KindId kind(Slot s) const { return rows_[s].kind; }
@@ -102,6 +109,8 @@ class EventTable {
   std::vector<Seat> seats_;
   std::vector<EntityIndex> venues_;
   std::vector<std::string> status_names_;
+  std::string ids_;                     // every event's id, in slot order
+  std::vector<std::size_t> id_ends_;  // where each one ends in ids_
 };
 
 }  // namespace parley
