@@ -40,6 +40,27 @@ TEST_CASE("controls a terminal would obey are written as escapes", "[terminal-te
   }
 }
 
+TEST_CASE("every single byte is escaped or kept alike wherever it falls in a run of plain text", "[terminal-text]") {
+  // Plain ASCII is checked eight bytes at a time: a byte that needs a look must be found in any
+  // of the eight places of a word, and at the ragged end past the last whole word.
+  const auto expected = [](unsigned char byte) -> std::string {
+    if (byte == '\n' || (byte >= 0x20 && byte < 0x7F)) return std::string(1, static_cast<char>(byte));
+    if (byte == '\t') return "\\t";
+    if (byte == '\r') return "\\r";
+    constexpr char kHex[] = "0123456789abcdef";
+    return std::string("\\x") + kHex[byte >> 4] + kHex[byte & 0xF];  // controls, and a lone byte of 0x80 and above
+  };
+  for (int value = 0; value < 256; ++value) {
+    const auto byte = static_cast<unsigned char>(value);
+    for (std::size_t at = 0; at < 21; ++at) {
+      std::string text(21, 'a');
+      text[at] = static_cast<char>(byte);
+      INFO("byte " << value << " at " << at);
+      CHECK(escape_for_terminal(text) == std::string(at, 'a') + expected(byte) + std::string(20 - at, 'a'));
+    }
+  }
+}
+
 TEST_CASE("a stream escapes text split anywhere, even inside a character", "[terminal-text]") {
   const std::string text = "a\xE2\x80\xAE" "b\xC2\x9B" "c\x1b" "d Лавров \xF0\x9F\x98\x80 \xE2\x80";
   for (std::size_t split = 0; split <= text.size(); ++split) {

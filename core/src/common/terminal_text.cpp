@@ -1,5 +1,8 @@
 #include "parley/common/terminal_text.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include "parley/common/utf8.h"
 
 namespace parley {
@@ -31,6 +34,20 @@ std::size_t sequence_length(unsigned char lead) {
   return lead < 0xC2 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 1;
 }
 
+// True when all eight bytes at `bytes` are printable ASCII (0x20 to 0x7E). Text answers are
+// mostly that, and checking them a byte at a time was a sixth of a batch of text answers.
+bool all_printable_ascii(const char* bytes) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  // A byte below 0x20 borrows into its high bit (when no byte has it set already); a byte of
+  // 0x7F carries into it. Either, or a byte of 0x80 and above, fails the whole word.
+  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word;
+  const std::uint64_t delete_or_above = word + kOnes;
+  return ((word | below_space | delete_or_above) & kHigh) == 0;
+}
+
 // Escapes `text` into `out`. With `complete` false, an unfinished sequence at the end is left
 // alone and its start returned; otherwise returns text.size().
 std::size_t escape_into(std::string_view text, std::string& out, bool complete) {
@@ -39,6 +56,8 @@ std::size_t escape_into(std::string_view text, std::string& out, bool complete) 
     // Runs of plain printable ASCII, the bulk of any answer, are copied as they are.
     std::size_t plain = at;
     while (plain < text.size()) {
+      while (plain + 8 <= text.size() && all_printable_ascii(text.data() + plain)) plain += 8;
+      if (plain == text.size()) break;
       const auto byte = static_cast<unsigned char>(text[plain]);
       if ((byte < 0x20 && byte != '\n') || byte >= 0x7F) break;
       ++plain;
