@@ -44,7 +44,22 @@ EventPrefetch::EventPrefetch(const Database& db, std::vector<EntityIndex> events
       held_in_(db.schema().find_relation_type("held_in")) {}
 
 void EventPrefetch::before(std::size_t i) const {
+  if (i == 0) warm(0, kBlock);
+  if (i % kBlock == 0) warm(i + kBlock, i + 2 * kBlock);
   for (std::size_t step = 1; step <= kSteps && i + step < events_.size(); ++step) ask(events_[i + step], step);
+}
+
+void EventPrefetch::warm(std::size_t begin, std::size_t end) const {
+  const Dataset& data = db_->dataset();
+  const Graph& graph = db_->graph();
+  // Loads, not hints: the edges' types are read so that the lists are really fetched. The sum
+  // only keeps the compiler from dropping the loads.
+  unsigned sum = 0;
+  for (std::size_t i = begin; i < end && i < events_.size(); ++i) {
+    record(data.entities[events_[i]]);
+    for (const Edge e : boost::make_iterator_range(out_edges(events_[i], graph))) sum += graph[e].type;
+  }
+  sink_ = sum;
 }
 
 void EventPrefetch::ask(EntityIndex event, std::size_t step) const {
