@@ -201,7 +201,8 @@ void write_row(JsonOutput& json, const Database& db, const EventReader& reader, 
 
 // The ids of an answer's meetings, copied side by side as their rows are written: the
 // counterparts name every meeting again, and finding each id again, long after its row, was a
-// cache miss each.
+// cache miss each. (Naming them through their slots in the event table instead measured 5-9 %
+// slower on the cited hub: the table's ids span every event, these only the answer's.)
 class MeetingIds {
  public:
   void add(std::string_view id) {

@@ -27,7 +27,11 @@ std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event) {
 
 std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event, std::optional<RelationTypeId> part_of) {
   std::vector<EntityIndex> chain;
-  if (!part_of) return chain;
+  // The event table knows which events are part of another; most are not, and a hub's who-met
+  // asks this of thousands.
+  const EventTable& events = db.events();
+  const EventTable::Slot slot = events.slot(event);
+  if (!part_of || (slot != EventTable::kNoSlot && !events.is_part_of_another(slot))) return chain;
   EntityIndex at = event;
   for (bool found = true; found;) {
     found = false;

@@ -34,7 +34,6 @@ bool anyone_else(const EventTable& events, EntityIndex event, EntityIndex a) {
 std::optional<std::size_t> meeting_within(const Database& db, EntityIndex event, const std::vector<EventTable::Slot>& meeting_slots,
                                           const std::vector<std::size_t>& meeting_rows,
                                           std::optional<RelationTypeId> part_of) {
-  if (!db.events().is_part_of_another(db.events().slot(event))) return std::nullopt;
   for (const EntityIndex parent : part_of_chain(db, event, part_of)) {
     const auto slot = db.events().slot(parent);
     const auto at = std::lower_bound(meeting_slots.begin(), meeting_slots.end(), slot);
