@@ -8,6 +8,7 @@
 #include "graph_output.h"
 #include "presentation.h"
 #include "query_support.h"
+#include "parley/query/event_prefetch.h"
 #include "parley/query/timeline.h"
 
 namespace po = boost::program_options;
@@ -27,15 +28,20 @@ int run_timeline(const CommandContext& context) {
   if (vm.count("a")) query.about = entity_argument(*db, vm["a"].as<std::string>());
   query.dates = date_range_options(vm);
   query.statuses = statuses_option(*db, vm["status"].as<std::string>());
-  const std::vector<MeetingDetail> rows = read_meetings(*db, timeline(*db, query));
+  // Each event's facts are read as its row is written, never all at once: the timeline of
+  // everything on a large dataset is every event, and holding their facts (and, for JSON, the
+  // whole answer) took more than twice the memory of the loaded dataset.
+  const std::vector<MeetingRow> rows = timeline(*db, query);
+  const EventReader reader(*db);
   const Dataset& data = db->dataset();
 
   if (graph_format(context) || context.args.render) {
     Subgraph subgraph;
     for (const auto& row : rows) {
-      subgraph.add_entity(row.facts.event);
-      for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
-      for (const auto& v : row.facts.venues) subgraph.add_relation(data, v.relation);
+      const EventFacts facts = reader.read(row.event);
+      subgraph.add_entity(facts.event);
+      for (const auto& p : facts.participants) subgraph.add_relation(data, p.relation);
+      for (const auto& v : facts.venues) subgraph.add_relation(data, v.relation);
     }
     if (query.about) subgraph.focus.push_back(*query.about);
     const int code = emit_graph(context, *db, subgraph, query.about ? "Timeline of " + data.entities[*query.about].name : "Timeline",
@@ -45,7 +51,7 @@ int run_timeline(const CommandContext& context) {
   if (context.args.global.format == OutputFormat::kCsv) {
     CsvWriter csv(context.out);
     write_event_csv_header(csv);
-    for (const auto& row : rows) write_event_csv(csv, *db, row.facts);
+    for (const auto& row : rows) write_event_csv(csv, *db, reader.read(row.event));
     return kExitOk;
   }
   if (context.args.global.format == OutputFormat::kJson) {
@@ -58,7 +64,15 @@ int run_timeline(const CommandContext& context) {
     }
     json.key("events");
     w.StartArray();
-    for (const auto& row : rows) write_event(json, *db, row.facts, row.date_match);
+    std::vector<EntityIndex> events;
+    events.reserve(rows.size());
+    for (const auto& row : rows) events.push_back(row.event);
+    const EventPrefetch prefetch(*db, std::move(events));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      prefetch.before(i);
+      write_event(json, *db, reader.read(rows[i].event), rows[i].date_match);
+      json.flush(context.out);
+    }
     w.EndArray();
     w.EndObject();
     json.print(context.out);
@@ -67,26 +81,29 @@ int run_timeline(const CommandContext& context) {
 
   context.out << (query.about ? "Timeline of " + data.entities[*query.about].name : std::string("Timeline")) << ": "
               << rows.size() << (rows.size() == 1 ? " event" : " events") << '\n';
+  // The date column is as wide as the widest date, which the event table knows without the facts.
+  const EventTable& table = db->events();
   std::size_t width = 0;
-  for (const auto& row : rows) width = std::max(width, date_text(row.facts).size());
+  for (const auto& row : rows) width = std::max(width, date_text(table.date(table.slot(row.event))).size());
   bool undated_heading = false;
   for (const auto& row : rows) {
-    const Entity& e = data.entities[row.facts.event];
-    const auto differing = differing_values(data, row.facts.statuses);
+    const EventFacts facts = reader.read(row.event);
+    const Entity& e = data.entities[facts.event];
+    const auto differing = differing_values(data, facts.statuses);
     // Undated events come last (the event table's order); they get their own heading rather than a
     // made-up place in the sequence.
-    if (!row.facts.date && !undated_heading) {
+    if (!facts.date && !undated_heading) {
       context.out << "\n  Date not stated" << (query.dates.bounded() ? " (so possibly in range)" : "") << '\n';
       undated_heading = true;
     }
-    context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << (row.facts.date ? date_text(row.facts) : "") << std::setw(11)
-                << (differing ? "differing" : row.facts.status.empty() ? "-" : row.facts.status) << e.name << " ("
+    context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << (facts.date ? date_text(facts) : "") << std::setw(11)
+                << (differing ? "differing" : facts.status.empty() ? "-" : facts.status) << e.name << " ("
                 << db->schema().kind(e.kind).name << ")";
     // The column has room for one status: where the sources differ, it says so, and the
     // values follow the name.
     if (differing) context.out << "  [status: " << differing_text(data, *differing) << "]";
-    if (row.facts.date && row.date_match == DateMatch::kPossibly) {
-      context.out << "  [possibly in range: known only to " << date_text(row.facts) << "]";
+    if (facts.date && row.date_match == DateMatch::kPossibly) {
+      context.out << "  [possibly in range: known only to " << date_text(facts) << "]";
     }
     context.out << '\n';
   }

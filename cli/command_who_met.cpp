@@ -80,15 +80,20 @@ void print_meeting(std::ostream& out, const Database& db, const MeetingDetail& r
 }
 
 
-// who-met --all: every pair of participants of every gathering that passes the filter.
+// who-met --all: every pair of participants of every gathering that passes the filter. The
+// pairs name meetings by id and date, which the event table holds: only a diagram reads the
+// meetings' facts, one meeting at a time. The JSON is handed on as it is written.
 int run_who_met_all(const CommandContext& context, const Database* db, const MeetingFilter& filter) {
   const Dataset& data = db->dataset();
+  const EventTable& events = db->events();
   const WhoMetTable table = who_met_all(*db, filter);
-  const std::vector<MeetingDetail> meetings = read_meetings(*db, table.meetings);
+  const auto slot_of = [&](std::size_t m) { return events.slot(table.meetings[m].event); };
+  const auto date_of = [&](std::size_t m) { return events.date(slot_of(m)); };
   if (graph_format(context) || context.args.render) {
+    const EventReader reader(*db);
     Subgraph subgraph;
-    for (const auto& row : meetings) {
-      for (const auto& p : row.facts.participants) subgraph.add_relation(data, p.relation);
+    for (const auto& row : table.meetings) {
+      for (const auto& p : reader.read(row.event).participants) subgraph.add_relation(data, p.relation);
     }
     const int code = emit_graph(context, *db, subgraph, "Who met whom");
     if (graph_format(context) || code != kExitOk) return code;
@@ -96,9 +101,13 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
   if (context.args.global.format == OutputFormat::kCsv) {
     CsvWriter csv(context.out);
     csv.field("a").field("a_name").field("b").field("b_name").field("meeting_count").field("meetings").end_row();
+    std::string ids;
     for (const auto& pair : table.pairs) {
-      std::string ids;
-      for (const std::size_t m : pair.meetings) ids += (ids.empty() ? "" : ";") + data.entities[meetings[m].facts.event].id;
+      ids.clear();
+      for (const std::size_t m : pair.meetings) {
+        if (!ids.empty()) ids += ';';
+        ids += events.id(slot_of(m));
+      }
       csv.field(data.entities[pair.first].id).field(data.entities[pair.first].name);
       csv.field(data.entities[pair.second].id).field(data.entities[pair.second].name);
       csv.field(std::to_string(pair.meetings.size())).field(ids).end_row();
@@ -123,13 +132,14 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
       w.StartArray();
       for (const std::size_t m : pair.meetings) {
         w.StartObject();
-        json.field("id", data.entities[meetings[m].facts.event].id);
+        json.field("id", events.id(slot_of(m)));
         json.key("date");
-        write_date(json, meetings[m].facts.date);
+        write_date(json, date_of(m));
         w.EndObject();
       }
       w.EndArray();
       w.EndObject();
+      json.flush(context.out);
     }
     w.EndArray();
     w.EndObject();
@@ -144,7 +154,7 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
     const std::string names = data.entities[pair.first].name + " — " + data.entities[pair.second].name;
     context.out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << names << std::right << std::setw(3)
                 << pair.meetings.size() << "   ";
-    print_dates(context.out, meetings, pair.meetings);
+    print_dates(context.out, pair.meetings, date_of);
     context.out << '\n';
   }
   return kExitOk;

@@ -16,7 +16,8 @@ std::string count_of(std::size_t n, std::string_view noun, std::string_view plur
   return std::to_string(n) + " " + std::string(n == 1 ? noun : (plural.empty() ? std::string(noun) + "s" : std::string(plural)));
 }
 
-std::string date_text(const EventFacts& facts) { return facts.date ? facts.date->describe() : "date not stated"; }
+std::string date_text(const std::optional<FuzzyDate>& date) { return date ? date->describe() : "date not stated"; }
+std::string date_text(const EventFacts& facts) { return date_text(facts.date); }
 
 std::string sources_text(const Dataset& data, const std::vector<SourceIndex>& sources) {
   if (sources.empty()) return "";

@@ -3,6 +3,7 @@
 // everywhere.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ namespace parley::cli {
 std::string count_of(std::size_t n, std::string_view noun, std::string_view plural = {});
 
 // "1 December 2018", "September 2018", or "date not stated".
+std::string date_text(const std::optional<FuzzyDate>& date);
 std::string date_text(const EventFacts& facts);
 // "[asahi-2018-12, jiji-2019-01-15]" for the sources of some citations, or "".
 std::string sources_text(const Dataset& data, const CitationList& citations);

@@ -80,8 +80,9 @@ void print_not_counted(std::ostream& out, const Database& db, const std::vector<
   }
 }
 
-void print_dates(std::ostream& out, const std::vector<MeetingDetail>& meetings, const std::vector<std::size_t>& which) {
-  for (std::size_t i = 0; i < which.size(); ++i) out << (i ? "; " : "") << date_text(meetings[which[i]].facts);
+void print_dates(std::ostream& out, const std::vector<std::size_t>& which,
+                 const std::function<std::optional<FuzzyDate>(std::size_t)>& date_of) {
+  for (std::size_t i = 0; i < which.size(); ++i) out << (i ? "; " : "") << date_text(date_of(which[i]));
 }
 
 void write_counterparts(JsonOutput& json, const Database& db, const std::vector<Counterpart>& counterparts,
@@ -112,7 +113,7 @@ void print_counterparts(std::ostream& out, const Database& db, std::string_view 
   for (const auto& c : counterparts) {
     out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << data.entities[c.who].name << std::right
         << std::setw(3) << c.meetings.size() << "   ";
-    print_dates(out, meetings, c.meetings);
+    print_dates(out, c.meetings, [&](std::size_t m) { return meetings[m].facts.date; });
     out << '\n';
   }
 }

@@ -36,8 +36,10 @@ void write_not_counted(JsonOutput& json, const Database& db, const std::vector<M
 // "  not counted: NAME (DATE, STATUS); see --status any", a line each.
 void print_not_counted(std::ostream& out, const Database& db, const std::vector<MeetingRow>& rows);
 
-// "1 June 2018; 14 June 2018": the dates of `which` (indices into `meetings`).
-void print_dates(std::ostream& out, const std::vector<MeetingDetail>& meetings, const std::vector<std::size_t>& which);
+// "1 June 2018; 14 June 2018": the dates of the answer's meetings `which`, `date_of(m)` being
+// meeting m's narrowest date (its facts' or the event table's: they are the same).
+void print_dates(std::ostream& out, const std::vector<std::size_t>& which,
+                 const std::function<std::optional<FuzzyDate>(std::size_t)>& date_of);
 // "counterparts": each counterpart, its meeting count and the ids of its meetings.
 // `meeting_id(m)` is the id of the answer's meeting m.
 void write_counterparts(JsonOutput& json, const Database& db, const std::vector<Counterpart>& counterparts,

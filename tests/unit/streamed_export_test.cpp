@@ -1,6 +1,6 @@
-// The whole-graph exports are written as they are made: a stream that records its writes sees
-// many writes of some 64 KB, never the whole export at once, and the bytes are those of the
-// export built whole.
+// The whole-graph exports, and the answers that list every event or pair, are written as they
+// are made: a stream that records its writes sees many writes of some 64 KB, never the whole
+// export or answer at once, and the bytes are those of the export built whole.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -10,6 +10,8 @@
 #include <sstream>
 #include <streambuf>
 #include <string>
+
+#include <rapidjson/document.h>
 
 #include "parley/export/dot_export.h"
 #include "parley/graph/database.h"
@@ -145,5 +147,33 @@ TEST_CASE("export -o FILE writes the bytes export prints, into the file as they 
                 .exit_code == 0);
     CHECK(nothing.str().empty());
     CHECK(read(file) == printed.str());
+  }
+}
+
+TEST_CASE("timeline and who-met --all hand their rows on as they are written, in every format",
+          "[export][streamed]") {
+  // 3,000 meetings of two people each, no status stated (so who-met asks for any): every
+  // answer below is more than one write.
+  const auto db = many_people(3000);
+  struct Asked {
+    std::vector<std::string> words;
+    const char* rows;  // the JSON answer's array of rows
+  };
+  for (const Asked& asked : {Asked{{"timeline"}, "events"}, Asked{{"who-met", "--all", "--status", "any"}, "pairs"}}) {
+    for (const std::string format : {"json", "csv", "text"}) {
+      std::vector<std::string> args = asked.words;
+      args.insert(args.end(), {"--format", format});
+      INFO(args[0] << " " << format);
+      RecordingBuffer recorded;
+      std::ostream out(&recorded);
+      std::ostringstream messages;
+      REQUIRE(parley::cli::run_command_line(args, {db.get(), true}, out, messages).exit_code == 0);
+      REQUIRE(recorded.text.size() > 100'000);  // more than one write could hold
+      CHECK(recorded.largest_write < 70 * 1024);
+      if (format != "json") continue;
+      rapidjson::Document answer;
+      REQUIRE_FALSE(answer.Parse(recorded.text.c_str()).HasParseError());
+      CHECK(answer[asked.rows].Size() == 3000);  // each meeting once; each pair (p, p + 1) once
+    }
   }
 }
