@@ -71,14 +71,19 @@ void write_source_members(JsonOutput& json, const Source& source, const SourceSu
   w.EndObject();
 }
 
-void write_reported_json(JsonOutput& json, const Database& db, const ReportedFacts& facts) {
+// Every fact the chosen sources report: on imported event data, where one source is behind
+// every fact, that is the dataset, so the rows are handed on to `out` as they are written.
+void write_reported_json(JsonOutput& json, const Database& db, const ReportedFacts& facts, std::ostream& out) {
   const Dataset& data = db.dataset();
   auto& w = json.writer();
   json.key("reported");
   w.StartObject();
   json.key("entities");
   w.StartArray();
-  for (const EntityIndex e : facts.entities) write_entity_ref(json, db, e);
+  for (const EntityIndex e : facts.entities) {
+    write_entity_ref(json, db, e);
+    json.flush(out);
+  }
   w.EndArray();
   json.key("attributes");
   w.StartArray();
@@ -93,11 +98,15 @@ void write_reported_json(JsonOutput& json, const Database& db, const ReportedFac
     json.key("sources");
     write_citations(json, data, attribute.citations);
     w.EndObject();
+    json.flush(out);
   }
   w.EndArray();
   json.key("relations");
   w.StartArray();
-  for (const RelationIndex r : facts.relations) write_relation(json, db, r, true);
+  for (const RelationIndex r : facts.relations) {
+    write_relation(json, db, r, true);
+    json.flush(out);
+  }
   w.EndArray();
   w.EndObject();
 }
@@ -171,7 +180,7 @@ int run_sources(const CommandContext& context) {
       json.writer().EndObject();
     }
     json.writer().EndArray();
-    if (by) write_reported_json(json, *db, facts_citing(data, chosen));
+    if (by) write_reported_json(json, *db, facts_citing(data, chosen), context.out);
     json.writer().EndObject();
     json.print(context.out);
     return kExitOk;

@@ -378,7 +378,8 @@ int run_who_met(const CommandContext& context) {
     for (const auto& row : also) print_meeting(context.out, *db, row);
   }
 
-  if (!b && !result.counterparts.empty()) print_counterparts(context.out, *db, "Counterparts", result.counterparts, meetings);
+  if (!b && !result.counterparts.empty()) print_counterparts(context.out, *db, "Counterparts", result.counterparts,
+                                                                     [&](std::size_t m) { return meetings[m].facts.date; });
   if (b) {
     bool any_stated = false;
     for (const auto& row : meetings) any_stated |= !row.facts.ordinals.empty();

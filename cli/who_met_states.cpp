@@ -93,9 +93,11 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
                        const MeetingFilter& filter) {
   const Dataset& data = db.dataset();
   const StateMeetingsResult result = who_met_states(db, a, b, filter);
-  std::vector<MeetingRow> rows;
-  for (const auto& meeting : result.meetings) rows.push_back(meeting.row);
-  const std::vector<MeetingDetail> details = read_meetings(db, rows);
+  // Each meeting's facts are read as its row is written, and a JSON answer handed on as it
+  // grows: a state's meetings are those of everyone acting for it, thousands on a large dataset.
+  const EventReader reader(db);
+  const EventTable& events = db.events();
+  const auto date_of = [&](std::size_t m) { return events.date(events.slot(result.meetings[m].row.event)); };
   const std::string who = data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
 
   if (graph_format(context) || context.args.render) {
@@ -104,9 +106,10 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
     if (b) subgraph.focus.push_back(*b);
     subgraph.add_entity(a);
     if (b) subgraph.add_entity(*b);
-    for (std::size_t m = 0; m < details.size(); ++m) {
-      for (const auto& p : details[m].facts.participants) subgraph.add_relation(data, p.relation);
-      for (const auto& v : details[m].facts.venues) subgraph.add_relation(data, v.relation);
+    for (std::size_t m = 0; m < result.meetings.size(); ++m) {
+      const EventFacts facts = reader.read(result.meetings[m].row.event);
+      for (const auto& p : facts.participants) subgraph.add_relation(data, p.relation);
+      for (const auto& v : facts.venues) subgraph.add_relation(data, v.relation);
       // Who acted for whom: the office or representation that puts each person on a side.
       for (const PartySeat& seat : result.meetings[m].seats) {
         if (seat.through) subgraph.add_relation(data, *seat.through);
@@ -139,16 +142,17 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
     write_not_counted(json, db, left_details);
     json.key("meetings");
     w.StartArray();
-    for (std::size_t m = 0; m < details.size(); ++m) {
+    for (const StateMeeting& meeting : result.meetings) {
       w.StartObject();
-      write_event_members(json, db, details[m].facts, details[m].date_match);
-      write_seats(json, db, result.meetings[m]);
+      write_event_members(json, db, reader.read(meeting.row.event), meeting.row.date_match);
+      write_seats(json, db, meeting);
       w.EndObject();
+      json.flush(context.out);
     }
     w.EndArray();
     if (!b) {
       write_counterparts(json, db, result.counterparts,
-                         [&](std::size_t m) -> std::string_view { return db.dataset().entities[details[m].facts.event].id; });
+                         [&](std::size_t m) { return events.id(events.slot(result.meetings[m].row.event)); });
     }
     w.EndObject();
     json.print(context.out);
@@ -169,17 +173,17 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
   constexpr int kDateWidth = 20;
   const std::string indent(2 + kDateWidth, ' ');
   for (std::size_t m = 0; m < n; ++m) {
-    const EventFacts& f = details[m].facts;
+    const EventFacts f = reader.read(result.meetings[m].row.event);
     out << "  " << std::left << std::setw(kDateWidth) << date_text(f) << data.entities[f.event].name << '\n';
     const std::string where = places_text(db, f);
     out << indent << (where.empty() ? "place not stated" : "in " + where) << " · "
         << (f.status.empty() ? "status not stated" : f.status) << '\n';
-    if (details[m].date_match == DateMatch::kPossibly) out << indent << "(possibly outside the dates asked for)\n";
+    if (result.meetings[m].row.date_match == DateMatch::kPossibly) out << indent << "(possibly outside the dates asked for)\n";
     out << indent << sides_text(db, result.meetings[m]) << '\n';
     out << indent << "sources " << sources_text(data, event_sources(db, f)) << '\n';
   }
   if (!b && !result.counterparts.empty()) {
-    print_counterparts(out, db, "Counterparts (states through the people acting for them)", result.counterparts, details);
+    print_counterparts(out, db, "Counterparts (states through the people acting for them)", result.counterparts, date_of);
   }
   return kExitOk;
 }

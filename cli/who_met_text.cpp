@@ -105,7 +105,8 @@ void write_counterparts(JsonOutput& json, const Database& db, const std::vector<
 }
 
 void print_counterparts(std::ostream& out, const Database& db, std::string_view heading,
-                        const std::vector<Counterpart>& counterparts, const std::vector<MeetingDetail>& meetings) {
+                        const std::vector<Counterpart>& counterparts,
+                        const std::function<std::optional<FuzzyDate>(std::size_t)>& date_of) {
   const Dataset& data = db.dataset();
   out << '\n' << heading << '\n';
   std::size_t width = 0;
@@ -113,7 +114,7 @@ void print_counterparts(std::ostream& out, const Database& db, std::string_view 
   for (const auto& c : counterparts) {
     out << "  " << std::left << std::setw(static_cast<int>(width + 2)) << data.entities[c.who].name << std::right
         << std::setw(3) << c.meetings.size() << "   ";
-    print_dates(out, c.meetings, [&](std::size_t m) { return meetings[m].facts.date; });
+    print_dates(out, c.meetings, date_of);
     out << '\n';
   }
 }

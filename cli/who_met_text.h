@@ -44,8 +44,10 @@ void print_dates(std::ostream& out, const std::vector<std::size_t>& which,
 // `meeting_id(m)` is the id of the answer's meeting m.
 void write_counterparts(JsonOutput& json, const Database& db, const std::vector<Counterpart>& counterparts,
                         const std::function<std::string_view(std::size_t)>& meeting_id);
-// The counterparts under `heading`, a line each: name, count and the dates of the meetings.
+// The counterparts under `heading`, a line each: name, count and the dates of the meetings
+// (`date_of(m)`, as print_dates).
 void print_counterparts(std::ostream& out, const Database& db, std::string_view heading,
-                        const std::vector<Counterpart>& counterparts, const std::vector<MeetingDetail>& meetings);
+                        const std::vector<Counterpart>& counterparts,
+                        const std::function<std::optional<FuzzyDate>(std::size_t)>& date_of);
 
 }  // namespace parley::cli

@@ -6,7 +6,8 @@
 # same run, for before-and-after ratios of the same commands. The batches run many answers on
 # one load, as the figures did, so that the answers, not the load, dominate: 15
 # neighbours queries (five people, depths 1 to 3) and who-met of 20 people, each line as JSON.
-# The timeline of everything and of the hub, and who-met --all, list every event or pair.
+# The timeline of everything and of the hub, who-met --all and a state's who-met, and the facts
+# of every source, list every event, pair or fact.
 # Then the whole-graph exports, to standard output and with -o, whose peak memory is read
 # against the load's (`stats`). SECTIONS="queries exports" chooses what runs (both by default).
 # usage: answers_bench.sh PARLEY PARLEY_GENERATE [BEFORE_PARLEY]
@@ -91,9 +92,10 @@ for shape in plain cited; do
       measure "before: batch of who-met, 20 people (jsonl)" "$before" --db "$file" --format jsonl batch "$scripts/who-met-jsonl.txt"
     fi
     measure "batch of who-met, 20 people (jsonl)" "$parley" --db "$file" --format jsonl batch "$scripts/who-met-jsonl.txt"
-    # The answers that list every event or every pair of the dataset: their peak memory, against
-    # the load's, is what streaming the rows is for.
-    for query in "timeline" "timeline person-0" "who-met --all"; do
+    # The answers that list every event, pair or fact of the dataset (every generated source's
+    # publisher begins "Generated"), or a state's thousands of meetings: their peak memory,
+    # against the load's, is what streaming the rows is for.
+    for query in "timeline" "timeline person-0" "who-met --all" "who-met state-0" "sources --by Generated"; do
       for format in json text; do
         # shellcheck disable=SC2086  # the query is words
         if [ -n "$before" ]; then

@@ -1,5 +1,5 @@
-// The whole-graph exports, and the answers that list every event or pair, are written as they
-// are made: a stream that records its writes sees many writes of some 64 KB, never the whole
+// The whole-graph exports, and the answers that list every event, pair or fact, are written as
+// they are made: a stream that records its writes sees many writes of some 64 KB, never the whole
 // export or answer at once, and the bytes are those of the export built whole.
 #include <catch2/catch.hpp>
 
@@ -10,6 +10,7 @@
 #include <sstream>
 #include <streambuf>
 #include <string>
+#include <vector>
 
 #include <rapidjson/document.h>
 
@@ -150,20 +151,30 @@ TEST_CASE("export -o FILE writes the bytes export prints, into the file as they 
   }
 }
 
-TEST_CASE("timeline and who-met --all hand their rows on as they are written, in every format",
+TEST_CASE("answers that list every event, pair or fact hand their rows on as they are written",
           "[export][streamed]") {
-  // 3,000 meetings of two people each, no status stated (so who-met asks for any): every
-  // answer below is more than one write.
+  // 3,000 meetings of two people each, no status stated (so who-met asks for any), person p
+  // prime minister of state p % 5: every answer below is more than one write.
   const auto db = many_people(3000);
   struct Asked {
     std::vector<std::string> words;
-    const char* rows;  // the JSON answer's array of rows
+    const char* rows;      // the JSON answer's array of rows (under "reported" for sources)
+    std::size_t expected;  // how many
   };
-  for (const Asked& asked : {Asked{{"timeline"}, "events"}, Asked{{"who-met", "--all", "--status", "any"}, "pairs"}}) {
+  const std::vector<Asked> questions = {
+      {{"timeline"}, "events", 3000},                              // every meeting once
+      {{"who-met", "--all", "--status", "any"}, "pairs", 3000},    // each pair (p, p + 1) once
+      // Each of state-0's 600 prime ministers at two meetings, each with another state's.
+      {{"who-met", "state-0", "--status", "any"}, "meetings", 1200},
+      // The one source reports every relation: an office and two participations per person.
+      {{"sources", "--by", "P"}, "relations", 9000},
+  };
+  for (const Asked& asked : questions) {
     for (const std::string format : {"json", "csv", "text"}) {
+      if (format == "csv" && asked.words[0] == "sources") continue;  // sources has no CSV
       std::vector<std::string> args = asked.words;
       args.insert(args.end(), {"--format", format});
-      INFO(args[0] << " " << format);
+      INFO(args[0] << " " << args[1] << " " << format);
       RecordingBuffer recorded;
       std::ostream out(&recorded);
       std::ostringstream messages;
@@ -173,7 +184,8 @@ TEST_CASE("timeline and who-met --all hand their rows on as they are written, in
       if (format != "json") continue;
       rapidjson::Document answer;
       REQUIRE_FALSE(answer.Parse(recorded.text.c_str()).HasParseError());
-      CHECK(answer[asked.rows].Size() == 3000);  // each meeting once; each pair (p, p + 1) once
+      const rapidjson::Value& within = answer.HasMember("reported") ? answer["reported"] : answer;
+      CHECK(within[asked.rows].Size() == asked.expected);
     }
   }
 }
