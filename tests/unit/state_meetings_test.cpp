@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "default_db.h"
 #include "parley/query/event_facts.h"
@@ -116,4 +118,79 @@ TEST_CASE("an office counts on the meeting's date; a state no one acts for canno
   // A person beside a state stands for themselves.
   CHECK(ids(*db, who_met_states(*db, id("q1"), id("aland"), held())) ==
         std::vector<std::string>{"envoy-talks", "m2011", "n2014", "undated"});
+}
+
+namespace {
+
+// A dataset in which Rae holds one office of Aland after another, then one of Bland, and meets
+// Quinn of Cland once in each term: every meeting's seat must name the office held that day.
+std::string successive_offices_json() {
+  const std::string cite = R"(, "sources": [{"source": "s", "quote": "q"}])";
+  const auto entity = [&](const std::string& id, const std::string& kind, const std::string& extra = "") {
+    return R"({"id": ")" + id + R"(", "kind": ")" + kind + R"(", "name": ")" + id + "\"" + cite + extra + "}";
+  };
+  const auto dated = [&](const std::string& id, const std::string& date) {
+    return entity(id, "meeting", R"(, "attributes": [{"name": "date", "value": ")" + date + "\"" + cite +
+                                     R"(}, {"name": "status", "value": "held")" + cite + "}]");
+  };
+  const auto relation = [&](const std::string& id, const std::string& type, const std::string& from,
+                            const std::string& to, const std::string& properties) {
+    return R"({"id": ")" + id + R"(", "type": ")" + type + R"(", "from": ")" + from + R"(", "to": ")" + to +
+           R"(", "properties": {)" + properties + "}" + cite + "}";
+  };
+  const std::vector<std::string> entities = {
+      entity("aland", "state"), entity("bland", "state"), entity("cland", "state"), entity("rae", "person"),
+      entity("quinn", "person"), dated("m2011", "2011-05-01"), dated("m2015", "2015-05-01"), dated("m2019", "2019-05-01")};
+  // The later office of Aland comes first in the file: the office held that day decides, not the order.
+  const std::vector<std::string> relations = {
+      relation("pm", "holds_office", "rae", "aland", R"("role": "prime minister", "from": "2013", "until": "2016")"),
+      relation("fm", "holds_office", "rae", "aland", R"("role": "foreign minister", "from": "2010", "until": "2012")"),
+      relation("envoy", "represents", "rae", "bland", R"("role": "envoy", "from": "2018")"),
+      relation("president", "holds_office", "quinn", "cland", R"("role": "president")"),
+      relation("r1", "participant_in", "rae", "m2011", R"("role": "principal")"),
+      relation("r2", "participant_in", "rae", "m2015", R"("role": "principal")"),
+      relation("r3", "participant_in", "rae", "m2019", R"("role": "principal")"),
+      relation("q1", "participant_in", "quinn", "m2011", R"("role": "principal")"),
+      relation("q2", "participant_in", "quinn", "m2015", R"("role": "principal")"),
+      relation("q3", "participant_in", "quinn", "m2019", R"("role": "principal")")};
+  const auto joined = [](const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ",\n") + item;
+    return out;
+  };
+  return R"({"format": "parley-dataset/1", "sources": [{"id": "s", "publisher": "P", "title": "T"}], "entities": [)" +
+         joined(entities) + R"(], "relations": [)" + joined(relations) + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("each seat names the office its person held on the meeting's day, on either side", "[states]") {
+  Diagnostics diagnostics;
+  const auto db = Database::open_texts({{"offices.json", successive_offices_json()}}, diagnostics);
+  for (const auto& d : diagnostics.items()) UNSCOPED_INFO(d.to_string());
+  REQUIRE(db);
+  const Dataset& data = db->dataset();
+  const auto id = [&](std::string_view name) { return *data.find_entity(name); };
+  // The relation each seat of each meeting goes through, by meeting id: "" for a state itself.
+  const auto seats = [&](const StateMeetingsResult& result) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& m : result.meetings) {
+      for (const PartySeat& seat : m.seats) {
+        out[data.entities[m.row.event].id].push_back(data.entities[seat.party].id + ":" +
+                                                      (seat.through ? data.relations[*seat.through].id : ""));
+      }
+    }
+    return out;
+  };
+  // Rae for Aland: as foreign minister in 2011, prime minister in 2015; in 2019 Rae holds no
+  // office of Aland, so that meeting is not Aland's.
+  CHECK(seats(who_met_states(*db, id("aland"), id("cland"), held())) ==
+        std::map<std::string, std::vector<std::string>>{{"m2011", {"aland:fm", "cland:president"}},
+                                                        {"m2015", {"aland:pm", "cland:president"}}});
+  // Cland's counterparts, rolled up from the other side: Aland twice, each through the office of
+  // the day, and Bland in 2019, through Rae's post as envoy.
+  CHECK(seats(who_met_states(*db, id("cland"), std::nullopt, held())) ==
+        std::map<std::string, std::vector<std::string>>{{"m2011", {"cland:president", "aland:fm"}},
+                                                        {"m2015", {"cland:president", "aland:pm"}},
+                                                        {"m2019", {"cland:president", "bland:envoy"}}});
 }

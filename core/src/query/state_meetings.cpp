@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 #include <boost/range/iterator_range.hpp>
 
@@ -35,25 +36,47 @@ bool acting_then(const Agent& agent, const std::optional<DateSpan>& span) {
   return agent.valid.match(span) != DateMatch::kOutside;
 }
 
-// The states `who` acts for, with the relation (none: `who` is a state itself), on `span`.
-std::vector<PartySeat> states_of(const Database& db, EntityIndex who, const std::optional<DateSpan>& span,
-                                 const std::vector<RelationTypeId>& types) {
-  std::vector<PartySeat> out;
-  if (is_state(db, who)) {
-    out.push_back(PartySeat{who, who, std::nullopt});
+// The states each participant acts for, read from their edges once per query. A meeting's other
+// participants are rolled up to their states, and a popular person sits in thousands of a
+// state's meetings with thousands of edges (every participation) each: scanning them again for
+// every meeting made a state's who-met quadratic.
+class StatesActedFor {
+ public:
+  StatesActedFor(const Database& db, std::vector<RelationTypeId> types) : db_(db), types_(std::move(types)) {}
+
+  // The states `who` acts for, with the relation (none: `who` is a state itself), on `span`.
+  std::vector<PartySeat> on(EntityIndex who, const std::optional<DateSpan>& span) {
+    std::vector<PartySeat> out;
+    if (is_state(db_, who)) {
+      out.push_back(PartySeat{who, who, std::nullopt});
+      return out;
+    }
+    for (const Agent& office : offices(who)) {
+      const EntityIndex state = db_.dataset().relations[*office.through].to;
+      const bool known = std::any_of(out.begin(), out.end(), [&](const PartySeat& s) { return s.party == state; });
+      if (!known && acting_then(office, span)) out.push_back(PartySeat{state, who, office.through});
+    }
     return out;
   }
-  for (const Edge e : boost::make_iterator_range(out_edges(who, db.graph()))) {
-    const RelationEdge& edge = db.graph()[e];
-    if (!edge.forward || std::find(types.begin(), types.end(), edge.type) == types.end()) continue;
-    const EntityIndex state = target(e, db.graph());
-    if (!is_state(db, state)) continue;
-    const Agent agent{who, edge.relation, validity(db, db.dataset().relations[edge.relation])};
-    const bool known = std::any_of(out.begin(), out.end(), [&](const PartySeat& s) { return s.party == state; });
-    if (!known && acting_then(agent, span)) out.push_back(PartySeat{state, who, edge.relation});
+
+ private:
+  // `who`'s relations of an acting type to a state, in the order of its edges.
+  const std::vector<Agent>& offices(EntityIndex who) {
+    const auto [at, added] = offices_.try_emplace(who);
+    if (!added) return at->second;
+    for (const Edge e : boost::make_iterator_range(out_edges(who, db_.graph()))) {
+      const RelationEdge& edge = db_.graph()[e];
+      if (!edge.forward || std::find(types_.begin(), types_.end(), edge.type) == types_.end()) continue;
+      if (!is_state(db_, target(e, db_.graph()))) continue;
+      at->second.push_back(Agent{who, edge.relation, validity(db_, db_.dataset().relations[edge.relation])});
+    }
+    return at->second;
   }
-  return out;
-}
+
+  const Database& db_;
+  std::vector<RelationTypeId> types_;
+  std::unordered_map<EntityIndex, std::vector<Agent>> offices_;
+};
 
 // Who may stand for `party`: its agents and itself for a state, the entity itself otherwise.
 std::vector<Agent> party_agents(const Database& db, EntityIndex party) {
@@ -66,19 +89,36 @@ std::vector<Agent> party_agents(const Database& db, EntityIndex party) {
   return agents;
 }
 
+// A party's agents found by person: a state may have thousands (every office holder), and each
+// seat of each meeting asks for its person's. A person's agents keep the party's order, so a
+// seat goes to the first of them acting on the meeting's date.
+class AgentsByPerson {
+ public:
+  explicit AgentsByPerson(std::vector<Agent> agents) : agents_(std::move(agents)) {
+    std::stable_sort(agents_.begin(), agents_.end(), [](const Agent& x, const Agent& y) { return x.who < y.who; });
+  }
+  const Agent* acting(EntityIndex who, const std::optional<DateSpan>& span) const {
+    const auto [begin, end] = std::equal_range(agents_.begin(), agents_.end(), Agent{who, std::nullopt, {}},
+                                               [](const Agent& x, const Agent& y) { return x.who < y.who; });
+    for (auto at = begin; at != end; ++at) {
+      if (acting_then(*at, span)) return &*at;
+    }
+    return nullptr;
+  }
+  bool only_the_party() const { return agents_.size() == 1; }
+
+ private:
+  std::vector<Agent> agents_;
+};
+
 // The seats of `slot` filled by agents of a party acting on the meeting's date, each person once.
 std::vector<PartySeat> seats_for(const EventTable& events, EventTable::Slot slot, EntityIndex party,
-                                 const std::vector<Agent>& agents, const std::vector<EntityIndex>& taken) {
+                                 const AgentsByPerson& agents, const std::vector<EntityIndex>& taken) {
   std::vector<PartySeat> out;
   for (const EventTable::Seat& seat : events.seats(slot)) {
     if (!seat.counts || std::find(taken.begin(), taken.end(), seat.who) != taken.end()) continue;
     if (std::any_of(out.begin(), out.end(), [&](const PartySeat& s) { return s.who == seat.who; })) continue;
-    for (const Agent& agent : agents) {
-      if (agent.who == seat.who && acting_then(agent, events.span(slot))) {
-        out.push_back(PartySeat{party, seat.who, agent.through});
-        break;
-      }
-    }
+    if (const Agent* agent = agents.acting(seat.who, events.span(slot))) out.push_back(PartySeat{party, seat.who, agent->through});
   }
   return out;
 }
@@ -111,25 +151,26 @@ StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optio
   StateMeetingsResult result;
   result.a = a;
   result.b = b;
-  const std::vector<Agent> agents_a = party_agents(db, a);
-  const std::vector<Agent> agents_b = b ? party_agents(db, *b) : std::vector<Agent>{};
-  const auto note_if_unrepresented = [&](EntityIndex party, const std::vector<Agent>& agents) {
+  const std::vector<Agent> listed_a = party_agents(db, a);
+  const AgentsByPerson agents_a(listed_a);
+  const AgentsByPerson agents_b(b ? party_agents(db, *b) : std::vector<Agent>{});
+  const auto note_if_unrepresented = [&](EntityIndex party, const AgentsByPerson& agents) {
     // Only the state itself in its list: no one acts for it; nor does it take part itself.
-    if (is_state(db, party) && agents.size() == 1 && gatherings_of(db, party).empty()) result.unrepresented.push_back(party);
+    if (is_state(db, party) && agents.only_the_party() && gatherings_of(db, party).empty()) result.unrepresented.push_back(party);
   };
   note_if_unrepresented(a, agents_a);
   if (b) note_if_unrepresented(*b, agents_b);
   if (!result.unrepresented.empty()) return result;
 
   std::vector<EventTable::Slot> slots;
-  for (const Agent& agent : agents_a) {
+  for (const Agent& agent : listed_a) {
     const auto theirs = gatherings_of(db, agent.who);
     slots.insert(slots.end(), theirs.begin(), theirs.end());
   }
   events.sort_distinct(slots);
   std::erase_if(slots, [&](EventTable::Slot s) { return !filter.counts_kind(schema, data.entities[events.entity(s)].kind); });
 
-  const std::vector<RelationTypeId> types = acting_types(db);
+  StatesActedFor states_acted_for(db, acting_types(db));
   const NameOrder names(db.names(), data);
   std::vector<StateMeeting> rows;
   for (const MeetingRow& row : filter.select(db, slots)) {
@@ -146,7 +187,7 @@ StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optio
         if (!seat.counts || std::find(taken.begin(), taken.end(), seat.who) != taken.end()) continue;
         // Rolled up to the states they act for; someone who acts for none (a group in coded
         // event data, "Citizen (Japan)") stands for themselves.
-        const std::vector<PartySeat> states = states_of(db, seat.who, events.span(slot), types);
+        const std::vector<PartySeat> states = states_acted_for.on(seat.who, events.span(slot));
         if (states.empty()) others.push_back(PartySeat{seat.who, seat.who, std::nullopt});
         for (const PartySeat& s : states) {
           if (s.party != a) others.push_back(s);
@@ -162,25 +203,26 @@ StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optio
   }
 
   // A meeting held within another of the answer (talks during a visit) is that one's.
-  for (const StateMeeting& meeting : rows) {
+  std::vector<bool> in_answer(events.size(), false);
+  for (const StateMeeting& meeting : rows) in_answer[events.slot(meeting.row.event)] = true;
+  for (StateMeeting& meeting : rows) {
     const std::vector<EntityIndex> chain = part_of_chain(db, meeting.row.event);
-    const bool within = std::any_of(rows.begin(), rows.end(), [&](const StateMeeting& other) {
-      return std::find(chain.begin(), chain.end(), other.row.event) != chain.end();
+    const bool within = std::any_of(chain.begin(), chain.end(), [&](EntityIndex up) {
+      const EventTable::Slot slot = events.slot(up);
+      return slot != EventTable::kNoSlot && in_answer[slot];
     });
-    if (!within) result.meetings.push_back(meeting);
+    if (!within) result.meetings.push_back(std::move(meeting));
   }
 
   if (!b) {
+    std::unordered_map<EntityIndex, std::size_t> counterpart_of;  // party -> its place in counterparts
     for (std::size_t m = 0; m < result.meetings.size(); ++m) {
       for (const PartySeat& seat : result.meetings[m].seats) {
         if (seat.party == a) continue;
-        auto at = std::find_if(result.counterparts.begin(), result.counterparts.end(),
-                               [&](const Counterpart& c) { return c.who == seat.party; });
-        if (at == result.counterparts.end()) {
-          result.counterparts.push_back(Counterpart{seat.party, {}});
-          at = result.counterparts.end() - 1;
-        }
-        if (at->meetings.empty() || at->meetings.back() != m) at->meetings.push_back(m);
+        const auto [at, added] = counterpart_of.try_emplace(seat.party, result.counterparts.size());
+        if (added) result.counterparts.push_back(Counterpart{seat.party, {}});
+        Counterpart& counterpart = result.counterparts[at->second];
+        if (counterpart.meetings.empty() || counterpart.meetings.back() != m) counterpart.meetings.push_back(m);
       }
     }
     std::sort(result.counterparts.begin(), result.counterparts.end(), [&](const Counterpart& x, const Counterpart& y) {
