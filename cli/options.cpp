@@ -145,6 +145,7 @@ CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& comm
     for (unsigned i = 0; i < spec->positional.max_total_count() && i < 16; ++i) {
       grammar->positional.add(spec->positional.name_for_position(i).c_str(), 1);
     }
+    grammar->plain.emplace(grammar->options, grammar->positional);
     grammars_.push_back(std::move(grammar));
   }
   unknown_ = std::make_unique<Grammar>();
@@ -160,7 +161,15 @@ const CommandLineParser::Grammar& CommandLineParser::grammar_for(const std::stri
   return *unknown_;
 }
 
-ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[]) const {
+bool CommandLineParser::reads_plainly(int argc, const char* const argv[]) const {
+  std::optional<RenderRequest> render;
+  const std::vector<const char*> args = extract_render(argc, argv, render);
+  if (args.size() < 2 || args[1][0] == '-') return false;
+  const Grammar& grammar = grammar_for(args[1]);
+  return grammar.plain && grammar.plain->read(static_cast<int>(args.size()), args.data()).has_value();
+}
+
+ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], Reading reading) const {
   ParsedCommandLine parsed;
   const std::vector<const char*> args = extract_render(argc, argv, parsed.render);
   argc = static_cast<int>(args.size());
@@ -197,18 +206,26 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[]) c
   const po::options_description& all = grammar.options;
   const po::positional_options_description& positional = grammar.positional;
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), vm);
-  } catch (const po::unknown_option& e) {
-    std::vector<std::string_view> names;
-    for (const auto& option : all.options()) {
-      if (option->long_name() != "command" && option->long_name() != "rest" && !(spec && is_positional(*spec, option->long_name()))) {
-        names.push_back(option->long_name());
-      }
-    }
-    throw po::error(e.what() + option_hint(e.get_option_name(), names));
+  std::optional<po::variables_map> plain;
+  if (reading == Reading::kPlainWherePossible && grammar.plain && !parsed.command.empty() && argv[1][0] != '-') {
+    plain = grammar.plain->read(argc, argv);
   }
-  po::notify(vm);
+  if (plain) {
+    vm = std::move(*plain);  // what Program_options would store (plain_line.h), without notify: no option has a notifier
+  } else {
+    try {
+      po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), vm);
+    } catch (const po::unknown_option& e) {
+      std::vector<std::string_view> names;
+      for (const auto& option : all.options()) {
+        if (option->long_name() != "command" && option->long_name() != "rest" && !(spec && is_positional(*spec, option->long_name()))) {
+          names.push_back(option->long_name());
+        }
+      }
+      throw po::error(e.what() + option_hint(e.get_option_name(), names));
+    }
+    po::notify(vm);
+  }
 
   parsed.help = vm.count("help") > 0;
   parsed.version = vm.count("version") > 0;

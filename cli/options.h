@@ -11,6 +11,7 @@
 #include <boost/program_options.hpp>
 
 #include "parley/common/date.h"
+#include "plain_line.h"
 
 namespace parley::cli {
 
@@ -74,9 +75,16 @@ class CommandLineParser {
  public:
   explicit CommandLineParser(const std::vector<const CommandSpec*>& commands);
 
+  // How a line's words are read: plainly where the line has the plain shape (plain_line.h),
+  // by Program_options otherwise; or by Program_options alone, which tests compare with.
+  enum class Reading { kPlainWherePossible, kProgramOptionsOnly };
+
   // Parses argv. Throws boost::program_options::error (with a message fit for users) when the
   // command line is wrong; an unknown command is reported by the caller.
-  ParsedCommandLine parse(int argc, const char* const argv[]) const;
+  ParsedCommandLine parse(int argc, const char* const argv[], Reading reading = Reading::kPlainWherePossible) const;
+
+  // True when argv would be read plainly: for tests that must know a line took that path.
+  bool reads_plainly(int argc, const char* const argv[]) const;
 
  private:
   // What a line of one command (or of none known) is parsed with.
@@ -84,6 +92,7 @@ class CommandLineParser {
     const CommandSpec* spec = nullptr;
     boost::program_options::options_description options;
     boost::program_options::positional_options_description positional;
+    std::optional<PlainLineReader> plain;  // for a known command
   };
 
   const Grammar& grammar_for(const std::string& command) const;
