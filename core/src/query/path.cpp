@@ -46,7 +46,7 @@ class Search {
  public:
   Search(const Database& db, const G& graph, const PathQuery& query)
       : db_(db), graph_(graph), query_(query), excluded_vertex_(db.dataset().entities.size()),
-        dist_(db.dataset().entities.size()) {
+        excluded_from_(db.dataset().entities.size()), dist_(db.dataset().entities.size()) {
     type_allowed_.assign(db.schema().relation_type_count(), query.via.empty());
     for (const RelationTypeId t : query.via) type_allowed_[t] = true;
     for (const RelationTypeId t : query.avoid) type_allowed_[t] = false;
@@ -55,10 +55,15 @@ class Search {
   // The query's filters, and the exclusions of Yen's algorithm, on an edge walked from→to.
   bool passes_filters(EntityIndex from, EntityIndex to, const TraversalEdge& edge) const {
     if (excluded_vertex_[to]) return false;
-    for (const Step& step : excluded_steps_) {
-      // Only that very step: another relation between the same entities, or a `met` edge through
-      // another gathering, stays open.
-      if (step == Step{from, to, edge}) return false;
+    // Every edge the search meets passes here: the list of excluded steps (which grows with
+    // the paths found, k of them) is read only for an edge leaving a vertex one of them leaves,
+    // the spur. Reading it for every edge made --k quadratic in k.
+    if (excluded_from_[from]) {
+      for (const Step& step : excluded_steps_) {
+        // Only that very step: another relation between the same entities, or a `met` edge
+        // through another gathering, stays open.
+        if (step == Step{from, to, edge}) return false;
+      }
     }
     if (query_.directed && !edge.forward) return false;
     return type_allowed_[edge.type];
@@ -182,11 +187,17 @@ class Search {
     excluded_vertex_[v] = true;
     any_excluded_vertex_ = true;
   }
-  void exclude_step(const Step& step) { excluded_steps_.push_back(step); }
+  void exclude_step(const Step& step) {
+    // The earlier paths that share a root often share its next step too: it is listed once.
+    if (std::find(excluded_steps_.begin(), excluded_steps_.end(), step) != excluded_steps_.end()) return;
+    excluded_steps_.push_back(step);
+    excluded_from_[step.from] = true;
+  }
   void set_hop_offset(std::uint32_t hops) { hop_offset_ = hops; }
   void clear_exclusions() {
     std::fill(excluded_vertex_.begin(), excluded_vertex_.end(), false);
     any_excluded_vertex_ = false;
+    for (const Step& step : excluded_steps_) excluded_from_[step.from] = false;
     excluded_steps_.clear();
     hop_offset_ = 0;
   }
@@ -247,7 +258,8 @@ class Search {
     return !query_.via.empty() || !query_.avoid.empty() || query_.directed || any_excluded_vertex_ ||
            !excluded_steps_.empty();
   }
-  std::vector<Step> excluded_steps_;  // Yen's: steps the next spur may not take
+  std::vector<Step> excluded_steps_;  // Yen's: steps the next spur may not take, each once
+  std::vector<bool> excluded_from_;   // by entity: whether an excluded step leaves it
   std::uint32_t hop_offset_ = 0;
   std::vector<std::uint32_t> dist_;
   std::vector<std::uint32_t> backward_;  // distances to the target, for bidirectional search

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 #include "parley/graph/names.h"
 #include "query/gathering_links.h"
@@ -63,13 +64,22 @@ std::vector<MeetingRow> MeetingFilter::select(const Database& db, const std::vec
   const EventTable& events = db.events();
   const std::vector<bool> accepted = events.accepted_statuses(statuses);
   std::vector<MeetingRow> rows;
+  // Whether each venue lies within --at, worked out once per venue: a hub's thousands of
+  // meetings are held in a few hundred places, and each walk up from a place reads every edge
+  // of the state it lies in.
+  std::unordered_map<EntityIndex, bool> within_at;
+  const auto is_within_at = [&](EntityIndex place) {
+    const auto [known, added] = within_at.try_emplace(place, false);
+    if (added) known->second = is_within(db, place, *at);
+    return known->second;
+  };
   for (const EventTable::Slot slot : slots) {
     if (!accepted[events.status(slot)]) continue;
     const DateMatch match = dates.match(events.span(slot));
     if (match == DateMatch::kOutside) continue;
     if (at) {
       const auto venues = events.venues(slot);
-      if (std::none_of(venues.begin(), venues.end(), [&](EntityIndex place) { return is_within(db, place, *at); })) continue;
+      if (std::none_of(venues.begin(), venues.end(), is_within_at)) continue;
     }
     rows.push_back(MeetingRow{events.entity(slot), match});
   }
