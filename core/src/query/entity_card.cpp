@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "parley/graph/names.h"
 
@@ -47,14 +48,12 @@ Links links_between(const Database& db, EntityIndex a, EntityIndex b) {
     const EntityIndex other = target(e, g);
     if (db.schema().is_a(db.dataset().entities[other].kind, event_kind)) b_events.emplace(other, g[e].relation);
   }
-  std::vector<EntityIndex> seen_events;
+  std::unordered_set<EntityIndex> seen_events;  // two hubs share thousands: no linear search
   for (const Edge e : boost::make_iterator_range(out_edges(a, g))) {
     const EntityIndex other = target(e, g);
     if (other == b) links.direct.push_back(RelationView{g[e].relation, g[e].forward, b});
     const auto shared = b_events.find(other);
-    if (shared != b_events.end() && other != a && other != b &&
-        std::find(seen_events.begin(), seen_events.end(), other) == seen_events.end()) {
-      seen_events.push_back(other);
+    if (shared != b_events.end() && other != a && other != b && seen_events.insert(other).second) {
       links.shared.push_back(SharedEvent{other, g[e].relation, shared->second});
     }
   }
