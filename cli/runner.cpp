@@ -175,20 +175,26 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     const bool to_file = !parsed.global.output.empty() && !command->spec.owns_output && !to_folder;
     // -o FILE: the answer goes to the file as it is made (past the first megabyte, into the
     // temporary file that replaces it), and only a whole answer replaces the file.
+    // The streams a line may need are made only when it needs them: each std::ostream sets up
+    // its locale, and a batch of small answers spent a tenth of its time making streams.
     std::optional<OutputFileBuffer> file_buffer;
-    if (to_file) file_buffer.emplace(parsed.global.output);
-    std::ostream file_stream(to_file ? &*file_buffer : nullptr);
-    std::ostream& destination = to_file ? file_stream : out;
+    std::optional<std::ostream> file_stream;
+    if (to_file) {
+      file_buffer.emplace(parsed.global.output);
+      file_stream.emplace(&*file_buffer);
+    }
+    std::ostream& destination = to_file ? *file_stream : out;
     // A text answer is for people, on a terminal or in a file they will print there: escaped
     // like the messages (the -o file holds what the terminal would have shown).
-    TerminalStream escaped(destination);
     const bool for_people = parsed.global.format == OutputFormat::kText && command->spec.text_for_people;
-    CommandContext context{parsed, for_people ? static_cast<std::ostream&>(escaped) : destination, both,
+    std::optional<TerminalStream> escaped;
+    if (for_people) escaped.emplace(destination);
+    CommandContext context{parsed, for_people ? static_cast<std::ostream&>(*escaped) : destination, both,
                            session.database};
     outcome.exit_code = command->run(context);
     if (session.process_ends_after) leave_to_exit(std::move(context.owned));
     both.flush();
-    escaped.finish();
+    if (escaped) escaped->finish();
     if (outcome.exit_code != kExitOk) {
       // The file is left untouched. A report made for the failure (check's JSON) still goes to
       // standard output; an answer that failed only to be drawn or written does not.
@@ -197,7 +203,7 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
       while (!message.empty() && message.back() == '\n') message.pop_back();
       fail(outcome.exit_code, outcome.exit_code == kExitIoError ? "io-error" : "invalid-data", message);
     } else if (to_file) {
-      file_stream.flush();
+      file_stream->flush();
       const OutputFileResult written = file_buffer->commit();
       for (const auto& note : written.notes) err << "parley: " << note << '\n';
       if (!written.error.empty()) {
