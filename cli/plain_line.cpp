@@ -13,6 +13,8 @@ PlainLineReader::PlainLineReader(const po::options_description& options, const p
     const auto semantic = option->semantic();  // boost::shared_ptr
     const std::string key = option->key("");
     if (boost::any value; semantic->apply_default(value)) defaults_.emplace_back(key, value);
+    // A required option is checked by Program_options' notify, which a plain reading skips.
+    if (semantic->is_required()) never_plain_ = true;
     if (option->long_name().empty() || key != option->long_name()) continue;  // a short or wildcard name: never plain
     const bool one_value = semantic->min_tokens() == 1 && semantic->max_tokens() == 1 && !semantic->is_composing() &&
                            !semantic->is_required();
@@ -38,6 +40,7 @@ PlainLineReader::PlainLineReader(const po::options_description& options, const p
 }
 
 std::optional<po::variables_map> PlainLineReader::read(int argc, const char* const argv[]) const {
+  if (never_plain_) return std::nullopt;
   po::variables_map vm;
   std::size_t position = 0;
   for (int i = 1; i < argc; ++i) {

@@ -8,7 +8,9 @@
 // doubt (a short option, a repeated one, a value that begins with "-", a number with a sign, an
 // empty word), is not plain, and Program_options reads it, with its own messages: the plain
 // reading never reports an error. Tests and the command-line fuzz target check that both
-// readings agree wherever the plain one applies.
+// readings agree wherever the plain one applies. Program_options' notify() is not run on a plain
+// reading: parley's options have no notifiers, and a grammar with a required option is never
+// read plainly.
 #pragma once
 
 #include <optional>
@@ -38,6 +40,7 @@ class PlainLineReader {
   std::unordered_map<std::string, Kind> options_;  // by long name: those a plain line may give
   std::vector<std::string> positional_;             // the name of each position, while plain
   std::vector<std::pair<std::string, boost::any>> defaults_;
+  bool never_plain_ = false;  // a grammar with a required option
 };
 
 // True when both maps hold the same variables, each with the same value and the same
