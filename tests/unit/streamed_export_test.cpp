@@ -15,6 +15,8 @@
 #include <rapidjson/document.h>
 
 #include "parley/export/dot_export.h"
+#include "parley/export/gexf_export.h"
+#include "parley/export/graphml_export.h"
 #include "parley/graph/database.h"
 #include "runner.h"
 #include "temp_dir.h"
@@ -110,6 +112,29 @@ TEST_CASE("DOT of a whole graph is written as it is made, in writes of some 64 K
       CHECK(recorded.writes >= built.size() / (70 * 1024));
       CHECK(recorded.largest_write < 70 * 1024);
     }
+  }
+}
+
+TEST_CASE("GraphML and GEXF reach their stream in writes of some 64 KB, not insertion by insertion",
+          "[export][streamed]") {
+  const auto db = many_people(2000);
+  const Subgraph whole = Subgraph::whole(db->dataset());
+  for (const bool graphml : {true, false}) {
+    INFO((graphml ? "GraphML" : "GEXF"));
+    RecordingBuffer recorded;
+    std::ostream out(&recorded);
+    if (graphml) write_graphml(out, *db, whole);
+    else write_gexf(out, *db, whole);
+    std::ostringstream whole_text;
+    if (graphml) write_graphml(whole_text, *db, whole);
+    else write_gexf(whole_text, *db, whole);
+    const std::string built = whole_text.str();
+    CHECK(recorded.text == built);
+    REQUIRE(built.size() > 500'000);
+    // Standard output would pass each write to stdio: a dozen small ones per row was a fifth
+    // of a whole-graph export.
+    CHECK(recorded.writes <= built.size() / (60 * 1024) + 1);
+    CHECK(recorded.largest_write <= 64 * 1024);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "export/chunked_writes.h"
 #include "parley/export/graph_rows.h"
 #include "parley/export/graphml_export.h"
 
@@ -84,7 +85,8 @@ void write_edge(std::ostream& out, const EdgeRow& row) {
 
 }  // namespace
 
-void write_gexf(std::ostream& out, const Database& db, const Subgraph& subgraph) {
+void write_gexf(std::ostream& raw_out, const Database& db, const Subgraph& subgraph) {
+  detail::ChunkedWrites out(raw_out);  // chunked_writes.h: a dozen insertions per row
   const GraphRows rows(db);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"

@@ -1,6 +1,7 @@
 #include "parley/export/graphml_export.h"
 
 #include "parley/common/utf8.h"
+#include "export/chunked_writes.h"
 #include "parley/export/graph_rows.h"
 
 #include <ostream>
@@ -161,7 +162,8 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-void write_graphml(std::ostream& out, const Database& db, const Subgraph& subgraph) {
+void write_graphml(std::ostream& raw_out, const Database& db, const Subgraph& subgraph) {
+  detail::ChunkedWrites out(raw_out);  // chunked_writes.h: a dozen insertions per row
   const GraphRows rows(db);
   write_header(out, rows);
   for (const EntityIndex e : subgraph.entities) write_node(out, rows.node(e));
