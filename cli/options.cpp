@@ -163,7 +163,12 @@ const CommandLineParser::Grammar& CommandLineParser::grammar_for(const std::stri
 
 bool CommandLineParser::reads_plainly(int argc, const char* const argv[]) const {
   std::optional<RenderRequest> render;
-  const std::vector<const char*> args = extract_render(argc, argv, render);
+  std::vector<const char*> args;
+  try {
+    args = extract_render(argc, argv, render);
+  } catch (const po::error&) {
+    return false;  // a --render that parse() refuses before any reading
+  }
   if (args.size() < 2 || args[1][0] == '-') return false;
   const Grammar& grammar = grammar_for(args[1]);
   return grammar.plain && grammar.plain->read(static_cast<int>(args.size()), args.data()).has_value();

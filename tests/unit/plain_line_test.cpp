@@ -113,6 +113,7 @@ TEST_CASE("the lines of a batch script take the plain reading, and agree with Pr
         "path 'Igor Morgulov' Shikotan", "path Abe Lavrov --k 3 --limit 5", "path Abe Lavrov --all --max-hops 4",
         "timeline Abe --from 2018 --to 2019 --status held", "show Shikotan --format json", "why Abe Putin",
         "sources --by Kyodo", "stats --format json", "who-met Abe --format=json", "neighbours Abe --depth=3",
+        "who-met Abe Putin --render svg abe.svg",
         "who-met Abe --help"}) {
     INFO(line);
     CHECK(reads_plainly(words(line)));
@@ -136,6 +137,8 @@ TEST_CASE("any other line is left to Program_options, with its messages", "[opti
         "who-met Abe --all=yes",          // a value for a switch
         "who-met '' Putin",               // an empty word
         "who-met Abe -- Putin",           // the end of options
+        "who-met Abe --render svg",       // --render without its file, refused before reading
+        "who-met Abe --render gif x.gif", // --render of a format it does not draw
         "who-met --a Abe Putin Lavrov",   // a name given twice, by option and position
         "nonsense Abe",                   // no such command
         "check a.json b.json"}) {         // a list of files
