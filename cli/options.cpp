@@ -161,6 +161,13 @@ const CommandLineParser::Grammar& CommandLineParser::grammar_for(const std::stri
   return *unknown_;
 }
 
+std::optional<po::variables_map> CommandLineParser::read_plainly(const Grammar& grammar,
+                                                                 const std::vector<const char*>& args) {
+  // Only a line whose first word is a known command: options before it need the first pass.
+  if (!grammar.plain || args.size() < 2 || args[1][0] == '-') return std::nullopt;
+  return grammar.plain->read(static_cast<int>(args.size()), args.data());
+}
+
 bool CommandLineParser::reads_plainly(int argc, const char* const argv[]) const {
   std::optional<RenderRequest> render;
   std::vector<const char*> args;
@@ -169,9 +176,7 @@ bool CommandLineParser::reads_plainly(int argc, const char* const argv[]) const 
   } catch (const po::error&) {
     return false;  // a --render that parse() refuses before any reading
   }
-  if (args.size() < 2 || args[1][0] == '-') return false;
-  const Grammar& grammar = grammar_for(args[1]);
-  return grammar.plain && grammar.plain->read(static_cast<int>(args.size()), args.data()).has_value();
+  return args.size() >= 2 && read_plainly(grammar_for(args[1]), args).has_value();
 }
 
 ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], Reading reading) const {
@@ -212,9 +217,7 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
   const po::positional_options_description& positional = grammar.positional;
   po::variables_map vm;
   std::optional<po::variables_map> plain;
-  if (reading == Reading::kPlainWherePossible && grammar.plain && !parsed.command.empty() && argv[1][0] != '-') {
-    plain = grammar.plain->read(argc, argv);
-  }
+  if (reading == Reading::kPlainWherePossible) plain = read_plainly(grammar, args);
   if (plain) {
     vm = std::move(*plain);  // what Program_options would store (plain_line.h), without notify: no option has a notifier
   } else {

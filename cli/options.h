@@ -96,6 +96,9 @@ class CommandLineParser {
   };
 
   const Grammar& grammar_for(const std::string& command) const;
+  // The plain reading of `args` (--render taken out) with `grammar`, or nullopt where it does not apply.
+  static std::optional<boost::program_options::variables_map> read_plainly(const Grammar& grammar,
+                                                                           const std::vector<const char*>& args);
 
   std::vector<std::unique_ptr<Grammar>> grammars_;  // one per command
   std::unique_ptr<Grammar> unknown_;                 // no command, or one not in the list

@@ -16,8 +16,7 @@ PlainLineReader::PlainLineReader(const po::options_description& options, const p
     // A required option is checked by Program_options' notify, which a plain reading skips.
     if (semantic->is_required()) never_plain_ = true;
     if (option->long_name().empty() || key != option->long_name()) continue;  // a short or wildcard name: never plain
-    const bool one_value = semantic->min_tokens() == 1 && semantic->max_tokens() == 1 && !semantic->is_composing() &&
-                           !semantic->is_required();
+    const bool one_value = semantic->min_tokens() == 1 && semantic->max_tokens() == 1 && !semantic->is_composing();
     if (dynamic_cast<const po::untyped_value*>(semantic.get()) && semantic->max_tokens() == 0) {
       options_.emplace(key, Kind::kSwitch);
     } else if (one_value && dynamic_cast<const po::typed_value<std::string>*>(semantic.get())) {

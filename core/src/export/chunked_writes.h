@@ -1,7 +1,8 @@
-// An output stream that hands its text on in writes of some 64 KB. The GraphML and GEXF writers
-// make a dozen small insertions per node and edge; made straight into standard output, each was
-// a call into the C library's stdio (std::cout stays in step with it), a fifth of a whole-graph
-// export's time. Memory holds 64 KB, never the export.
+// An output stream that hands its text on in writes of 64 KB, for the DOT, GraphML and GEXF
+// writers. A whole-graph export is tens of megabytes and is never held whole; and the GraphML
+// and GEXF writers make a dozen small insertions per node and edge, each of which, made
+// straight into standard output, was a call into the C library's stdio (std::cout stays in step
+// with it): a fifth of a whole-graph export's time.
 #pragma once
 
 #include <ostream>

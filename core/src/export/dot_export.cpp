@@ -7,6 +7,7 @@
 #include <sstream>
 #include <vector>
 
+#include "export/chunked_writes.h"
 #include "export/dot_legend.h"
 #include "export/dot_styles.h"
 #include "export/dot_text.h"
@@ -37,26 +38,6 @@ constexpr std::string_view kAxisInk = "#808080";
 std::string quoted(std::string_view escaped_body) { return "\"" + std::string(escaped_body) + "\""; }
 
 std::string node_id(EntityIndex entity) { return "e" + std::to_string(entity); }
-
-// The statements, gathered into writes of some 64 KB: a diagram of the whole graph is tens of
-// megabytes, and is never held whole.
-class DotSink {
- public:
-  explicit DotSink(std::ostream& out) : out_(out) {}
-  void add(std::string_view text) {
-    buffer_ += text;
-    if (buffer_.size() >= kWriteBytes) finish();
-  }
-  void finish() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
-
- private:
-  static constexpr std::size_t kWriteBytes = 64 * 1024;
-  std::ostream& out_;
-  std::string buffer_;
-};
 
 // Notes an event's status among those the legend can show.
 void mark_status(std::string_view status, std::vector<bool>& statuses_drawn) {
@@ -178,7 +159,7 @@ std::string relation_statement(const Database& db, RelationIndex index, const Qu
 // direction), each tied to the next by an edge that keeps the order. With a time axis the
 // edges are drawn, with a mark for each year between them; otherwise they are invisible. The
 // edges carry `class="date-order"`: they are not relations.
-void write_date_order(DotSink& sink, const Database& db, const std::vector<EntityIndex>& entities, bool axis) {
+void write_date_order(std::ostream& sink, const Database& db, const std::vector<EntityIndex>& entities, bool axis) {
   const EventTable& events = db.events();
   std::vector<EventTable::Slot> slots;
   for (const EntityIndex e : entities) {
@@ -195,7 +176,7 @@ void write_date_order(DotSink& sink, const Database& db, const std::vector<Entit
   };
   std::vector<Link> chain;
   chain.reserve(slots.size());
-  sink.add("  subgraph date_order {\n    rank=same;\n");
+  sink << "  subgraph date_order {\n    rank=same;\n";
   std::string last_mark;
   for (const EventTable::Slot s : slots) {
     if (axis) {
@@ -203,7 +184,7 @@ void write_date_order(DotSink& sink, const Database& db, const std::vector<Entit
       const std::string mark = span ? iso_date(span->first).substr(0, 4) : "date not stated";
       if (mark != last_mark) {
         const auto place = static_cast<std::uint32_t>(chain.size());
-        sink.add("    axis_" + std::to_string(place) + " [label=" + dot_quote(mark) +
+        sink << ("    axis_" + std::to_string(place) + " [label=" + dot_quote(mark) +
                  ", shape=plaintext, style=\"\", fontsize=14, fontcolor=\"" + std::string(kAxisInk) + "\"];\n");
         chain.push_back(Link{true, place});
         last_mark = mark;
@@ -216,10 +197,10 @@ void write_date_order(DotSink& sink, const Database& db, const std::vector<Entit
                                 : std::string("style=invis");
   for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
     const bool last = i + 2 == chain.size();
-    sink.add("    " + id(chain[i]) + " -> " + id(chain[i + 1]) + " [class=\"date-order\", " +
+    sink << ("    " + id(chain[i]) + " -> " + id(chain[i + 1]) + " [class=\"date-order\", " +
              (axis && last ? "color=\"" + std::string(kAxisInk) + "\", penwidth=2" : edge) + "];\n");
   }
-  sink.add("  }\n");
+  sink << "  }\n";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,20 +261,21 @@ void write_dot(std::ostream& out, const Database& db, const Subgraph& subgraph, 
   if (options.legend == DotLegend::kFull) legend = dot::legend_table(schema, dot::full_legend(schema));
   if (options.legend == DotLegend::kCompact && !subgraph.entities.empty()) legend = dot::legend_table(schema, drawn);
 
-  DotSink sink(out);
-  sink.add(graph_header(options, legend));
+  // A diagram of the whole graph is tens of megabytes: written as it is made, never held whole.
+  detail::ChunkedWrites sink(out);
+  sink << graph_header(options, legend);
   for (const EntityIndex e : subgraph.entities) {
-    sink.add(events.slot(e) != EventTable::kNoSlot ? event_statement(db, e, focused[e]) : entity_statement(db, e, focused[e]));
+    sink << (events.slot(e) != EventTable::kNoSlot ? event_statement(db, e, focused[e]) : entity_statement(db, e, focused[e]));
   }
   for (const RelationIndex r : subgraph.relations) {
     const Relation& relation = data.relations[r];
     const bool between_events = options.layout == "dot" && events.slot(relation.from) != EventTable::kNoSlot &&
                                 events.slot(relation.to) != EventTable::kNoSlot;
-    sink.add(relation_statement(db, r, quiet, between_events));
+    sink << relation_statement(db, r, quiet, between_events);
   }
   if (options.layout == "dot") write_date_order(sink, db, subgraph.entities, options.time_axis);
-  sink.add("}\n");
-  sink.finish();
+  sink << "}\n";
+  sink.flush();
 }
 
 std::string to_dot(const Database& db, const Subgraph& subgraph, const DotOptions& options) {
