@@ -151,7 +151,7 @@ int run_write_batch(const CommandContext& context, std::istream& in, std::vector
 }
 
 int run_batch(const CommandContext& context) {
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   if (!vm.count("script")) throw po::error("batch needs a script: parley batch FILE (or - for standard input)");
   const std::string script = vm["script"].as<std::string>();
   const bool fail_fast = vm.count("fail-fast") > 0;

@@ -18,7 +18,7 @@ int run_build(const CommandContext& context) {
   if (args.global.databases.empty()) throw po::error("build needs the datasets to read: --db FILE (repeat to merge; @default is the embedded one)");
   if (names_a_store(args.global.databases)) throw po::error("build reads JSON datasets; to copy a store, export it with `export --format json` first");
   if (context.database) throw po::error("build cannot run inside a batch or shell session");
-  const po::variables_map& vm = args.command_options;
+  const OptionValues& vm = args.command_options;
   TransactionInfo info;
   if (!vm.count("message")) {
     std::string files;
@@ -27,8 +27,8 @@ int run_build(const CommandContext& context) {
   }
   {
     // The author and message as for any write; the message has a default here.
-    po::variables_map with_message = vm;
-    if (!vm.count("message")) with_message.insert({"message", po::variable_value(info.message, false)});
+    OptionValues with_message = vm;
+    if (!vm.count("message")) with_message.set("message", po::variable_value(info.message, false));
     info = transaction_from_options(with_message);
   }
   Diagnostics diagnostics;

@@ -31,7 +31,7 @@ std::optional<TableFormat> table_format(OutputFormat format) {
 // The whole graph, or with --around A, what lies within --depth relations of A and every
 // relation among those entities.
 Subgraph exported(const CommandContext& context, const Database& db) {
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   if (!vm.count("around")) {
     if (!vm["depth"].defaulted()) throw po::error("--depth goes with --around A");
     return Subgraph::whole(db.dataset());

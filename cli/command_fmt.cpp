@@ -18,7 +18,7 @@ namespace parley::cli {
 namespace {
 
 int run_fmt(const CommandContext& context) {
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   if (!vm.count("files")) throw po::error("fmt needs the dataset files to rewrite: parley fmt FILE...");
   if (context.database) throw po::error("fmt cannot run inside a batch or shell session");
   const bool check = vm.count("check") > 0;

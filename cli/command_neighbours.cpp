@@ -31,7 +31,7 @@ Subgraph tree_subgraph(const Dataset& data, const NeighboursResult& result) {
 
 int run_neighbours(const CommandContext& context) {
   int exit_code = kExitOk;
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   // The relations among the entities found cost most of a deep answer (at depth 3, most of the
   // graph): drawn by default, since a diagram needs them, and listed in JSON only when asked.
   const bool drawn = graph_format(context) || context.args.render;

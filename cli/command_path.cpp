@@ -33,7 +33,7 @@ int run_path(const CommandContext& context) {
   int exit_code = kExitOk;
   const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   if (!vm.count("a") || !vm.count("b")) throw po::error("path needs two names: parley path A B");
   PathQuery query;
   query.from = entity_argument(*db, vm["a"].as<std::string>());

@@ -28,7 +28,7 @@ void print_quotes(std::ostream& out, const Dataset& data, const CitationList& ci
 
 int run_show(const CommandContext& context) {
   int exit_code = kExitOk;
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   ReadScope scope;
   if (vm.count("a")) scope.names.push_back(vm["a"].as<std::string>());
   const Database* db = open_database(context, exit_code, scope.names.empty() ? nullptr : &scope);
@@ -147,7 +147,7 @@ int run_show(const CommandContext& context) {
 
 int run_why(const CommandContext& context) {
   int exit_code = kExitOk;
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   // Two entities linked directly or by an event are answered from their surroundings; a path
   // between them (when neither) needs the whole store, which read_scoped then asks for.
   ReadScope scope;

@@ -147,7 +147,7 @@ int run_sources(const CommandContext& context) {
   int exit_code = kExitOk;
   const Database* db = open_database(context, exit_code);
   if (!db) return exit_code;
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   const Dataset& data = db->dataset();
   const std::vector<SourceSummary> all = summarise_sources(*db);
   std::vector<SourceSummary> summaries = all;

@@ -18,7 +18,7 @@ namespace {
 
 int run_timeline(const CommandContext& context) {
   int exit_code = kExitOk;
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   // The timeline of one entity reads its events; the timeline of everything, the whole store.
   ReadScope scope;
   if (vm.count("a")) scope.names.push_back(vm["a"].as<std::string>());

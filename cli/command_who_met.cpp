@@ -276,7 +276,7 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
 
 int run_who_met(const CommandContext& context) {
   int exit_code = kExitOk;
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   // who-met A [B] reads A's and B's gatherings and what surrounds them; --all reads everything.
   ReadScope scope;
   if (vm.count("a") && !vm.count("all")) scope.names.push_back(vm["a"].as<std::string>());

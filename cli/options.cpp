@@ -44,7 +44,7 @@ const po::options_description& global_options_description() {
   return global;
 }
 
-std::optional<FuzzyDate> date_option(const po::variables_map& vm, const char* option) {
+std::optional<FuzzyDate> date_option(const OptionValues& vm, const char* option) {
   if (!vm.count(option)) return std::nullopt;
   const std::string text = vm[option].as<std::string>();
   std::string error;
@@ -53,7 +53,7 @@ std::optional<FuzzyDate> date_option(const po::variables_map& vm, const char* op
   return date;
 }
 
-std::size_t count_option(const po::variables_map& vm, const char* name, long long minimum, long long maximum) {
+std::size_t count_option(const OptionValues& vm, const char* name, long long minimum, long long maximum) {
   const long long value = vm[name].as<long long>();
   if (value < minimum || value > maximum) {
     throw po::error(std::string("--") + name + " must be between " + std::to_string(minimum) + " and " +
@@ -161,8 +161,7 @@ const CommandLineParser::Grammar& CommandLineParser::grammar_for(const std::stri
   return *unknown_;
 }
 
-std::optional<po::variables_map> CommandLineParser::read_plainly(const Grammar& grammar,
-                                                                 const std::vector<const char*>& args) {
+std::optional<OptionValues> CommandLineParser::read_plainly(const Grammar& grammar, const std::vector<const char*>& args) {
   // Only a line whose first word is a known command: options before it need the first pass.
   if (!grammar.plain || args.size() < 2 || args[1][0] == '-') return std::nullopt;
   return grammar.plain->read(static_cast<int>(args.size()), args.data());
@@ -215,14 +214,14 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
   const CommandSpec* spec = grammar.spec;
   const po::options_description& all = grammar.options;
   const po::positional_options_description& positional = grammar.positional;
-  po::variables_map vm;
-  std::optional<po::variables_map> plain;
+  std::optional<OptionValues> plain;
   if (reading == Reading::kPlainWherePossible) plain = read_plainly(grammar, args);
   if (plain) {
-    vm = std::move(*plain);  // what Program_options would store (plain_line.h), without notify: no option has a notifier
+    parsed.command_options = std::move(*plain);  // what Program_options would store (plain_line.h), without notify: no option has a notifier
   } else {
+    po::variables_map read;
     try {
-      po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), vm);
+      po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), read);
     } catch (const po::unknown_option& e) {
       std::vector<std::string_view> names;
       for (const auto& option : all.options()) {
@@ -232,8 +231,10 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
       }
       throw po::error(e.what() + option_hint(e.get_option_name(), names));
     }
-    po::notify(vm);
+    po::notify(read);
+    parsed.command_options = OptionValues(read);
   }
+  const OptionValues& vm = parsed.command_options;
 
   parsed.help = vm.count("help") > 0;
   parsed.version = vm.count("version") > 0;
@@ -274,7 +275,6 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
     throw po::error(spec->name + " --format " + vm["format"].as<std::string>() +
                     " writes several files: name their folder with -o DIR");
   }
-  parsed.command_options = std::move(vm);
   return parsed;
 }
 

@@ -10,6 +10,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "option_values.h"
 #include "parley/common/date.h"
 #include "plain_line.h"
 
@@ -47,7 +48,7 @@ struct RenderRequest {
 struct ParsedCommandLine {
   GlobalOptions global;
   std::string command;                            // empty when none was given
-  boost::program_options::variables_map command_options;
+  OptionValues command_options;
   std::optional<RenderRequest> render;
   bool help = false;
   bool version = false;
@@ -97,8 +98,7 @@ class CommandLineParser {
 
   const Grammar& grammar_for(const std::string& command) const;
   // The plain reading of `args` (--render taken out) with `grammar`, or nullopt where it does not apply.
-  static std::optional<boost::program_options::variables_map> read_plainly(const Grammar& grammar,
-                                                                           const std::vector<const char*>& args);
+  static std::optional<OptionValues> read_plainly(const Grammar& grammar, const std::vector<const char*>& args);
 
   std::vector<std::unique_ptr<Grammar>> grammars_;  // one per command
   std::unique_ptr<Grammar> unknown_;                 // no command, or one not in the list
@@ -108,13 +108,12 @@ const boost::program_options::options_description& global_options_description();
 
 // The date an option gives (--from, --to, --known-by), or nullopt when it is absent. Throws a
 // usage error naming the option when the text is not a date.
-std::optional<FuzzyDate> date_option(const boost::program_options::variables_map& vm, const char* option);
+std::optional<FuzzyDate> date_option(const OptionValues& vm, const char* option);
 
 // A count option (--k, --limit, --depth, --max-errors): at least `minimum`, at most `maximum`.
 // Options are declared as long long so that "-1" is refused instead of wrapping around to a huge
 // number.
-std::size_t count_option(const boost::program_options::variables_map& vm, const char* name, long long minimum,
-                         long long maximum);
+std::size_t count_option(const OptionValues& vm, const char* name, long long minimum, long long maximum);
 
 // True when `name` is one of the command's positional arguments (A, B, FILE).
 bool is_positional(const CommandSpec& spec, const std::string& name);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
 #include <string_view>
 
 namespace po = boost::program_options;
@@ -9,10 +10,11 @@ namespace po = boost::program_options;
 namespace parley::cli {
 
 PlainLineReader::PlainLineReader(const po::options_description& options, const po::positional_options_description& positional) {
+  std::vector<OptionValues::Entry> defaults;
   for (const auto& option : options.options()) {
     const auto semantic = option->semantic();  // boost::shared_ptr
     const std::string key = option->key("");
-    if (boost::any value; semantic->apply_default(value)) defaults_.emplace_back(key, value);
+    if (boost::any value; semantic->apply_default(value)) defaults.push_back({key, po::variable_value(value, true)});
     // A required option is checked by Program_options' notify, which a plain reading skips.
     if (semantic->is_required()) never_plain_ = true;
     if (option->long_name().empty() || key != option->long_name()) continue;  // a short or wildcard name: never plain
@@ -36,26 +38,33 @@ PlainLineReader::PlainLineReader(const po::options_description& options, const p
     }
     positional_.push_back(name);
   }
+  defaults_ = std::make_shared<const std::vector<OptionValues::Entry>>(std::move(defaults));
 }
 
-std::optional<po::variables_map> PlainLineReader::read(int argc, const char* const argv[]) const {
+std::optional<OptionValues> PlainLineReader::read(int argc, const char* const argv[]) const {
   if (never_plain_) return std::nullopt;
-  po::variables_map vm;
+  std::vector<OptionValues::Entry> given;
+  given.reserve(static_cast<std::size_t>(argc));
+  const auto add = [&](std::string_view name, boost::any value) {
+    for (const auto& entry : given) {
+      if (entry.name == name) return false;  // given twice
+    }
+    given.push_back({std::string(name), po::variable_value(std::move(value), false)});
+    return true;
+  };
   std::size_t position = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string_view word = argv[i];
     if (word.empty()) return std::nullopt;
     if (word[0] != '-') {
       if (position == positional_.size()) return std::nullopt;  // one word too many
-      if (!vm.emplace(positional_[position++], po::variable_value(boost::any(std::string(word)), false)).second) {
-        return std::nullopt;
-      }
+      if (!add(positional_[position++], std::string(word))) return std::nullopt;
       continue;
     }
     // "--name" or "--name=value"; "-", "--" and short options are not plain.
     if (word.size() < 3 || word[1] != '-') return std::nullopt;
     const std::size_t equals = word.find('=');
-    const std::string name(word.substr(2, equals == std::string_view::npos ? std::string_view::npos : equals - 2));
+    const std::string_view name = word.substr(2, equals == std::string_view::npos ? std::string_view::npos : equals - 2);
     const auto option = options_.find(name);
     if (option == options_.end()) return std::nullopt;
     boost::any value;
@@ -84,41 +93,9 @@ std::optional<po::variables_map> PlainLineReader::read(int argc, const char* con
         value = count;
       }
     }
-    if (!vm.emplace(name, po::variable_value(value, false)).second) return std::nullopt;  // given twice
+    if (!add(name, std::move(value))) return std::nullopt;
   }
-  for (const auto& [key, value] : defaults_) vm.emplace(key, po::variable_value(value, true));
-  return vm;
-}
-
-namespace {
-
-template <typename T>
-std::optional<bool> same_if(const boost::any& a, const boost::any& b) {
-  const T* x = boost::any_cast<T>(&a);
-  const T* y = boost::any_cast<T>(&b);
-  if (!x && !y) return std::nullopt;
-  return x && y && *x == *y;
-}
-
-bool same_value(const boost::any& a, const boost::any& b) {
-  if (a.empty() || b.empty()) return a.empty() && b.empty();
-  if (const auto same = same_if<std::string>(a, b)) return *same;
-  if (const auto same = same_if<long long>(a, b)) return *same;
-  if (const auto same = same_if<std::vector<std::string>>(a, b)) return *same;
-  return false;  // a type no option of parley's has
-}
-
-}  // namespace
-
-bool same_variables(const po::variables_map& a, const po::variables_map& b) {
-  if (a.size() != b.size()) return false;
-  for (const auto& [key, value] : a) {
-    const auto other = b.find(key);
-    if (other == b.end() || value.defaulted() != other->second.defaulted() || !same_value(value.value(), other->second.value())) {
-      return false;
-    }
-  }
-  return true;
+  return OptionValues(std::move(given), defaults_);
 }
 
 }  // namespace parley::cli

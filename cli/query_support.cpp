@@ -17,7 +17,7 @@ EntityIndex entity_argument(const Database& db, const std::string& name) {
   return *entity;
 }
 
-DateRange date_range_options(const po::variables_map& vm) {
+DateRange date_range_options(const OptionValues& vm) {
   DateRange range{date_option(vm, "from"), date_option(vm, "to")};
   if (range.from && range.to && range.from->first_day() > range.to->last_day()) {
     throw po::error("--from " + range.from->to_string() + " is after --to " + range.to->to_string());
@@ -100,14 +100,6 @@ std::vector<KindId> kinds_option(const Database& db, const std::string& value) {
   }
   if (kinds.empty()) throw po::error("--kinds needs at least one gathering kind");
   return kinds;
-}
-
-std::vector<std::string> counted_kind_names(const Database& db, const MeetingFilter& filter) {
-  std::vector<std::string> names;
-  for (KindId k = 0; k < db.schema().kind_count(); ++k) {
-    if (!db.schema().kind(k).is_abstract && filter.counts_kind(db.schema(), k)) names.push_back(db.schema().kind(k).name);
-  }
-  return names;
 }
 
 }  // namespace parley::cli

@@ -9,6 +9,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "option_values.h"
 #include "parley/graph/database.h"
 #include "parley/query/who_met.h"
 #include "parley/common/date.h"
@@ -25,7 +26,7 @@ struct QueryError {
 EntityIndex entity_argument(const Database& db, const std::string& name);
 
 // --from / --to as a date range (either may be absent).
-DateRange date_range_options(const boost::program_options::variables_map& vm);
+DateRange date_range_options(const OptionValues& vm);
 
 // A comma-separated list of relation type names, each checked against the schema.
 std::vector<RelationTypeId> relation_types_option(const Database& db, const std::string& option, const std::string& value);
@@ -35,8 +36,6 @@ std::vector<KindId> kinds_option(const Database& db, const std::string& option, 
 std::vector<std::string> statuses_option(const Database& db, const std::string& value);
 // --kinds: gathering kinds (with their subkinds), comma-separated; "gathering" names them all.
 std::vector<KindId> kinds_option(const Database& db, const std::string& value);
-// The gathering kinds a filter counts, by name, in schema order.
-std::vector<std::string> counted_kind_names(const Database& db, const MeetingFilter& filter);
 
 // Splits "a,b, c" into trimmed, non-empty parts.
 std::vector<std::string> split_list(const std::string& value);

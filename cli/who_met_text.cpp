@@ -28,9 +28,12 @@ void write_statuses(JsonOutput& json, const Database& db, const MeetingFilter& f
   json.writer().StartArray();
   for (const auto& s : filter.statuses) json.string(s);
   json.writer().EndArray();
-  json.key("kinds");
+  json.key("kinds");  // every kind counted: the ones asked for, with their subkinds
   json.writer().StartArray();
-  for (const auto& k : counted_kind_names(db, filter)) json.string(k);
+  const RelationSchema& schema = db.schema();
+  for (KindId k = 0; k < schema.kind_count(); ++k) {
+    if (!schema.kind(k).is_abstract && filter.counts_kind(schema, k)) json.string(schema.kind(k).name);
+  }
   json.writer().EndArray();
 }
 

@@ -30,20 +30,20 @@ void transaction_options(po::options_description& options) {
       ("author", po::value<std::string>()->value_name("NAME"), "who: recorded with the transaction (default: your login name)");
 }
 
-std::string text(const po::variables_map& vm, const char* name) {
+std::string text(const OptionValues& vm, const char* name) {
   return vm.count(name) ? vm[name].as<std::string>() : std::string();
 }
 
-std::string required(const po::variables_map& vm, const char* name, const std::string& what) {
+std::string required(const OptionValues& vm, const char* name, const std::string& what) {
   if (!vm.count(name) || vm[name].as<std::string>().empty()) throw po::error(what + " needs --" + name);
   return vm[name].as<std::string>();
 }
 
-std::vector<std::string> words(const po::variables_map& vm, const char* name) {
+std::vector<std::string> words(const OptionValues& vm, const char* name) {
   return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
-NamedValues named_values(const po::variables_map& vm, const char* name) {
+NamedValues named_values(const OptionValues& vm, const char* name) {
   NamedValues out;
   for (const auto& item : words(vm, name)) {
     const auto equals = item.find('=');
@@ -55,7 +55,7 @@ NamedValues named_values(const po::variables_map& vm, const char* name) {
   return out;
 }
 
-Provenance provenance(const po::variables_map& vm, const std::string& what) {
+Provenance provenance(const OptionValues& vm, const std::string& what) {
   if (!vm.count("source") || !vm.count("quote")) {
     throw po::error(what + " needs --source ID and --quote TEXT: every fact keeps where it comes from");
   }
@@ -63,7 +63,7 @@ Provenance provenance(const po::variables_map& vm, const std::string& what) {
 }
 
 // Refuses options the kind of write does not take, so that a typo never passes silently.
-void allow_only(const po::variables_map& vm, const std::string& what, std::initializer_list<const char*> allowed) {
+void allow_only(const OptionValues& vm, const std::string& what, std::initializer_list<const char*> allowed) {
   static const std::vector<std::string> write_options = {
       "kind", "name", "alias", "attribute", "property", "source", "quote", "publisher", "title", "published",
       "file", "url", "note", "qualifier", "participants", "at", "date", "status", "id", "value", "all",
@@ -77,7 +77,7 @@ void allow_only(const po::variables_map& vm, const std::string& what, std::initi
 }
 
 // The positional arguments after the kind of write: exactly `names`, in order.
-std::vector<std::string> arguments(const po::variables_map& vm, const std::string& what,
+std::vector<std::string> arguments(const OptionValues& vm, const std::string& what,
                                    std::initializer_list<const char*> names) {
   const std::vector<std::string> given = words(vm, "arguments");
   if (given.size() != names.size()) {
@@ -152,7 +152,7 @@ bool is_write_line(const std::vector<std::string>& words) {
 }
 
 Write write_from_options(const ParsedCommandLine& args, const std::string& label) {
-  const po::variables_map& vm = args.command_options;
+  const OptionValues& vm = args.command_options;
   const std::string command = args.command;
   if (!vm.count("what")) throw po::error(command + " needs to know what: " + (command == "add" ? add_spec() : retract_spec()).synopsis);
   const std::string what = vm["what"].as<std::string>();
@@ -247,7 +247,7 @@ Write write_from_options(const ParsedCommandLine& args, const std::string& label
   return write;
 }
 
-TransactionInfo transaction_from_options(const po::variables_map& vm) {
+TransactionInfo transaction_from_options(const OptionValues& vm) {
   TransactionInfo info;
   if (!vm.count("message") || vm["message"].as<std::string>().empty()) {
     throw po::error("a write needs -m TEXT saying why; it is kept in the store's log");
@@ -313,7 +313,7 @@ void print_write_report(std::ostream& out, OutputFormat format, const std::vecto
 // temporary file, synced, renamed over it, the folder synced), under the file's lock.
 int run_json_writes(const CommandContext& context, const std::vector<Write>& writes) {
   const auto& global = context.args.global;
-  const po::variables_map& vm = context.args.command_options;
+  const OptionValues& vm = context.args.command_options;
   if (vm.count("message") || vm.count("author")) {
     throw po::error("a JSON dataset keeps no history, so -m and --author would be stored nowhere: say why in your "
                     "version control (git commit -m), or write to a store, whose log keeps them");

@@ -9,6 +9,7 @@
 #include <boost/program_options.hpp>
 
 #include "commands.h"
+#include "option_values.h"
 #include "parley/store/write.h"
 
 namespace parley::cli {
@@ -25,7 +26,7 @@ Write write_from_options(const ParsedCommandLine& args, const std::string& label
 bool is_write_line(const std::vector<std::string>& words);
 
 // Who and why: --author (else the user's login name) and -m, which a write must give.
-TransactionInfo transaction_from_options(const boost::program_options::variables_map& vm);
+TransactionInfo transaction_from_options(const OptionValues& vm);
 
 // How a writer waits for another one holding `path`: up to PARLEY_WAIT_SECONDS (10 s by
 // default), saying so once on `err`.

@@ -1,0 +1,71 @@
+// A command line's options by name (cli/option_values.h): a line's own values before the
+// defaults its command shares with every other line, answering as variables_map does.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "option_values.h"
+
+namespace po = boost::program_options;
+using parley::cli::OptionValues;
+
+namespace {
+
+po::variable_value given(const std::string& text) { return po::variable_value(std::string(text), false); }
+po::variable_value defaulted(const std::string& text) { return po::variable_value(std::string(text), true); }
+
+OptionValues::Defaults defaults() {
+  return std::make_shared<const std::vector<OptionValues::Entry>>(
+      std::vector<OptionValues::Entry>{{"format", defaulted("text")}, {"status", defaulted("held")}});
+}
+
+}  // namespace
+
+TEST_CASE("a given value hides its option's default, and a missing option has an empty value", "[options]") {
+  const OptionValues values({{"a", given("Abe")}, {"format", given("json")}}, defaults());
+  CHECK(values.count("a") == 1);
+  CHECK(values["a"].as<std::string>() == "Abe");
+  CHECK(values["format"].as<std::string>() == "json");
+  CHECK_FALSE(values["format"].defaulted());
+  CHECK(values.count("status") == 1);
+  CHECK(values["status"].as<std::string>() == "held");
+  CHECK(values["status"].defaulted());
+  CHECK(values.count("b") == 0);
+  CHECK(values["b"].empty());
+}
+
+TEST_CASE("options read by Program_options answer alike, defaults included", "[options]") {
+  po::variables_map vm;
+  vm.emplace("a", given("Abe"));
+  vm.emplace("format", defaulted("text"));
+  vm.emplace("status", defaulted("held"));
+  const OptionValues read(vm);
+  const OptionValues plain({{"a", given("Abe")}}, defaults());
+  CHECK(same_variables(read, plain));
+  CHECK(read["status"].defaulted());
+
+  SECTION("a value differs") {
+    CHECK_FALSE(same_variables(read, OptionValues({{"a", given("Putin")}}, defaults())));
+  }
+  SECTION("an option is missing from one") {
+    CHECK_FALSE(same_variables(read, OptionValues({}, defaults())));
+  }
+  SECTION("the same value, given on one side and defaulted on the other") {
+    CHECK_FALSE(same_variables(read, OptionValues({{"a", given("Abe")}, {"format", given("text")}}, defaults())));
+  }
+}
+
+TEST_CASE("set gives an option a value as if the line had, once", "[options]") {
+  OptionValues values({{"a", given("Abe")}}, defaults());
+  values.set("message", given("why"));
+  values.set("message", given("why not"));
+  values.set("status", given("any"));
+  CHECK(values["message"].as<std::string>() == "why not");
+  CHECK(values["status"].as<std::string>() == "any");
+  CHECK_FALSE(values["status"].defaulted());
+  CHECK(values.names() == std::vector<std::string_view>{"a", "format", "message", "status"});
+}
