@@ -9,7 +9,6 @@
 #include <cstring>
 #include <fstream>
 #include <optional>
-#include <sstream>
 
 #include "exit_codes.h"
 #include "near_misses.h"
@@ -23,34 +22,6 @@ namespace po = boost::program_options;
 
 namespace parley::cli {
 namespace {
-
-// Writes to two streams at once: a command's messages reach the person as they are written
-// (a shell session lasts long) and are kept to report as the line's error.
-class TeeBuffer : public std::streambuf {
- public:
-  TeeBuffer(std::ostream& first, std::ostream& second) : first_(first), second_(second) {}
-
- protected:
-  int overflow(int c) override {
-    if (c == traits_type::eof()) return traits_type::not_eof(c);
-    first_.put(static_cast<char>(c));
-    second_.put(static_cast<char>(c));
-    return c;
-  }
-  std::streamsize xsputn(const char* s, std::streamsize n) override {
-    first_.write(s, n);
-    second_.write(s, n);
-    return n;
-  }
-  int sync() override {
-    first_.flush();
-    return 0;
-  }
-
- private:
-  std::ostream& first_;
-  std::ostream& second_;
-};
 
 // A one-shot command's database is not freed: the process ends next, and the kernel takes its
 // memory back at once, where freeing a large dataset record by record costs a few per cent of
@@ -107,7 +78,10 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
                             std::ostream& raw_err) {
   RunOutcome outcome;
   // Every message names things a user or a dataset wrote: escaped, whatever the answer's format.
-  TerminalStream err(raw_err);
+  // What the command tells people is also kept, to report it as the line's error; one stream
+  // does both, as each stream made costs its locale's set-up, on every line of a batch.
+  std::string messages;
+  TerminalStream err(raw_err, &messages);
   const auto fail = [&](int exit_code, std::string code, const std::string& message) {
     outcome.exit_code = exit_code;
     outcome.errors.push_back(ReportedError{std::move(code), message});
@@ -166,9 +140,7 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
       throw po::error("-o and --render are not available here");
     }
 
-    std::ostringstream messages;  // what the command tells people, kept to report it as the error
-    TeeBuffer tee(err, messages);
-    std::ostream both(&tee);
+    messages.clear();  // from here on, what the command tells people
     const auto& folder_formats = command->spec.folder_formats;
     const bool to_folder =
         std::find(folder_formats.begin(), folder_formats.end(), parsed.global.format) != folder_formats.end();
@@ -189,17 +161,17 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     const bool for_people = parsed.global.format == OutputFormat::kText && command->spec.text_for_people;
     std::optional<TerminalStream> escaped;
     if (for_people) escaped.emplace(destination);
-    CommandContext context{parsed, for_people ? static_cast<std::ostream&>(*escaped) : destination, both,
+    CommandContext context{parsed, for_people ? static_cast<std::ostream&>(*escaped) : destination, err,
                            session.database};
     outcome.exit_code = command->run(context);
     if (session.process_ends_after) leave_to_exit(std::move(context.owned));
-    both.flush();
+    err.flush();
     if (escaped) escaped->finish();
     if (outcome.exit_code != kExitOk) {
       // The file is left untouched. A report made for the failure (check's JSON) still goes to
       // standard output; an answer that failed only to be drawn or written does not.
       if (to_file && command->spec.shows_answer_on_failure) file_buffer->copy_to(out);
-      std::string message = messages.str();
+      std::string message = messages;
       while (!message.empty() && message.back() == '\n') message.pop_back();
       fail(outcome.exit_code, outcome.exit_code == kExitIoError ? "io-error" : "invalid-data", message);
     } else if (to_file) {

@@ -16,6 +16,7 @@ int TerminalEscapingBuffer::overflow(int c) {
 }
 
 std::streamsize TerminalEscapingBuffer::xsputn(const char* s, std::streamsize n) {
+  if (kept_) kept_->append(s, static_cast<std::size_t>(n));
   escaped_.clear();
   escaper_.feed(std::string_view(s, static_cast<std::size_t>(n)), escaped_);
   if (!escaped_.empty()) target_.write(escaped_.data(), static_cast<std::streamsize>(escaped_.size()));

@@ -13,7 +13,8 @@ namespace parley::cli {
 
 class TerminalEscapingBuffer : public std::streambuf {
  public:
-  explicit TerminalEscapingBuffer(std::ostream& target) : target_(target) {}
+  // With `kept`, what passes through is also appended there as it was written, unescaped.
+  explicit TerminalEscapingBuffer(std::ostream& target, std::string* kept = nullptr) : target_(target), kept_(kept) {}
   ~TerminalEscapingBuffer() override { finish(); }
   TerminalEscapingBuffer(const TerminalEscapingBuffer&) = delete;
   TerminalEscapingBuffer& operator=(const TerminalEscapingBuffer&) = delete;
@@ -28,14 +29,17 @@ class TerminalEscapingBuffer : public std::streambuf {
 
  private:
   std::ostream& target_;
+  std::string* kept_;
   TerminalEscaper escaper_;
   std::string escaped_;  // reused between writes
 };
 
-// A stream writing through a TerminalEscapingBuffer to `target`.
+// A stream writing through a TerminalEscapingBuffer to `target` (and, unescaped, to `kept`).
 class TerminalStream : public std::ostream {
  public:
-  explicit TerminalStream(std::ostream& target) : std::ostream(nullptr), buffer_(target) { rdbuf(&buffer_); }
+  explicit TerminalStream(std::ostream& target, std::string* kept = nullptr) : std::ostream(nullptr), buffer_(target, kept) {
+    rdbuf(&buffer_);
+  }
   void finish() {
     flush();
     buffer_.finish();
