@@ -318,9 +318,10 @@ int run_who_met(const CommandContext& context) {
     return run_who_met_states(context, *db, a, b, filter);
   }
   const WhoMetResult result = who_met(*db, a, b, filter);
-  if (context.args.global.format == OutputFormat::kJson) {
+  const bool json = context.args.global.format == OutputFormat::kJson;
+  if (json) {
     write_who_met_json(context, *db, result, filter, detail);
-    return kExitOk;
+    if (!context.args.render) return kExitOk;  // with --render, its drawing too
   }
   const std::vector<MeetingDetail> meetings = read_meetings(*db, result.meetings);
   std::vector<std::vector<MeetingDetail>> within;
@@ -343,7 +344,7 @@ int run_who_met(const CommandContext& context) {
     subgraph.add_entity(a);
     const std::string title = "Meetings of " + data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
     const int code = emit_graph(context, *db, subgraph, title);
-    if (graph_format(context) || code != kExitOk) return code;
+    if (json || graph_format(context) || code != kExitOk) return code;
   }
   if (context.args.global.format == OutputFormat::kCsv) {
     // One row per gathering: "meeting" (counted), "within" (held within the meeting named in the
