@@ -38,6 +38,14 @@ class OptionValues {
   const boost::program_options::variable_value& operator[](std::string_view name) const;
   // Gives the option a value, as if the line had given it.
   void set(std::string_view name, boost::program_options::variable_value value);
+  // True when the line itself gave an option whose name satisfies `which`.
+  template <typename Predicate>
+  bool gives_any(Predicate which) const {
+    for (const Entry& entry : given_) {
+      if (!entry.value.defaulted() && which(std::string_view(entry.name))) return true;
+    }
+    return false;
+  }
   // The names of every option with a value, each once.
   std::vector<std::string_view> names() const;
 

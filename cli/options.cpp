@@ -90,6 +90,7 @@ OutputFormat parse_format(const std::string& text) {
 // swallowing the positional arguments that follow; take the pair out of argv beforehand.
 std::vector<const char*> extract_render(int argc, const char* const argv[], std::optional<RenderRequest>& render) {
   std::vector<const char*> rest;
+  rest.reserve(static_cast<std::size_t>(argc));
   for (int i = 0; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg != "--render") {
@@ -131,10 +132,42 @@ std::uint64_t parse_size(const std::string& text) {
   return value << shift;
 }
 
+// The global options of a line (--db, --format, -o ...), checked.
+GlobalOptions read_global_options(const OptionValues& vm) {
+  GlobalOptions global;
+  if (vm.count("db")) global.databases = vm["db"].as<std::vector<std::string>>();
+  if (vm.count("schema")) global.schemas = vm["schema"].as<std::vector<std::string>>();
+  global.format = parse_format(vm["format"].as<std::string>());
+  global.format_given = !vm["format"].defaulted();
+  if (vm.count("output")) global.output = vm["output"].as<std::string>();
+  global.max_errors = count_option(vm, "max-errors", 0, 1000000000);
+  if (vm.count("as-of-tx")) {
+    if (vm["as-of-tx"].as<long long>() < 1) throw po::error("--as-of-tx takes a transaction number, 1 or more");
+    global.as_of_transaction = vm["as-of-tx"].as<long long>();
+  }
+  if (vm.count("as-of")) global.as_of_time = vm["as-of"].as<std::string>();
+  if (global.as_of_transaction && global.as_of_time) throw po::error("give --as-of-tx or --as-of, not both");
+  global.known_by = date_option(vm, "known-by");
+  global.max_input_bytes = parse_size(vm["max-input-size"].as<std::string>());
+  const long long timeout = vm["render-timeout"].as<long long>();
+  if (timeout < 0 || timeout > 86400) throw po::error("--render-timeout must be between 0 (no limit) and 86400 seconds");
+  global.render_timeout = static_cast<unsigned>(timeout);
+  global.legend = vm["legend"].as<std::string>();
+  if (global.legend != "none" && global.legend != "compact" && global.legend != "full") {
+    throw po::error("--legend must be none, compact or full, not \"" + global.legend + "\"");
+  }
+  global.layout = vm["layout"].as<std::string>();
+  if (global.layout != "dot" && global.layout != "neato" && global.layout != "sfdp") {
+    throw po::error("--layout must be dot, neato or sfdp, not \"" + global.layout + "\"");
+  }
+  return global;
+}
+
 }  // namespace
 
 CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& commands) {
   const po::options_description& global = global_options_description();
+  for (const auto& option : global.options()) global_names_.insert(option->long_name());
   for (const CommandSpec* spec : commands) {
     auto grammar = std::make_unique<Grammar>();
     grammar->spec = spec;
@@ -146,6 +179,8 @@ CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& comm
       grammar->positional.add(spec->positional.name_for_position(i).c_str(), 1);
     }
     grammar->plain.emplace(grammar->options, grammar->positional);
+    grammar->defaults_only = read_global_options(OptionValues({}, grammar->plain->defaults()));
+    by_name_.emplace(spec->name, grammar.get());
     grammars_.push_back(std::move(grammar));
   }
   unknown_ = std::make_unique<Grammar>();
@@ -154,11 +189,9 @@ CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& comm
   unknown_->positional.add("command", 1).add("rest", -1);
 }
 
-const CommandLineParser::Grammar& CommandLineParser::grammar_for(const std::string& command) const {
-  for (const auto& grammar : grammars_) {
-    if (grammar->spec->name == command) return *grammar;
-  }
-  return *unknown_;
+const CommandLineParser::Grammar& CommandLineParser::grammar_for(std::string_view command) const {
+  const auto found = by_name_.find(command);
+  return found == by_name_.end() ? *unknown_ : *found->second;
 }
 
 std::optional<OptionValues> CommandLineParser::read_plainly(const Grammar& grammar, const std::vector<const char*>& args) {
@@ -212,6 +245,7 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
   // Second pass: the global options with the command's own, strictly.
   const Grammar& grammar = grammar_for(parsed.command);
   const CommandSpec* spec = grammar.spec;
+  parsed.spec = spec;
   const po::options_description& all = grammar.options;
   const po::positional_options_description& positional = grammar.positional;
   std::optional<OptionValues> plain;
@@ -238,31 +272,9 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
 
   parsed.help = vm.count("help") > 0;
   parsed.version = vm.count("version") > 0;
-  if (vm.count("db")) parsed.global.databases = vm["db"].as<std::vector<std::string>>();
-  if (vm.count("schema")) parsed.global.schemas = vm["schema"].as<std::vector<std::string>>();
-  parsed.global.format = parse_format(vm["format"].as<std::string>());
-  parsed.global.format_given = !vm["format"].defaulted();
-  if (vm.count("output")) parsed.global.output = vm["output"].as<std::string>();
-  parsed.global.max_errors = count_option(vm, "max-errors", 0, 1000000000);
-  if (vm.count("as-of-tx")) {
-    if (vm["as-of-tx"].as<long long>() < 1) throw po::error("--as-of-tx takes a transaction number, 1 or more");
-    parsed.global.as_of_transaction = vm["as-of-tx"].as<long long>();
-  }
-  if (vm.count("as-of")) parsed.global.as_of_time = vm["as-of"].as<std::string>();
-  if (parsed.global.as_of_transaction && parsed.global.as_of_time) throw po::error("give --as-of-tx or --as-of, not both");
-  parsed.global.known_by = date_option(vm, "known-by");
-  parsed.global.max_input_bytes = parse_size(vm["max-input-size"].as<std::string>());
-  const long long timeout = vm["render-timeout"].as<long long>();
-  if (timeout < 0 || timeout > 86400) throw po::error("--render-timeout must be between 0 (no limit) and 86400 seconds");
-  parsed.global.render_timeout = static_cast<unsigned>(timeout);
-  parsed.global.legend = vm["legend"].as<std::string>();
-  if (parsed.global.legend != "none" && parsed.global.legend != "compact" && parsed.global.legend != "full") {
-    throw po::error("--legend must be none, compact or full, not \"" + parsed.global.legend + "\"");
-  }
-  parsed.global.layout = vm["layout"].as<std::string>();
-  if (parsed.global.layout != "dot" && parsed.global.layout != "neato" && parsed.global.layout != "sfdp") {
-    throw po::error("--layout must be dot, neato or sfdp, not \"" + parsed.global.layout + "\"");
-  }
+  // A plain line that gives no global option has the global options of every such line.
+  const bool gives_global = !plain || vm.gives_any([&](std::string_view name) { return global_names_.contains(name); });
+  parsed.global = gives_global ? read_global_options(vm) : grammar.defaults_only;
   if (spec && std::find(spec->formats.begin(), spec->formats.end(), parsed.global.format) == spec->formats.end()) {
     throw po::error(spec->name + " does not support --format " + vm["format"].as<std::string>());
   }

@@ -2,10 +2,15 @@
 // Parsing only; commands live in commands.h.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -39,6 +44,8 @@ struct GlobalOptions {
   std::string layout = "dot";                     // --layout dot|neato|sfdp, for diagrams
 };
 
+struct CommandSpec;
+
 // `--render svg|png|pdf FILE`: draw the answer with Graphviz into FILE.
 struct RenderRequest {
   std::string format;  // "svg", "png" or "pdf"
@@ -48,6 +55,7 @@ struct RenderRequest {
 struct ParsedCommandLine {
   GlobalOptions global;
   std::string command;                            // empty when none was given
+  const CommandSpec* spec = nullptr;              // the command's, when it is one the parser knows
   OptionValues command_options;
   std::optional<RenderRequest> render;
   bool help = false;
@@ -94,13 +102,21 @@ class CommandLineParser {
     boost::program_options::options_description options;
     boost::program_options::positional_options_description positional;
     std::optional<PlainLineReader> plain;  // for a known command
+    GlobalOptions defaults_only;           // of a plain line that gives no global option
   };
 
-  const Grammar& grammar_for(const std::string& command) const;
+  const Grammar& grammar_for(std::string_view command) const;
   // The plain reading of `args` (--render taken out) with `grammar`, or nullopt where it does not apply.
   static std::optional<OptionValues> read_plainly(const Grammar& grammar, const std::vector<const char*>& args);
 
   std::vector<std::unique_ptr<Grammar>> grammars_;  // one per command
+  // Each command's grammar by its name: a batch looks one up for every line.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  std::unordered_map<std::string, const Grammar*, NameHash, std::equal_to<>> by_name_;
+  std::unordered_set<std::string, NameHash, std::equal_to<>> global_names_;  // --db, --format ...
   std::unique_ptr<Grammar> unknown_;                 // no command, or one not in the list
 };
 

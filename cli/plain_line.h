@@ -36,6 +36,8 @@ class PlainLineReader {
   // The options of argv[1..argc) (argv[1] being the command word), or nullopt when the line is
   // not plain.
   std::optional<OptionValues> read(int argc, const char* const argv[]) const;
+  // The grammar's defaults, shared by every line read.
+  const OptionValues::Defaults& defaults() const { return defaults_; }
 
  private:
   enum class Kind { kSwitch, kText, kCount };  // no value; one string; one long long

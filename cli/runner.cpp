@@ -104,7 +104,7 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
     }
     const Command* command = nullptr;
     for (const auto& c : commands()) {
-      if (c.spec.name == parsed.command) command = &c;
+      if (&c.spec == parsed.spec) command = &c;
     }
     if (parsed.command.empty()) {
       print_usage(parsed.help ? out : err);
