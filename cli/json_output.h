@@ -16,7 +16,9 @@ namespace parley::cli {
 template <typename Writer>
 class BasicJsonOutput {
  public:
-  BasicJsonOutput() : writer_(buffer_) { writer_.SetIndent(' ', 2); }
+  // The buffer starts large enough for a small answer whole: growing it from RapidJSON's 256
+  // bytes cost a few reallocations on every short answer of a batch.
+  BasicJsonOutput() : buffer_(nullptr, 4096), writer_(buffer_) { writer_.SetIndent(' ', 2); }
   Writer& writer() { return writer_; }
   void key(std::string_view k) { writer_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
   void string(std::string_view s) { writer_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
