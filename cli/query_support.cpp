@@ -68,7 +68,7 @@ std::vector<KindId> kinds_option(const Database& db, const std::string& option, 
 
 std::vector<std::string> statuses_option(const Database& db, const std::string& value) {
   if (value == "any") return {};
-  const AttributeSpec* spec = db.schema().find_attribute(*db.schema().find_kind("event"), "status");
+  const AttributeSpec* spec = db.schema().find_attribute(*db.schema().core_names().event, "status");
   std::vector<std::string> statuses;
   for (const auto& status : split_list(value)) {
     if (std::find(spec->value.allowed.begin(), spec->value.allowed.end(), status) == spec->value.allowed.end()) {

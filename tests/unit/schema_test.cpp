@@ -121,3 +121,25 @@ TEST_CASE("a kind's who_met role is one of three, and a gathering kind without o
   CHECK(bad.items()[0].code == ErrorCode::kInvalidSchema);
   CHECK(bad.items()[0].where.json_pointer == "/kinds/sitting/who_met");
 }
+
+TEST_CASE("the names queries work with are found when the schema is read, and missing ones stay absent", "[schema]") {
+  Diagnostics diagnostics;
+  const auto curated = RelationSchema::parse(embedded::relation_schema, "relations.json", diagnostics);
+  REQUIRE(curated);
+  const CoreNames& names = curated->core_names();
+  CHECK(names.event == curated->find_kind("event"));
+  CHECK(names.state == curated->find_kind("state"));
+  CHECK(names.participant_in == curated->find_relation_type("participant_in"));
+  CHECK(names.held_in == curated->find_relation_type("held_in"));
+  CHECK(names.part_of == curated->find_relation_type("part_of"));
+  CHECK(names.role == curated->find_property("role"));
+  CHECK(names.status == curated->find_property("status"));
+  CHECK((names.event && names.state && names.participant_in && names.held_in && names.part_of && names.role && names.status));
+
+  const auto bare = RelationSchema::parse(R"({"kinds": {"event": {}}, "properties": {}, "relations": {}})", "bare.json", diagnostics);
+  REQUIRE(bare);
+  CHECK(bare->core_names().event == bare->find_kind("event"));
+  CHECK_FALSE(bare->core_names().state);
+  CHECK_FALSE(bare->core_names().participant_in);
+  CHECK_FALSE(bare->core_names().role);
+}

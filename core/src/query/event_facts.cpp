@@ -42,10 +42,10 @@ std::optional<DateSpan> EventFacts::span() const {
 
 EventReader::EventReader(const Database& db)
     : db_(&db),
-      participant_in_(db.schema().find_relation_type("participant_in")),
-      held_in_(db.schema().find_relation_type("held_in")),
-      role_(db.schema().find_property("role")),
-      status_(db.schema().find_property("status")) {}
+      participant_in_(db.schema().core_names().participant_in),
+      held_in_(db.schema().core_names().held_in),
+      role_(db.schema().core_names().role),
+      status_(db.schema().core_names().status) {}
 
 EventFacts EventReader::read(EntityIndex event) const {
   const Dataset& data = db_->dataset();

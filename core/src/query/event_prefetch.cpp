@@ -40,8 +40,8 @@ void quotes(const List& citations) {
 EventPrefetch::EventPrefetch(const Database& db, std::vector<EntityIndex> events)
     : db_(&db),
       events_(std::move(events)),
-      participant_in_(db.schema().find_relation_type("participant_in")),
-      held_in_(db.schema().find_relation_type("held_in")) {}
+      participant_in_(db.schema().core_names().participant_in),
+      held_in_(db.schema().core_names().held_in) {}
 
 void EventPrefetch::before(std::size_t i) const {
   if (i == 0) warm(0, kBlock);

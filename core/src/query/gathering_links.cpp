@@ -8,7 +8,7 @@ namespace parley::detail {
 
 std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
   const EventTable& events = db.events();
-  const auto participant_in = db.schema().find_relation_type("participant_in");
+  const auto participant_in = db.schema().core_names().participant_in;
   std::vector<EventTable::Slot> slots;
   if (!participant_in) return slots;
   for (const Edge e : boost::make_iterator_range(out_edges(a, db.graph()))) {
@@ -22,7 +22,7 @@ std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
 }
 
 std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event) {
-  return part_of_chain(db, event, db.schema().find_relation_type("part_of"));
+  return part_of_chain(db, event, db.schema().core_names().part_of);
 }
 
 std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event, std::optional<RelationTypeId> part_of) {

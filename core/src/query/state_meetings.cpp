@@ -126,7 +126,7 @@ std::vector<PartySeat> seats_for(const EventTable& events, EventTable::Slot slot
 }  // namespace
 
 bool is_state(const Database& db, EntityIndex entity) {
-  const auto state = db.schema().find_kind("state");
+  const auto state = db.schema().core_names().state;
   return state && db.schema().is_a(db.dataset().entities[entity].kind, *state);
 }
 

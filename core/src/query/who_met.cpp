@@ -182,7 +182,7 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   MeetingFilter any = filter;
   any.statuses.clear();
   ShownRows shown = shown_rows(db, a, b, any);
-  const auto part_of = schema.find_relation_type("part_of");
+  const auto part_of = schema.core_names().part_of;
   if (!filter.statuses.empty()) {
     const std::vector<bool> accepted = events.accepted_statuses(filter.statuses);
     result.left_out = left_out_rows(db, shown, accepted, part_of);

@@ -278,6 +278,10 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
     detail::resolve_positions(file, json, diagnostics);
     return std::nullopt;
   }
+  schema.core_names_ = CoreNames{schema.find_kind("event"),           schema.find_kind("state"),
+                                 schema.find_relation_type("participant_in"), schema.find_relation_type("held_in"),
+                                 schema.find_relation_type("part_of"), schema.find_property("role"),
+                                 schema.find_property("status")};
   return schema;
 }
 

@@ -74,6 +74,15 @@ struct RelationTypeSpec {
   std::string description;
 };
 
+// The kinds, relation types and properties parley's own queries work with, found once when the
+// schema is read: a query that named them looked each up by name every time it ran, a tenth of
+// a small who-met answer. Each is nullopt where a schema lacks it.
+struct CoreNames {
+  std::optional<KindId> event, state;
+  std::optional<RelationTypeId> participant_in, held_in, part_of;
+  std::optional<PropertyId> role, status;
+};
+
 class RelationSchema {
  public:
   // Parses a relation schema. On failure returns nullopt and adds located diagnostics.
@@ -87,6 +96,8 @@ class RelationSchema {
   const KindSpec& kind(KindId id) const { return kinds_[id]; }
   const RelationTypeSpec& relation_type(RelationTypeId id) const { return relation_types_[id]; }
   const PropertySpec& property(PropertyId id) const { return properties_[id]; }
+
+  const CoreNames& core_names() const { return core_names_; }
 
   std::optional<KindId> find_kind(std::string_view name) const;
   std::optional<RelationTypeId> find_relation_type(std::string_view name) const;
@@ -119,6 +130,7 @@ class RelationSchema {
   std::vector<RelationTypeSpec> relation_types_;
   std::vector<PropertySpec> properties_;
   std::vector<std::string> name_titles_;
+  CoreNames core_names_;
   // Looked up by string_view with no copy: a load looks up a type and a property or two per
   // relation, millions at scale.
   struct NameHash {
