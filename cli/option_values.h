@@ -38,13 +38,12 @@ class OptionValues {
   const boost::program_options::variable_value& operator[](std::string_view name) const;
   // Gives the option a value, as if the line had given it.
   void set(std::string_view name, boost::program_options::variable_value value);
-  // True when the line itself gave an option whose name satisfies `which`.
-  template <typename Predicate>
-  bool gives_any(Predicate which) const {
+  // Calls `visit(name, value)` for each option the line itself gave (not a default).
+  template <typename Visitor>
+  void for_each_given(Visitor visit) const {
     for (const Entry& entry : given_) {
-      if (!entry.value.defaulted() && which(std::string_view(entry.name))) return true;
+      if (!entry.value.defaulted()) visit(std::string_view(entry.name), entry.value);
     }
-    return false;
   }
   // The names of every option with a value, each once.
   std::vector<std::string_view> names() const;

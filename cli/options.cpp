@@ -44,22 +44,32 @@ const po::options_description& global_options_description() {
   return global;
 }
 
-std::optional<FuzzyDate> date_option(const OptionValues& vm, const char* option) {
-  if (!vm.count(option)) return std::nullopt;
-  const std::string text = vm[option].as<std::string>();
+namespace {
+
+FuzzyDate checked_date(const char* option, const std::string& text) {
   std::string error;
   const auto date = FuzzyDate::parse(text, &error);
   if (!date) throw po::error(std::string("--") + option + " \"" + text + "\": " + error);
-  return date;
+  return *date;
 }
 
-std::size_t count_option(const OptionValues& vm, const char* name, long long minimum, long long maximum) {
-  const long long value = vm[name].as<long long>();
+std::size_t checked_count(const char* name, long long value, long long minimum, long long maximum) {
   if (value < minimum || value > maximum) {
     throw po::error(std::string("--") + name + " must be between " + std::to_string(minimum) + " and " +
                     std::to_string(maximum) + ", not " + std::to_string(value));
   }
   return static_cast<std::size_t>(value);
+}
+
+}  // namespace
+
+std::optional<FuzzyDate> date_option(const OptionValues& vm, const char* option) {
+  if (!vm.count(option)) return std::nullopt;
+  return checked_date(option, vm[option].as<std::string>());
+}
+
+std::size_t count_option(const OptionValues& vm, const char* name, long long minimum, long long maximum) {
+  return checked_count(name, vm[name].as<long long>(), minimum, maximum);
 }
 
 bool is_positional(const CommandSpec& spec, const std::string& name) {
@@ -132,42 +142,71 @@ std::uint64_t parse_size(const std::string& text) {
   return value << shift;
 }
 
-// The global options of a line (--db, --format, -o ...), checked.
-GlobalOptions read_global_options(const OptionValues& vm) {
-  GlobalOptions global;
-  if (vm.count("db")) global.databases = vm["db"].as<std::vector<std::string>>();
-  if (vm.count("schema")) global.schemas = vm["schema"].as<std::vector<std::string>>();
-  global.format = parse_format(vm["format"].as<std::string>());
-  global.format_given = !vm["format"].defaulted();
-  if (vm.count("output")) global.output = vm["output"].as<std::string>();
-  global.max_errors = count_option(vm, "max-errors", 0, 1000000000);
-  if (vm.count("as-of-tx")) {
-    if (vm["as-of-tx"].as<long long>() < 1) throw po::error("--as-of-tx takes a transaction number, 1 or more");
-    global.as_of_transaction = vm["as-of-tx"].as<long long>();
-  }
-  if (vm.count("as-of")) global.as_of_time = vm["as-of"].as<std::string>();
-  if (global.as_of_transaction && global.as_of_time) throw po::error("give --as-of-tx or --as-of, not both");
-  global.known_by = date_option(vm, "known-by");
-  global.max_input_bytes = parse_size(vm["max-input-size"].as<std::string>());
-  const long long timeout = vm["render-timeout"].as<long long>();
-  if (timeout < 0 || timeout > 86400) throw po::error("--render-timeout must be between 0 (no limit) and 86400 seconds");
-  global.render_timeout = static_cast<unsigned>(timeout);
-  global.legend = vm["legend"].as<std::string>();
-  if (global.legend != "none" && global.legend != "compact" && global.legend != "full") {
-    throw po::error("--legend must be none, compact or full, not \"" + global.legend + "\"");
-  }
-  global.layout = vm["layout"].as<std::string>();
-  if (global.layout != "dot" && global.layout != "neato" && global.layout != "sfdp") {
-    throw po::error("--layout must be dot, neato or sfdp, not \"" + global.layout + "\"");
-  }
-  return global;
+// The global options (--db, --format, -o ...): how a value given for each is checked and
+// stored. In the order they are checked, whatever their order on the line: a line with two wrong
+// global options is told of the same one however it is read.
+struct GlobalOptionReader {
+  const char* name;
+  void (*store)(GlobalOptions& global, const po::variable_value& value);
+};
+
+const std::vector<GlobalOptionReader>& global_option_readers() {
+  using V = const po::variable_value&;
+  static const std::vector<GlobalOptionReader> readers = {
+      {"db", [](GlobalOptions& g, V v) { g.databases = v.as<std::vector<std::string>>(); }},
+      {"schema", [](GlobalOptions& g, V v) { g.schemas = v.as<std::vector<std::string>>(); }},
+      {"format",
+       [](GlobalOptions& g, V v) {
+         g.format = parse_format(v.as<std::string>());
+         g.format_given = !v.defaulted();
+       }},
+      {"output", [](GlobalOptions& g, V v) { g.output = v.as<std::string>(); }},
+      {"max-errors", [](GlobalOptions& g, V v) { g.max_errors = checked_count("max-errors", v.as<long long>(), 0, 1000000000); }},
+      {"as-of-tx",
+       [](GlobalOptions& g, V v) {
+         if (v.as<long long>() < 1) throw po::error("--as-of-tx takes a transaction number, 1 or more");
+         g.as_of_transaction = v.as<long long>();
+       }},
+      {"as-of", [](GlobalOptions& g, V v) { g.as_of_time = v.as<std::string>(); }},
+      {"known-by", [](GlobalOptions& g, V v) { g.known_by = checked_date("known-by", v.as<std::string>()); }},
+      {"max-input-size", [](GlobalOptions& g, V v) { g.max_input_bytes = parse_size(v.as<std::string>()); }},
+      {"render-timeout",
+       [](GlobalOptions& g, V v) {
+         const long long timeout = v.as<long long>();
+         if (timeout < 0 || timeout > 86400) throw po::error("--render-timeout must be between 0 (no limit) and 86400 seconds");
+         g.render_timeout = static_cast<unsigned>(timeout);
+       }},
+      {"legend",
+       [](GlobalOptions& g, V v) {
+         g.legend = v.as<std::string>();
+         if (g.legend != "none" && g.legend != "compact" && g.legend != "full") {
+           throw po::error("--legend must be none, compact or full, not \"" + g.legend + "\"");
+         }
+       }},
+      {"layout",
+       [](GlobalOptions& g, V v) {
+         g.layout = v.as<std::string>();
+         if (g.layout != "dot" && g.layout != "neato" && g.layout != "sfdp") {
+           throw po::error("--layout must be dot, neato or sfdp, not \"" + g.layout + "\"");
+         }
+       }},
+  };
+  return readers;
 }
 
 }  // namespace
 
 CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& commands) {
   const po::options_description& global = global_options_description();
-  for (const auto& option : global.options()) global_names_.insert(option->long_name());
+  // The global options' defaults, stored once as a line that gives none of them has them.
+  const auto& readers = global_option_readers();
+  for (std::size_t rank = 0; rank < readers.size(); ++rank) {
+    global_option_ranks_.emplace(readers[rank].name, rank);
+    boost::any value;
+    if (global.find(readers[rank].name, false).semantic()->apply_default(value)) {
+      readers[rank].store(global_defaults_, po::variable_value(value, true));
+    }
+  }
   for (const CommandSpec* spec : commands) {
     auto grammar = std::make_unique<Grammar>();
     grammar->spec = spec;
@@ -179,7 +218,6 @@ CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& comm
       grammar->positional.add(spec->positional.name_for_position(i).c_str(), 1);
     }
     grammar->plain.emplace(grammar->options, grammar->positional);
-    grammar->defaults_only = read_global_options(OptionValues({}, grammar->plain->defaults()));
     by_name_.emplace(spec->name, grammar.get());
     grammars_.push_back(std::move(grammar));
   }
@@ -209,6 +247,19 @@ bool CommandLineParser::reads_plainly(int argc, const char* const argv[]) const 
     return false;  // a --render that parse() refuses before any reading
   }
   return args.size() >= 2 && read_plainly(grammar_for(args[1]), args).has_value();
+}
+
+GlobalOptions CommandLineParser::read_global_options(const OptionValues& vm) const {
+  // The defaults, then the few global options the line gave, each checked, in a fixed order.
+  GlobalOptions global = global_defaults_;
+  std::vector<std::pair<std::size_t, const po::variable_value*>> given;
+  vm.for_each_given([&](std::string_view name, const po::variable_value& value) {
+    if (const auto rank = global_option_ranks_.find(name); rank != global_option_ranks_.end()) given.emplace_back(rank->second, &value);
+  });
+  std::sort(given.begin(), given.end());
+  for (const auto& [rank, value] : given) global_option_readers()[rank].store(global, *value);
+  if (global.as_of_transaction && global.as_of_time) throw po::error("give --as-of-tx or --as-of, not both");
+  return global;
 }
 
 ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], Reading reading) const {
@@ -272,9 +323,7 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
 
   parsed.help = vm.count("help") > 0;
   parsed.version = vm.count("version") > 0;
-  // A plain line that gives no global option has the global options of every such line.
-  const bool gives_global = !plain || vm.gives_any([&](std::string_view name) { return global_names_.contains(name); });
-  parsed.global = gives_global ? read_global_options(vm) : grammar.defaults_only;
+  parsed.global = read_global_options(vm);
   if (spec && std::find(spec->formats.begin(), spec->formats.end(), parsed.global.format) == spec->formats.end()) {
     throw po::error(spec->name + " does not support --format " + vm["format"].as<std::string>());
   }

@@ -10,7 +10,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -102,7 +101,6 @@ class CommandLineParser {
     boost::program_options::options_description options;
     boost::program_options::positional_options_description positional;
     std::optional<PlainLineReader> plain;  // for a known command
-    GlobalOptions defaults_only;           // of a plain line that gives no global option
   };
 
   const Grammar& grammar_for(std::string_view command) const;
@@ -116,7 +114,10 @@ class CommandLineParser {
     std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
   };
   std::unordered_map<std::string, const Grammar*, NameHash, std::equal_to<>> by_name_;
-  std::unordered_set<std::string, NameHash, std::equal_to<>> global_names_;  // --db, --format ...
+  // The global options of a line: the defaults, with what the line gave checked and stored.
+  GlobalOptions read_global_options(const OptionValues& vm) const;
+  GlobalOptions global_defaults_;
+  std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> global_option_ranks_;  // --db, --format ...
   std::unique_ptr<Grammar> unknown_;                 // no command, or one not in the list
 };
 
