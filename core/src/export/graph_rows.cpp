@@ -66,8 +66,9 @@ std::string joined(const std::vector<std::string_view>& items, char separator) {
 GraphRows::GraphRows(const Database& db) : db_(db) {
   const RelationSchema& schema = db.schema();
   for (PropertyId p = 0; p < schema.property_count(); ++p) property_names_.push_back(schema.property(p).name);
-  participant_in_ = schema.find_relation_type("participant_in");
-  role_ = schema.find_property("role");
+  participant_in_ = schema.core_names().participant_in;
+  role_ = schema.core_names().role;
+  status_ = schema.core_names().status;
 }
 
 NodeRow GraphRows::node(EntityIndex index) const {
@@ -130,11 +131,10 @@ EdgeRow GraphRows::edge(RelationIndex index) const {
   row.properties.resize(property_names_.size());
   for (const PropertyValue& value : relation.properties) row.properties[value.property] = value.value;
   if (participant_in_ && relation.type == *participant_in_) {
-    // Who-met's own rule, applied to this relation's participation in the event.
-    const EventFacts event = read_event(db_, relation.to);
-    for (const Participation& p : event.participants) {
-      if (p.relation == index) row.counts = event.counts(p);
-    }
+    // Who-met's own rule, from this participation's status and the event's: reading the whole
+    // event instead read every other participant of a gathering again for each one.
+    row.counts = participation_counts(status_ ? relation.property(*status_) : std::string_view(),
+                                      stated_status(data, data.entities[relation.to]));
   }
   std::vector<SourceIndex> cited;
   bool quoted = false, coded = false;

@@ -24,8 +24,20 @@ std::int32_t published_day(const Dataset& data, const Attribute& attribute) {
 
 }  // namespace
 
-bool EventFacts::counts(const Participation& participation) const {
-  return participation.status != "planned" || status != "held";
+bool participation_counts(std::string_view participation_status, std::string_view event_status) {
+  return participation_status != "planned" || event_status != "held";
+}
+
+bool EventFacts::counts(const Participation& participation) const { return participation_counts(participation.status, status); }
+
+std::string_view stated_status(const Dataset& data, const Entity& event) {
+  const Attribute* latest = nullptr;
+  for (const Attribute& attribute : event.attributes) {
+    if (attribute.name == "status" && (!latest || published_day(data, attribute) >= published_day(data, *latest))) {
+      latest = &attribute;
+    }
+  }
+  return latest ? std::string_view(latest->value) : std::string_view();
 }
 
 bool EventFacts::has_participant(EntityIndex who) const {
@@ -70,11 +82,7 @@ EventFacts EventReader::read(EntityIndex event) const {
   };
   narrowest(facts.dates, facts.date);
   narrowest(end_dates, facts.end_date);
-  const Attribute* latest = nullptr;
-  for (const Attribute* status : facts.statuses) {
-    if (!latest || published_day(data, *status) >= published_day(data, *latest)) latest = status;
-  }
-  if (latest) facts.status = latest->value;
+  facts.status = stated_status(data, data.entities[event]);
 
   const Graph& graph = db_->graph();
   for (const Edge e : boost::make_iterator_range(out_edges(event, graph))) {

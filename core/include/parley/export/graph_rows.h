@@ -71,6 +71,7 @@ class GraphRows {
   std::vector<std::string_view> property_names_;
   std::optional<RelationTypeId> participant_in_;
   std::optional<PropertyId> role_;
+  std::optional<PropertyId> status_;
 };
 
 // A list of a row (kinds, aliases, sources) as one field, its items separated by `separator`.

@@ -65,6 +65,12 @@ class EventReader {
   std::optional<PropertyId> status_;
 };
 
+// The status the most recent source states for an event (its "status" attributes); empty if none.
+std::string_view stated_status(const Dataset& data, const Entity& event);
+// EventFacts::counts' rule from the two statuses alone: a participation the sources only
+// expected ("planned") does not count at a gathering that was held.
+bool participation_counts(std::string_view participation_status, std::string_view event_status);
+
 // One event's facts: EventReader(db).read(event).
 EventFacts read_event(const Database& db, EntityIndex event);
 
