@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
 
 #include "near_misses.h"
 
@@ -205,6 +206,13 @@ CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& comm
     boost::any value;
     if (global.find(readers[rank].name, false).semantic()->apply_default(value)) {
       readers[rank].store(global_defaults_, po::variable_value(value, true));
+    }
+  }
+  // A global option added without a reader would be accepted and then ignored: refuse to start.
+  for (const auto& option : global.options()) {
+    const std::string& name = option->long_name();
+    if (name != "help" && name != "version" && name != "render" && !global_option_ranks_.contains(name)) {
+      throw std::logic_error("the global option --" + name + " has no reader (cli/options.cpp)");
     }
   }
   for (const CommandSpec* spec : commands) {
