@@ -76,6 +76,22 @@ TEST_CASE("a stream escapes text split anywhere, even inside a character", "[ter
   }
 }
 
+TEST_CASE("a stream that keeps its text keeps it as written, whole, while the terminal gets it escaped", "[terminal-text]") {
+  const std::string text = "no entity is called \"Lav\x1b[31mrov\"\n";
+  std::ostringstream target;
+  std::string kept;
+  {
+    parley::cli::TerminalStream stream(target, &kept);
+    stream << text.substr(0, 25);
+    stream.put(text[25]);
+    stream << text.substr(26);
+    stream.finish();
+  }
+  CHECK(kept == text);
+  CHECK(target.str() == escape_for_terminal(text));
+  CHECK(target.str() != text);
+}
+
 TEST_CASE("a value is shown on one line, its line feeds written as \\n", "[terminal-text]") {
   CHECK(parley::single_line("one\ntwo\n") == "one\\ntwo\\n");
   CHECK(parley::single_line("plain") == "plain");
