@@ -145,4 +145,10 @@ void AnswerSpool::write_json_string(std::ostream& out) {
   out << '"';
 }
 
+void AnswerSpool::clear() {
+  held_.clear();
+  file_.reset();
+  no_file_ = false;
+}
+
 }  // namespace parley::cli

@@ -28,6 +28,8 @@ class AnswerSpool : public std::streambuf {
   // Writes the answer as a JSON value: the object on one line, or a string of its bytes.
   void write_json_object(std::ostream& out);
   void write_json_string(std::ostream& out);
+  // Forgets the answer, to take the next one: a batch keeps one spool for all its lines.
+  void clear();
   // True once the answer went on into the temporary file (exposed for tests).
   bool spilled() const { return file_ != nullptr; }
 

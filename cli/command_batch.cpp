@@ -2,6 +2,7 @@
 // writes to a store, one per line, as one transaction.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -196,6 +197,14 @@ int run_batch(const CommandContext& context) {
   bool first_answer = true;
   std::uint64_t bytes_read = 0;
   std::size_t next_ahead = 0;
+  // A line's answer (held for its JSON-lines record) and its messages: made once and emptied for
+  // each line, since every stream made sets up its locale, a tenth of a small line's cost.
+  AnswerSpool spool;
+  std::ostream spooled(&spool);
+  std::ostringstream messages;
+  const std::ios_base::fmtflags fresh_flags = spooled.flags();
+  const std::streamsize fresh_precision = spooled.precision();
+  const char fresh_fill = spooled.fill();
   while (true) {
     LineRead read = LineRead::kLine;
     if (next_ahead < ahead.size()) {
@@ -224,11 +233,16 @@ int run_batch(const CommandContext& context) {
       context.out << (first_answer ? "" : "\n") << "== " << name << ':' << number << ": " << valid_utf8(line) << '\n';
       first_answer = false;
     }
-    AnswerSpool spool;
-    std::ostream spooled(&spool);
+    // Each line starts as on a new stream: empty, in a good state, formatted as by default.
+    spool.clear();
+    spooled.clear();
+    spooled.flags(fresh_flags);
+    spooled.precision(fresh_precision);
+    spooled.fill(fresh_fill);
+    messages.str(std::string());
+    messages.clear();
     std::ostream& answer = jsonl ? spooled : context.out;
     RunOutcome outcome;
-    std::ostringstream messages;
     if (tokens.error) {
       outcome.exit_code = kExitUsage;
       outcome.errors.push_back(ReportedError{"usage", tokens.error->message});
@@ -243,9 +257,11 @@ int run_batch(const CommandContext& context) {
     }
     // Each message line is prefixed with where it came from.
     const auto relay_messages = [&] {
-      std::istringstream lines(messages.str());
-      std::string message;
-      while (std::getline(lines, message)) {
+      const std::string text = messages.str();
+      for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        std::string message = text.substr(at, end - at);
+        at = end + 1;
         // The runner says "parley: ..." for usage errors and "parley: error[io-error]: ..."
         // for a file it could not write; in a script the line is what matters.
         if (message.starts_with("parley: error[") || message.starts_with("parley: note: ")) {

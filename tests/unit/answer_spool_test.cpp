@@ -108,6 +108,15 @@ TEST_CASE("an answer past a megabyte waits in a file and comes back whole", "[an
   std::ostringstream out;
   text.write_json_string(out);
   CHECK(out.str() == string_written(answer));
+
+  // A batch keeps one spool for every line: once cleared, it holds the next answer alone.
+  spool.clear();
+  CHECK_FALSE(spool.spilled());
+  const std::string next = "{\"format\": \"parley-answer/1\", \"n\": 2}\n";
+  fill(spool, next);
+  CHECK_FALSE(spool.spilled());
+  REQUIRE(spool.holds_json_object());
+  CHECK(as_object(spool) == parsed_and_written(next));
 }
 
 TEST_CASE("any other answer goes in as a JSON string escaped as RapidJSON escapes it", "[answer-spool]") {
