@@ -278,6 +278,9 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
     detail::resolve_positions(file, json, diagnostics);
     return std::nullopt;
   }
+  // Every kind's role, inherited through is_a, worked out once: who-met asks it of every kind
+  // and every gathering it reads.
+  for (KindId k = 0; k < schema.kinds_.size(); ++k) schema.meeting_roles_.push_back(schema.meeting_role(k));
   schema.core_names_ = CoreNames{schema.find_kind("event"),           schema.find_kind("state"),
                                  schema.find_relation_type("participant_in"), schema.find_relation_type("held_in"),
                                  schema.find_relation_type("part_of"), schema.find_property("role"),
@@ -308,6 +311,7 @@ bool RelationSchema::is_a(KindId kind, KindId ancestor) const {
 }
 
 bool RelationSchema::is_gathering(KindId kind) const {
+  if (kind < meeting_roles_.size()) return meeting_roles_[kind] != MeetingRole::kNone;
   for (std::optional<KindId> at = kind; at; at = kinds_[*at].parent) {
     if (kinds_[*at].is_gathering) return true;
   }
@@ -315,6 +319,7 @@ bool RelationSchema::is_gathering(KindId kind) const {
 }
 
 MeetingRole RelationSchema::meeting_role(KindId kind) const {
+  if (kind < meeting_roles_.size()) return meeting_roles_[kind];
   if (!is_gathering(kind)) return MeetingRole::kNone;
   for (std::optional<KindId> at = kind; at; at = kinds_[*at].parent) {
     if (kinds_[*at].meeting_role) return *kinds_[*at].meeting_role;

@@ -131,6 +131,7 @@ class RelationSchema {
   std::vector<PropertySpec> properties_;
   std::vector<std::string> name_titles_;
   CoreNames core_names_;
+  std::vector<MeetingRole> meeting_roles_;  // by kind, once the schema is read (empty while it is)
   // Looked up by string_view with no copy: a load looks up a type and a property or two per
   // relation, millions at scale.
   struct NameHash {
