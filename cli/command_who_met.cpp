@@ -319,9 +319,9 @@ int run_who_met(const CommandContext& context) {
   }
   const WhoMetResult result = who_met(*db, a, b, filter);
   const bool json = context.args.global.format == OutputFormat::kJson;
-  if (json) {
+  if (json && !context.args.render) {
     write_who_met_json(context, *db, result, filter, detail);
-    if (!context.args.render) return kExitOk;  // with --render, its drawing too
+    return kExitOk;
   }
   const std::vector<MeetingDetail> meetings = read_meetings(*db, result.meetings);
   std::vector<std::vector<MeetingDetail>> within;
@@ -343,8 +343,13 @@ int run_who_met(const CommandContext& context) {
     add_rows(also);
     subgraph.add_entity(a);
     const std::string title = "Meetings of " + data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
+    // Drawn first, as every command draws: a drawing that fails leaves no answer behind it.
     const int code = emit_graph(context, *db, subgraph, title);
-    if (json || graph_format(context) || code != kExitOk) return code;
+    if (graph_format(context) || code != kExitOk) return code;
+  }
+  if (json) {
+    write_who_met_json(context, *db, result, filter, detail);
+    return kExitOk;
   }
   if (context.args.global.format == OutputFormat::kCsv) {
     // One row per gathering: "meeting" (counted), "within" (held within the meeting named in the
