@@ -104,6 +104,8 @@ std::vector<const char*> extract_render(int argc, const char* const argv[], std:
   rest.reserve(static_cast<std::size_t>(argc));
   for (int i = 0; i < argc; ++i) {
     const std::string_view arg = argv[i];
+    // Read as an option of one value, "--render=svg" would be accepted and nothing drawn.
+    if (arg.starts_with("--render=")) throw po::error("--render takes a format and a file name as two words: --render svg FILE");
     if (arg != "--render") {
       rest.push_back(argv[i]);
       continue;
@@ -168,7 +170,11 @@ const std::vector<GlobalOptionReader>& global_option_readers() {
          if (v.as<long long>() < 1) throw po::error("--as-of-tx takes a transaction number, 1 or more");
          g.as_of_transaction = v.as<long long>();
        }},
-      {"as-of", [](GlobalOptions& g, V v) { g.as_of_time = v.as<std::string>(); }},
+      {"as-of",
+       [](GlobalOptions& g, V v) {
+         if (g.as_of_transaction) throw po::error("give --as-of-tx or --as-of, not both");  // read just before
+         g.as_of_time = v.as<std::string>();
+       }},
       {"known-by", [](GlobalOptions& g, V v) { g.known_by = checked_date("known-by", v.as<std::string>()); }},
       {"max-input-size", [](GlobalOptions& g, V v) { g.max_input_bytes = parse_size(v.as<std::string>()); }},
       {"render-timeout",
@@ -203,10 +209,10 @@ CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& comm
   const auto& readers = global_option_readers();
   for (std::size_t rank = 0; rank < readers.size(); ++rank) {
     global_option_ranks_.emplace(readers[rank].name, rank);
+    const po::option_description* option = global.find_nothrow(readers[rank].name, false);
+    if (!option) throw std::logic_error(std::string("the reader of --") + readers[rank].name + " reads no global option (cli/options.cpp)");
     boost::any value;
-    if (global.find(readers[rank].name, false).semantic()->apply_default(value)) {
-      readers[rank].store(global_defaults_, po::variable_value(value, true));
-    }
+    if (option->semantic()->apply_default(value)) readers[rank].store(global_defaults_, po::variable_value(value, true));
   }
   // A global option added without a reader would be accepted and then ignored: refuse to start.
   for (const auto& option : global.options()) {
@@ -266,7 +272,6 @@ GlobalOptions CommandLineParser::read_global_options(const OptionValues& vm) con
   });
   std::sort(given.begin(), given.end());
   for (const auto& [rank, value] : given) global_option_readers()[rank].store(global, *value);
-  if (global.as_of_transaction && global.as_of_time) throw po::error("give --as-of-tx or --as-of, not both");
   return global;
 }
 
