@@ -202,9 +202,7 @@ int run_batch(const CommandContext& context) {
   AnswerSpool spool;
   std::ostream spooled(&spool);
   std::ostringstream messages;
-  const std::ios_base::fmtflags fresh_flags = spooled.flags();
-  const std::streamsize fresh_precision = spooled.precision();
-  const char fresh_fill = spooled.fill();
+  const std::ios fresh(nullptr);  // the formatting of a new stream
   while (true) {
     LineRead read = LineRead::kLine;
     if (next_ahead < ahead.size()) {
@@ -235,10 +233,8 @@ int run_batch(const CommandContext& context) {
     }
     // Each line starts as on a new stream: empty, in a good state, formatted as by default.
     spool.clear();
+    spooled.copyfmt(fresh);
     spooled.clear();
-    spooled.flags(fresh_flags);
-    spooled.precision(fresh_precision);
-    spooled.fill(fresh_fill);
     messages.str(std::string());
     messages.clear();
     std::ostream& answer = jsonl ? spooled : context.out;
@@ -275,6 +271,7 @@ int run_batch(const CommandContext& context) {
     if (jsonl) {
       const std::string line_format = format_option(tokens.words);
       write_record(context.out, number, valid_utf8(line), outcome, spool, line_format.empty() || line_format == "json");
+      spool.clear();  // a large answer's temporary file goes now, not at the next line
       // A failed line's errors are in its record; a line that answered may still have notes
       // (--known-by) or warnings to say.
       if (outcome.exit_code == kExitOk) relay_messages();

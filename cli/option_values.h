@@ -36,7 +36,8 @@ class OptionValues {
   std::size_t count(std::string_view name) const { return find(name) ? 1 : 0; }
   // The option's value; an empty one when it has none (as variables_map::operator[]).
   const boost::program_options::variable_value& operator[](std::string_view name) const;
-  // Gives the option a value, as if the line had given it.
+  // Gives the option a value, as if the line had given it. A reference operator[] gave before
+  // may not survive this (the list may grow), as it would have in a variables_map.
   void set(std::string_view name, boost::program_options::variable_value value);
   // Calls `visit(name, value)` for each option the line itself gave (not a default).
   template <typename Visitor>

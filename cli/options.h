@@ -15,6 +15,7 @@
 #include <boost/program_options.hpp>
 
 #include "option_values.h"
+#include "parley/common/name_hash.h"
 #include "parley/common/date.h"
 #include "plain_line.h"
 
@@ -104,18 +105,14 @@ class CommandLineParser {
   };
 
   const Grammar& grammar_for(std::string_view command) const;
+  // The global options of a line: the defaults, with what the line gave checked and stored.
+  GlobalOptions read_global_options(const OptionValues& vm) const;
   // The plain reading of `args` (--render taken out) with `grammar`, or nullopt where it does not apply.
   static std::optional<OptionValues> read_plainly(const Grammar& grammar, const std::vector<const char*>& args);
 
   std::vector<std::unique_ptr<Grammar>> grammars_;  // one per command
   // Each command's grammar by its name: a batch looks one up for every line.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
-  };
   std::unordered_map<std::string, const Grammar*, NameHash, std::equal_to<>> by_name_;
-  // The global options of a line: the defaults, with what the line gave checked and stored.
-  GlobalOptions read_global_options(const OptionValues& vm) const;
   GlobalOptions global_defaults_;
   std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> global_option_ranks_;  // --db, --format ...
   std::unique_ptr<Grammar> unknown_;                 // no command, or one not in the list

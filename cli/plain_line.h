@@ -13,7 +13,6 @@
 // read plainly.
 #pragma once
 
-#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -24,6 +23,7 @@
 #include <boost/program_options.hpp>
 
 #include "option_values.h"
+#include "parley/common/name_hash.h"
 
 namespace parley::cli {
 
@@ -36,17 +36,11 @@ class PlainLineReader {
   // The options of argv[1..argc) (argv[1] being the command word), or nullopt when the line is
   // not plain.
   std::optional<OptionValues> read(int argc, const char* const argv[]) const;
-  // The grammar's defaults, shared by every line read.
-  const OptionValues::Defaults& defaults() const { return defaults_; }
 
  private:
   enum class Kind { kSwitch, kText, kCount };  // no value; one string; one long long
 
   // Looked up by a view into the line's word, without copying it.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
-  };
   std::unordered_map<std::string, Kind, NameHash, std::equal_to<>> options_;  // by long name: those a plain line may give
   std::vector<std::string> positional_;             // the name of each position, while plain
   OptionValues::Defaults defaults_;  // every line's: made once

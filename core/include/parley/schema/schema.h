@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "parley/common/name_hash.h"
 #include "parley/common/status.h"
 
 namespace parley {
@@ -131,13 +132,9 @@ class RelationSchema {
   std::vector<PropertySpec> properties_;
   std::vector<std::string> name_titles_;
   CoreNames core_names_;
-  std::vector<MeetingRole> meeting_roles_;  // by kind, once the schema is read (empty while it is)
+  std::vector<MeetingRole> meeting_roles_;  // by kind, filled as parse() ends; a kind not yet in it is worked out
   // Looked up by string_view with no copy: a load looks up a type and a property or two per
   // relation, millions at scale.
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
-  };
   template <typename Id>
   using NameMap = std::unordered_map<std::string, Id, NameHash, std::equal_to<>>;
   NameMap<KindId> kind_index_;
