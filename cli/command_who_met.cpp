@@ -292,7 +292,7 @@ int run_who_met(const CommandContext& context) {
   if (vm.count("at")) {
     filter.at = entity_argument(*db, vm["at"].as<std::string>());
     const KindId kind = db->dataset().entities[*filter.at].kind;
-    if (!db->schema().is_a(kind, *db->schema().find_kind("location")) && !db->schema().is_a(kind, *db->schema().find_kind("state"))) {
+    if (!db->schema().is_a(kind, *db->schema().find_kind("location")) && !db->schema().is_a(kind, *db->schema().core_names().state)) {
       throw po::error("--at takes a place: " + db->dataset().entities[*filter.at].name + " is a " + db->schema().kind(kind).name);
     }
   }

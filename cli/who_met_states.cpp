@@ -21,7 +21,7 @@ constexpr std::string_view kRule =
 std::string capacity(const Database& db, const PartySeat& seat) {
   if (!seat.through) return "itself";
   const Relation& relation = db.dataset().relations[*seat.through];
-  const auto role = db.schema().find_property("role");
+  const auto role = db.schema().core_names().role;
   const std::string_view text = role ? relation.property(*role) : std::string_view{};
   return text.empty() ? db.schema().relation_type(relation.type).name : std::string(text);
 }

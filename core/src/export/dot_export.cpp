@@ -238,8 +238,8 @@ std::string dot_quote(std::string_view text, std::size_t max_characters) {
 void write_dot(std::ostream& out, const Database& db, const Subgraph& subgraph, const DotOptions& options) {
   const Dataset& data = db.dataset();
   const RelationSchema& schema = db.schema();
-  const QuietRelations quiet{schema.find_relation_type("participant_in"), schema.find_relation_type("held_in"),
-                             schema.find_property("role")};
+  const QuietRelations quiet{schema.core_names().participant_in, schema.core_names().held_in,
+                             schema.core_names().role};
   const EventTable& events = db.events();
 
   std::vector<bool> focused(data.entities.size());

@@ -28,7 +28,7 @@ EventTable::StatusCode status_code(std::vector<std::string>& names, std::string_
 EventTable EventTable::build(const Database& db) {
   const Dataset& data = db.dataset();
   const RelationSchema& schema = db.schema();
-  const auto event_kind = schema.find_kind("event");
+  const auto event_kind = schema.core_names().event;
   const NameOrder names(db.names(), data);
 
   // Read in entity order, then laid out in date order.
@@ -45,7 +45,7 @@ EventTable EventTable::build(const Database& db) {
   EventTable table;
   table.status_names_ = {""};
   const EventReader reader(db);
-  const auto part_of = schema.find_relation_type("part_of");
+  const auto part_of = schema.core_names().part_of;
   const auto is_part_of_another = [&](EntityIndex e) {
     if (!part_of) return false;
     for (const Edge edge : boost::make_iterator_range(out_edges(e, db.graph()))) {

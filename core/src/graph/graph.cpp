@@ -37,8 +37,8 @@ MetGraph build_met_graph(const Dataset& dataset, const RelationSchema& schema,
     properties.push_back(TraversalEdge{r, 0, relation.type, false, false});
   }
   // Participations grouped by gathering.
-  const auto participant_in = schema.find_relation_type("participant_in");
-  const auto status = schema.find_property("status");
+  const auto participant_in = schema.core_names().participant_in;
+  const auto status = schema.core_names().status;
   std::vector<std::vector<RelationIndex>> by_gathering(dataset.entities.size());
   for (RelationIndex r = 0; participant_in && r < dataset.relations.size(); ++r) {
     const Relation& relation = dataset.relations[r];

@@ -14,7 +14,7 @@ namespace parley {
 
 std::string reading(const Database& db, RelationIndex relation, bool forward) {
   const Relation& r = db.dataset().relations[relation];
-  const auto role = db.schema().find_property("role");
+  const auto role = db.schema().core_names().role;
   return db.schema().reading(r.type, forward, role ? r.property(*role) : std::string_view());
 }
 
@@ -41,7 +41,7 @@ Links links_between(const Database& db, EntityIndex a, EntityIndex b) {
   links.a = a;
   links.b = b;
   const Graph& g = db.graph();
-  const KindId event_kind = *db.schema().find_kind("event");
+  const KindId event_kind = *db.schema().core_names().event;
   // Events reached from b, with the relation that links b to each.
   std::map<EntityIndex, RelationIndex> b_events;
   for (const Edge e : boost::make_iterator_range(out_edges(b, g))) {

@@ -108,9 +108,9 @@ std::vector<MatchCandidate> propose_matches(const Database& db) {
     wanted.insert(static_cast<EntityIndex>(key >> 32));
     wanted.insert(static_cast<EntityIndex>(key & 0xFFFFFFFFu));
   }
-  const auto state = schema.find_kind("state");
+  const auto state = schema.core_names().state;
   const auto holds_office = schema.find_relation_type("holds_office");
-  const auto role = schema.find_property("role");
+  const auto role = schema.core_names().role;
   for (const Relation& r : dataset.relations) {
     for (const auto& [self, other] : {std::pair{r.from, r.to}, std::pair{r.to, r.from}}) {
       if (!wanted.count(self)) continue;

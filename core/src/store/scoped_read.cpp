@@ -64,7 +64,7 @@ class ScopedReader {
           source_by_id_)) {
       return sqlite_failure(error);
     }
-    event_kind_ = schema_.find_kind("event");
+    event_kind_ = schema_.core_names().event;
     auto marker = db_.prepare(std::string("SELECT 1 FROM meta WHERE key = '") + kNameWordKeys + "'", error);
     if (!marker) return sqlite_failure(error);
     word_keys_ = marker->step() == SQLITE_ROW;
@@ -560,7 +560,7 @@ Store::ScopedResult Store::read_scoped(const RelationSchema& schema, const AsOf&
   };
   std::vector<std::int64_t> frontier;
   std::vector<std::vector<std::int64_t>> named;
-  const auto state = schema.find_kind("state");
+  const auto state = schema.core_names().state;
   for (const auto& name : request.names) {
     named.push_back(reader.candidates(name));
     if (reader.failed()) return finish(ScopedResult::kFailed);
