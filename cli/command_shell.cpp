@@ -33,7 +33,7 @@ std::string history_file() {
 void prepare_for(const Database& db, const std::vector<std::string>& words) {
   const std::string& command = words.front();
   if (command == "who-met" || command == "timeline") db.events();
-  if (command == "path" && std::find(words.begin(), words.end(), "--met") != words.end()) db.met_graph();
+  if (command == "path" && std::find(words.begin(), words.end(), "--met") != words.end()) db.attendance();
 }
 
 // Runs one line in a child process. Ctrl-C sends SIGINT to the terminal's foreground process

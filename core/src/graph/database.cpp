@@ -32,8 +32,8 @@ const RelationSchema& embedded_schema() {
   return schema;
 }
 
-const MetGraph& Database::met_graph() const {
-  std::call_once(met_graph_built_, [this] {
+const Attendance& Database::attendance() const {
+  std::call_once(attendance_built_, [this] {
     // People have met at a gathering the sources say was held: the same rule as who-met's
     // default --status held, so that the two commands never disagree.
     const EventTable& table = events();
@@ -41,9 +41,9 @@ const MetGraph& Database::met_graph() const {
       const auto slot = table.slot(gathering);
       return slot != EventTable::kNoSlot && table.status_name(table.status(slot)) == "held";
     };
-    met_graph_ = std::make_unique<MetGraph>(build_met_graph(dataset_, *schema_, held));
+    attendance_ = std::make_unique<Attendance>(Attendance::build(dataset_, *schema_, held));
   });
-  return *met_graph_;
+  return *attendance_;
 }
 
 const EventTable& Database::events() const {

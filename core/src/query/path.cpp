@@ -6,10 +6,6 @@
 #include <map>
 #include <set>
 
-#include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/filtered_graph.hpp>
-#include <boost/graph/two_bit_color_map.hpp>
-#include <boost/pending/queue.hpp>
 #include <boost/range/iterator_range.hpp>
 
 namespace parley {
@@ -17,11 +13,19 @@ namespace {
 
 constexpr std::uint32_t kUnreached = std::numeric_limits<std::uint32_t>::max();
 
-// Both graphs' edge bundles, seen the same way: plain relation edges are never `met` edges.
-TraversalEdge traversal(const RelationEdge& e) { return TraversalEdge{e.relation, 0, e.type, e.forward, false}; }
-TraversalEdge traversal(const TraversalEdge& e) { return e; }
+// One hop as a search sees it: a relation walked one way, or, for `met`, two participations in
+// one gathering (the walker's, then the other's).
+struct TraversalEdge {
+  RelationIndex relation = 0;  // the relation followed; for a met hop, the walker's participation
+  RelationIndex second = 0;    // for a met hop, the other's participation
+  RelationTypeId type = 0;     // the type of `relation`
+  bool forward = true;
+  bool met = false;
+};
 
-// The same edge walked the other way.
+TraversalEdge traversal(const RelationEdge& e) { return TraversalEdge{e.relation, 0, e.type, e.forward, false}; }
+
+// The same hop walked the other way.
 TraversalEdge reversed(const TraversalEdge& e) {
   return e.met ? TraversalEdge{e.second, e.relation, e.type, true, true}
                : TraversalEdge{e.relation, 0, e.type, !e.forward, false};
@@ -37,16 +41,16 @@ struct Step {
   }
 };
 
-struct TargetReached {};  // thrown by the visitor: BGL's documented way to stop a search early
-
-// Breadth-first search over either graph (the relation graph, or the met graph for `met`),
-// with the query's filters applied to the edges as the search meets them.
-template <typename G>
+// Breadth-first search over the relation graph, with the query's filters applied to each hop as
+// the search meets it. With `met`, a vertex's hops are its relations, then, gathering by
+// gathering, one to each other participant: the relation graph's edges followed by the pairs
+// of a graph with an edge between every two participants, without building that graph.
 class Search {
  public:
-  Search(const Database& db, const G& graph, const PathQuery& query)
-      : db_(db), graph_(graph), query_(query), excluded_vertex_(db.dataset().entities.size()),
-        excluded_from_(db.dataset().entities.size()), dist_(db.dataset().entities.size()) {
+  Search(const Database& db, const PathQuery& query)
+      : db_(db), graph_(db.graph()), attendance_(query.met ? &db.attendance() : nullptr), query_(query),
+        excluded_vertex_(db.dataset().entities.size()), excluded_from_(db.dataset().entities.size()),
+        dist_(db.dataset().entities.size()) {
     type_allowed_.assign(db.schema().relation_type_count(), query.via.empty());
     for (const RelationTypeId t : query.via) type_allowed_[t] = true;
     for (const RelationTypeId t : query.avoid) type_allowed_[t] = false;
@@ -86,43 +90,26 @@ class Search {
     backward_.assign(forward.size(), kUnreached);
     forward[source] = 0;
     backward_[target] = 0;
-    std::vector<EntityIndex> forward_frontier = {source};
-    std::vector<EntityIndex> backward_frontier = {target};
-    std::uint32_t forward_depth = 0;
-    std::uint32_t backward_depth = 0;
+    Frontier from_source(*this, true, forward, {source});
+    Frontier from_target(*this, false, backward_, {target});
+    std::uint32_t depth = 0;  // the two frontiers' depths together
     std::optional<EntityIndex> meeting;
     std::uint32_t best = kUnreached;
-    std::vector<EntityIndex> next;
-    const bool filtered = has_filters();
-    while (!forward_frontier.empty() && !backward_frontier.empty() && !meeting) {
-      if (query_.max_hops && forward_depth + backward_depth >= *query_.max_hops) break;
-      const bool expand_forward = forward_frontier.size() <= backward_frontier.size();
-      auto& frontier = expand_forward ? forward_frontier : backward_frontier;
-      auto& mine = expand_forward ? forward : backward_;
+    while (!from_source.vertices.empty() && !from_target.vertices.empty() && !meeting) {
+      if (query_.max_hops && depth >= *query_.max_hops) break;
+      const bool expand_forward = from_source.vertices.size() <= from_target.vertices.size();
+      Frontier& frontier = expand_forward ? from_source : from_target;
       const auto& theirs = expand_forward ? backward_ : forward;
-      next.clear();
-      for (const EntityIndex u : frontier) {
-        for (const auto e : boost::make_iterator_range(out_edges(u, graph_))) {
-          const EntityIndex v = boost::target(e, graph_);
-          if (mine[v] != kUnreached) continue;
-          // Going forward the edge is walked u→v; going backward the path walks it v→u. An
-          // unfiltered search never reads the edge's bundle: one memory stream fewer.
-          if (filtered) {
-            const TraversalEdge edge = traversal(graph_[e]);
-            if (!(expand_forward ? passes_filters(u, v, edge) : passes_filters(v, u, reversed(edge)))) continue;
-          }
-          mine[v] = mine[u] + 1;
-          next.push_back(v);
-          // Every vertex met at this level gives a path of the same length: keep the one with
-          // the smallest index, so the answer does not depend on the order of the search.
-          if (theirs[v] != kUnreached && mine[v] + theirs[v] <= best) {
-            if (mine[v] + theirs[v] < best || v < *meeting) meeting = v;
-            best = mine[v] + theirs[v];
-          }
+      frontier.expand([&](EntityIndex v) {
+        // Every vertex met at this level gives a path of the same length: keep the one with
+        // the smallest index, so the answer does not depend on the order of the search.
+        if (theirs[v] != kUnreached && frontier.dist[v] + theirs[v] <= best) {
+          if (frontier.dist[v] + theirs[v] < best || v < *meeting) meeting = v;
+          best = frontier.dist[v] + theirs[v];
         }
-      }
-      frontier.swap(next);
-      (expand_forward ? forward_depth : backward_depth) += 1;
+        return true;
+      });
+      ++depth;
     }
     if (!meeting) return std::nullopt;
     // The half from the source, by the forward distances; the half to the target, walking down
@@ -130,18 +117,15 @@ class Search {
     bool ignored = false;
     std::vector<Step> steps = shortest_paths(source, *meeting, 1, ignored).front();
     for (EntityIndex at = *meeting; at != target;) {
-      bool moved = false;
-      for (const auto e : boost::make_iterator_range(out_edges(at, graph_))) {
-        const EntityIndex next_vertex = boost::target(e, graph_);
-        const TraversalEdge edge = traversal(graph_[e]);
-        if (backward_[next_vertex] + 1 == backward_[at] && passes_filters(at, next_vertex, edge)) {
-          steps.push_back(Step{at, next_vertex, edge});
-          at = next_vertex;
-          moved = true;
-          break;
-        }
-      }
-      if (!moved) return std::nullopt;  // cannot happen: backward distances lead to the target
+      std::optional<Step> down;
+      for_each_hop(at, [&](EntityIndex next_vertex, const TraversalEdge& edge) {
+        if (backward_[next_vertex] + 1 != backward_[at] || !passes_filters(at, next_vertex, edge)) return true;
+        down = Step{at, next_vertex, edge};
+        return false;
+      });
+      if (!down) return std::nullopt;  // cannot happen: backward distances lead to the target
+      steps.push_back(*down);
+      at = down->to;
     }
     return steps;
   }
@@ -151,13 +135,10 @@ class Search {
     std::fill(dist_.begin(), dist_.end(), kUnreached);
     dist_[source] = 0;
     if (source == target) return true;
-    const boost::filtered_graph<G, EdgeFilter, VertexFilter> view(graph_, EdgeFilter{this}, VertexFilter{this});
-    try {
-      // breadth_first_visit: no pass over every vertex of the graph before the search starts.
-      auto colors = boost::make_two_bit_color_map(num_vertices(graph_), boost::get(boost::vertex_index, graph_));
-      boost::queue<GraphVertex> queue;
-      boost::breadth_first_visit(view, source, queue, LevelVisitor{this, target}, colors);
-    } catch (const TargetReached&) {
+    Frontier frontier(*this, true, dist_, {source});
+    for (std::uint32_t depth = 0; !frontier.vertices.empty(); ++depth) {
+      if (query_.max_hops && hop_offset_ + depth + 1 > *query_.max_hops) break;
+      if (!frontier.expand([&](EntityIndex v) { return v != target; })) break;
     }
     return dist_[target] != kUnreached;
   }
@@ -165,12 +146,13 @@ class Search {
   // Every step u→v that lies on a shortest path into v, in a stable order.
   std::vector<Step> predecessors(EntityIndex v) const {
     std::vector<Step> out;
-    for (const auto e : boost::make_iterator_range(out_edges(v, graph_))) {
-      const EntityIndex u = target(e, graph_);
-      const TraversalEdge along = reversed(traversal(graph_[e]));  // the same edge, walked u→v
-      if (dist_[u] == kUnreached || excluded_vertex_[u] || !allowed(u, v, along)) continue;
-      if (dist_[u] + 1 == dist_[v]) out.push_back(Step{u, v, along});
-    }
+    for_each_hop(v, [&](EntityIndex u, const TraversalEdge& edge) {
+      const TraversalEdge along = reversed(edge);  // the same hop, walked u→v
+      if (dist_[u] != kUnreached && !excluded_vertex_[u] && allowed(u, v, along) && dist_[u] + 1 == dist_[v]) {
+        out.push_back(Step{u, v, along});
+      }
+      return true;
+    });
     return out;
   }
 
@@ -203,29 +185,88 @@ class Search {
   }
 
  private:
-  using GraphEdge = typename boost::graph_traits<G>::edge_descriptor;
-  using GraphVertex = typename boost::graph_traits<G>::vertex_descriptor;
-
-  struct EdgeFilter {
-    const Search* search = nullptr;
-    bool operator()(const GraphEdge& e) const {
-      const G& g = search->graph_;
-      return search->allowed(source(e, g), target(e, g), traversal(g[e]));
+  // Calls visit(v, hop) for every hop out of u, in a fixed order: the relation graph's edges,
+  // then the met hops; stops when visit returns false.
+  template <typename Visit>
+  void for_each_hop(EntityIndex u, Visit&& visit) const {
+    for (const auto e : boost::make_iterator_range(out_edges(u, graph_))) {
+      if (!visit(static_cast<EntityIndex>(boost::target(e, graph_)), traversal(graph_[e]))) return;
     }
-  };
-  struct VertexFilter {
-    const Search* search = nullptr;
-    bool operator()(const GraphVertex& v) const { return !search->excluded_vertex_[v]; }
-  };
-  struct LevelVisitor : boost::default_bfs_visitor {
-    Search* search;
-    EntityIndex target;
-    LevelVisitor(Search* s, EntityIndex t) : search(s), target(t) {}
-    template <typename View>
-    void tree_edge(const GraphEdge& e, const View&) const {
-      const G& g = search->graph_;
-      search->dist_[boost::target(e, g)] = search->dist_[boost::source(e, g)] + 1;
-      if (boost::target(e, g) == target) throw TargetReached{};
+    if (!attendance_) return;
+    const auto& relations = db_.dataset().relations;
+    for (const Attendance::Attended& mine : attendance_->attended(u)) {
+      for (const RelationIndex theirs : attendance_->participations(mine.gathering)) {
+        const EntityIndex v = relations[theirs].from;
+        if (v == u) continue;
+        if (!visit(v, TraversalEdge{mine.participation, theirs, relations[mine.participation].type, true, true})) return;
+      }
+    }
+  }
+
+  // One side of a search, a level at a time. A gathering it has passed through, reaching every
+  // participant, is not passed through again: the hops from its other participants lead only
+  // where this side has been. That keeps a gathering of n people at n hops, not n².
+  struct Frontier {
+    Search& search;
+    bool forward;                      // whether the path walks this side's hops as found
+    std::vector<std::uint32_t>& dist;  // this side's distances
+    std::vector<EntityIndex> vertices;
+    std::vector<bool> passed;          // by gathering, for met searches
+    std::vector<EntityIndex> next;
+
+    Frontier(Search& s, bool f, std::vector<std::uint32_t>& d, std::vector<EntityIndex> start)
+        : search(s), forward(f), dist(d), vertices(std::move(start)) {
+      if (search.attendance_) passed.assign(dist.size(), false);
+    }
+
+    // Whether the filters refuse a hop u→v found from this side.
+    bool refused(EntityIndex u, EntityIndex v, const TraversalEdge& edge) const {
+      return forward ? !search.passes_filters(u, v, edge) : !search.passes_filters(v, u, reversed(edge));
+    }
+
+    // Reaches every vertex one hop beyond this level and makes them the next level, calling
+    // reached(v) for each as it is found; false when reached(v) asked to stop there.
+    template <typename Reached>
+    bool expand(Reached&& reached) {
+      const bool filtered = search.has_filters();
+      const Graph& graph = search.graph_;
+      const auto& relations = search.db_.dataset().relations;
+      next.clear();
+      const auto reach = [&](EntityIndex u, EntityIndex v) {
+        dist[v] = dist[u] + 1;
+        next.push_back(v);
+        return reached(v);
+      };
+      for (const EntityIndex u : vertices) {
+        for (const auto e : boost::make_iterator_range(out_edges(u, graph))) {
+          const EntityIndex v = boost::target(e, graph);
+          if (dist[v] != kUnreached) continue;
+          // An unfiltered search never reads the edge's bundle: one memory stream fewer.
+          if (filtered && refused(u, v, traversal(graph[e]))) continue;
+          if (!reach(u, v)) return false;
+        }
+        if (!search.attendance_) continue;
+        for (const Attendance::Attended& mine : search.attendance_->attended(u)) {
+          if (passed[mine.gathering]) continue;
+          bool everyone = true;
+          for (const RelationIndex theirs : search.attendance_->participations(mine.gathering)) {
+            const EntityIndex v = relations[theirs].from;
+            if (dist[v] != kUnreached) continue;  // u among them
+            const TraversalEdge edge{mine.participation, theirs, relations[mine.participation].type, true, true};
+            if (filtered && refused(u, v, edge)) {
+              // Refused for v, or for every hop of this type, the hop stays refused from the
+              // gathering's other participants; only an excluded step of Yen's algorithm (which
+              // leaves u going forward, v going backward) is refused for this pair alone.
+              if (search.excluded_from_[forward ? u : v]) everyone = false;
+              continue;
+            }
+            if (!reach(u, v)) return false;
+          }
+          passed[mine.gathering] = everyone;
+        }
+      }
+      vertices.swap(next);
+      return true;
     }
   };
 
@@ -248,7 +289,8 @@ class Search {
   }
 
   const Database& db_;
-  const G& graph_;
+  const Graph& graph_;
+  const Attendance* attendance_;  // for met searches
   const PathQuery& query_;
   std::vector<bool> type_allowed_;
   std::vector<bool> excluded_vertex_;
@@ -281,8 +323,7 @@ StepKey key_of(const std::vector<Step>& steps) {
 // Yen's algorithm: each next path deviates from an earlier one at some node (the spur), with
 // the earlier paths' next steps from that root removed and the root's nodes excluded, so every
 // path is simple and none repeats. The first path is the one `path` without --k gives.
-template <typename G>
-std::vector<std::vector<Step>> k_shortest(Search<G>& search, const PathQuery& query, bool& truncated) {
+std::vector<std::vector<Step>> k_shortest(Search& search, const PathQuery& query, bool& truncated) {
   std::vector<std::vector<Step>> found;
   bool ignored = false;
   auto first = search.bidirectional(query.from, query.to);
@@ -333,10 +374,11 @@ Path to_path(const std::vector<Step>& steps) {
   return path;
 }
 
-template <typename G>
-PathResult search_paths(const Database& db, const G& graph, const PathQuery& query) {
+}  // namespace
+
+PathResult find_paths(const Database& db, const PathQuery& query) {
   PathResult result;
-  Search<G> search(db, graph, query);
+  Search search(db, query);
   std::vector<std::vector<Step>> paths;
   if (!query.all_shortest && query.k <= 1) {
     if (auto steps = search.bidirectional(query.from, query.to)) paths.push_back(std::move(*steps));
@@ -357,12 +399,6 @@ PathResult search_paths(const Database& db, const G& graph, const PathQuery& que
     result.paths.push_back(std::move(path));
   }
   return result;
-}
-
-}  // namespace
-
-PathResult find_paths(const Database& db, const PathQuery& query) {
-  return query.met ? search_paths(db, db.met_graph(), query) : search_paths(db, db.graph(), query);
 }
 
 }  // namespace parley

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parley/load/dataset.h"
+#include "parley/graph/attendance.h"
 #include "parley/graph/event_table.h"
 #include "parley/graph/graph.h"
 #include "parley/graph/names.h"
@@ -66,8 +67,9 @@ class Database {
   const RelationSchema& schema() const { return *schema_; }
   const Dataset& dataset() const { return dataset_; }
   const Graph& graph() const { return graph_; }
-  // The graph for `met` searches, built on first use (most sessions never need it).
-  const MetGraph& met_graph() const;
+  // Who attended which held gathering, for `met` searches; built on first use (most sessions
+  // never need it).
+  const Attendance& attendance() const;
   // Every event's dates, status, participants and venues in flat arrays, built on first use.
   const EventTable& events() const;
   const NameIndex& names() const { return names_; }
@@ -89,8 +91,8 @@ class Database {
   Dataset dataset_;
   Graph graph_;
   NameIndex names_;
-  mutable std::once_flag met_graph_built_;
-  mutable std::unique_ptr<MetGraph> met_graph_;
+  mutable std::once_flag attendance_built_;
+  mutable std::unique_ptr<Attendance> attendance_;
   mutable std::once_flag events_built_;
   mutable std::unique_ptr<EventTable> events_;
 };

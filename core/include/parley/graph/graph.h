@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
@@ -37,25 +36,5 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
 // Builds the graph of a checked dataset.
 Graph build_graph(const Dataset& dataset);
-
-// For searches where attending one gathering together is one hop (`path --met`): the relation
-// graph plus, for every two participants of a gathering (a kind the schema marks as one), an
-// edge each way that stands for both participations. Every edge is then one hop, so the search
-// stays a plain breadth-first search.
-struct TraversalEdge {
-  RelationIndex relation = 0;  // the relation followed; for a met edge, the source's participation
-  RelationIndex second = 0;    // for a met edge, the target's participation
-  RelationTypeId type = 0;     // the type of `relation`
-  bool forward = true;
-  bool met = false;
-};
-
-using MetGraph = boost::compressed_sparse_row_graph<boost::directedS, EntityVertex, TraversalEdge, boost::no_property,
-                                                    std::uint32_t, std::uint32_t>;
-
-// `counts(gathering)` says whether attending that gathering counts as having met (a cancelled
-// or merely planned meeting does not).
-MetGraph build_met_graph(const Dataset& dataset, const RelationSchema& schema,
-                         const std::function<bool(EntityIndex)>& counts);
 
 }  // namespace parley
