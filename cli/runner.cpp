@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <new>
 #include <optional>
 
 #include "exit_codes.h"
@@ -192,9 +193,16 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
   } catch (const QueryError& e) {
     print_diagnostics(e.diagnostics, err);
     for (const auto& d : e.diagnostics.items()) fail(kExitQueryError, std::string(error_code_name(d.code)), d.message);
+  } catch (const std::bad_alloc&) {
+    // A huge answer (every pair of a gathering of thousands) asked of a machine that cannot hold
+    // it: one line fails, a batch or shell session goes on. The memory was released on the way
+    // out, so the message can be written.
+    const std::string message = "not enough memory for this answer";
+    err << "parley: error[out-of-memory]: " << message << '\n';
+    fail(kExitIoError, "out-of-memory", message);
   } catch (const std::exception& e) {
-    // Out of memory on a huge answer, say: one line fails, a batch or shell session goes on.
-    err << "parley: " << e.what() << '\n';
+    // Nothing parley expects ends up here; the line fails rather than the session.
+    err << "parley: error[internal-error]: " << e.what() << '\n';
     fail(kExitIoError, "internal-error", e.what());
   }
   return outcome;
