@@ -219,6 +219,11 @@ class Search {
       if (search.attendance_) passed.assign(dist.size(), false);
     }
 
+    // Whether a refusal of the met hop u→v, found from this side, may be u's alone.
+    bool walker_specific(EntityIndex u, EntityIndex v) const {
+      return forward ? search.excluded_from_[u] : search.excluded_from_[v] || search.excluded_vertex_[u];
+    }
+
     // Whether the filters refuse a hop u→v found from this side.
     bool refused(EntityIndex u, EntityIndex v, const TraversalEdge& edge) const {
       return forward ? !search.passes_filters(u, v, edge) : !search.passes_filters(v, u, reversed(edge));
@@ -254,10 +259,11 @@ class Search {
             if (dist[v] != kUnreached) continue;  // u among them
             const TraversalEdge edge{mine.participation, theirs, relations[mine.participation].type, true, true};
             if (filtered && refused(u, v, edge)) {
-              // Refused for v, or for every hop of this type, the hop stays refused from the
-              // gathering's other participants; only an excluded step of Yen's algorithm (which
-              // leaves u going forward, v going backward) is refused for this pair alone.
-              if (search.excluded_from_[forward ? u : v]) everyone = false;
+              // A hop refused for its type, its direction or an excluded v is refused from every
+              // participant alike. What refuses it for this walker alone: an excluded step of
+              // Yen's algorithm (it leaves u going forward, v going backward), and going backward,
+              // an excluded u (the path would walk from it).
+              if (walker_specific(u, v)) everyone = false;
               continue;
             }
             if (!reach(u, v)) return false;

@@ -7,6 +7,7 @@
 // participations do, and a search passes through each gathering once (query/path.cpp).
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <span>
 #include <vector>
