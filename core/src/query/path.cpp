@@ -118,8 +118,9 @@ class Search {
     std::vector<Step> steps = shortest_paths(source, *meeting, 1, ignored).front();
     for (EntityIndex at = *meeting; at != target;) {
       std::optional<Step> down;
-      for_each_hop(at, [&](EntityIndex next_vertex, const TraversalEdge& edge) {
-        if (backward_[next_vertex] + 1 != backward_[at] || !passes_filters(at, next_vertex, edge)) return true;
+      const auto one_closer = [&](EntityIndex next_vertex) { return backward_[next_vertex] + 1 == backward_[at]; };
+      for_each_hop(at, one_closer, [&](EntityIndex next_vertex, const TraversalEdge& edge) {
+        if (!passes_filters(at, next_vertex, edge)) return true;
         down = Step{at, next_vertex, edge};
         return false;
       });
@@ -146,11 +147,10 @@ class Search {
   // Every step u→v that lies on a shortest path into v, in a stable order.
   std::vector<Step> predecessors(EntityIndex v) const {
     std::vector<Step> out;
-    for_each_hop(v, [&](EntityIndex u, const TraversalEdge& edge) {
+    const auto one_closer = [&](EntityIndex u) { return dist_[u] != kUnreached && dist_[u] + 1 == dist_[v]; };
+    for_each_hop(v, one_closer, [&](EntityIndex u, const TraversalEdge& edge) {
       const TraversalEdge along = reversed(edge);  // the same hop, walked u→v
-      if (dist_[u] != kUnreached && !excluded_vertex_[u] && allowed(u, v, along) && dist_[u] + 1 == dist_[v]) {
-        out.push_back(Step{u, v, along});
-      }
+      if (!excluded_vertex_[u] && allowed(u, v, along)) out.push_back(Step{u, v, along});
       return true;
     });
     return out;
@@ -185,19 +185,22 @@ class Search {
   }
 
  private:
-  // Calls visit(v, hop) for every hop out of u, in a fixed order: the relation graph's edges,
-  // then the met hops; stops when visit returns false.
-  template <typename Visit>
-  void for_each_hop(EntityIndex u, Visit&& visit) const {
+  // Calls visit(v, hop) for every hop out of u to a v that `wanted(v)` accepts, in a fixed
+  // order: the relation graph's edges, then the met hops; stops when visit returns false.
+  // `wanted` sees only the vertex, so a hub's edges to vertices not wanted (most of them, when
+  // a path is rebuilt by distances) are passed over without reading their bundles.
+  template <typename Wanted, typename Visit>
+  void for_each_hop(EntityIndex u, Wanted&& wanted, Visit&& visit) const {
     for (const auto e : boost::make_iterator_range(out_edges(u, graph_))) {
-      if (!visit(static_cast<EntityIndex>(boost::target(e, graph_)), traversal(graph_[e]))) return;
+      const auto v = static_cast<EntityIndex>(boost::target(e, graph_));
+      if (wanted(v) && !visit(v, traversal(graph_[e]))) return;
     }
     if (!attendance_) return;
     const auto& relations = db_.dataset().relations;
     for (const Attendance::Attended& mine : attendance_->attended(u)) {
       for (const RelationIndex theirs : attendance_->participations(mine.gathering)) {
         const EntityIndex v = relations[theirs].from;
-        if (v == u) continue;
+        if (v == u || !wanted(v)) continue;
         if (!visit(v, TraversalEdge{mine.participation, theirs, relations[mine.participation].type, true, true})) return;
       }
     }
