@@ -29,25 +29,50 @@ std::string hop_text(const Database& db, const Hop& hop) {
          "  " + sources_text(data, data.relations[hop.relation].citations);
 }
 
-int run_path(const CommandContext& context) {
-  int exit_code = kExitOk;
-  const Database* db = open_database(context, exit_code);
-  if (!db) return exit_code;
-  const OptionValues& vm = context.args.command_options;
+// The query a line asks, on `db`: its names resolved, its options checked.
+PathQuery path_query(const Database& db, const OptionValues& vm) {
   if (!vm.count("a") || !vm.count("b")) throw po::error("path needs two names: parley path A B");
   PathQuery query;
-  query.from = entity_argument(*db, vm["a"].as<std::string>());
-  query.to = entity_argument(*db, vm["b"].as<std::string>());
+  query.from = entity_argument(db, vm["a"].as<std::string>());
+  query.to = entity_argument(db, vm["b"].as<std::string>());
   query.all_shortest = vm.count("all") > 0;
   query.k = count_option(vm, "k", 1, 10000);
   if (vm.count("max-hops")) query.max_hops = count_option(vm, "max-hops", 0, 1000);
-  if (vm.count("via")) query.via = relation_types_option(*db, "via", vm["via"].as<std::string>());
-  if (vm.count("avoid")) query.avoid = relation_types_option(*db, "avoid", vm["avoid"].as<std::string>());
+  if (vm.count("via")) query.via = relation_types_option(db, "via", vm["via"].as<std::string>());
+  if (vm.count("avoid")) query.avoid = relation_types_option(db, "avoid", vm["avoid"].as<std::string>());
   query.directed = vm.count("directed") > 0;
   query.met = vm.count("met") > 0;
   query.limit = count_option(vm, "limit", 1, 100000);
   if (query.all_shortest && !vm["k"].defaulted()) throw po::error("--all and --k ask for different things: give one");
-  const PathResult result = find_paths(*db, query);
+  return query;
+}
+
+// A store is read around the two ends, a level deeper each time, until the search stays
+// inside what was read (PathResult::levels_read); past this depth, or when the records around
+// them are a large part of the store, it is read whole. (--all and --k search from one end,
+// and --met's hops through gatherings reach twice as far: those read the whole store.)
+constexpr std::size_t kScopedPathDepth = 3;
+
+int run_path(const CommandContext& context) {
+  int exit_code = kExitOk;
+  const OptionValues& vm = context.args.command_options;
+  ReadScope scope;
+  if (vm.count("a") && vm.count("b") && !vm.count("all") && vm["k"].defaulted() && !vm.count("met")) {
+    scope.names = {vm["a"].as<std::string>(), vm["b"].as<std::string>()};
+  }
+  const Database* db = nullptr;
+  PathQuery query;
+  PathResult result;
+  for (std::size_t depth = 1;; ++depth) {
+    scope.depth = depth;
+    bool read_in_part = false;
+    db = open_database(context, exit_code, !scope.names.empty() && depth <= kScopedPathDepth ? &scope : nullptr,
+                       &read_in_part);
+    if (!db) return exit_code;
+    query = path_query(*db, vm);
+    result = find_paths(*db, query);
+    if (!read_in_part || result.levels_read <= depth) break;
+  }
   const Dataset& data = db->dataset();
 
   if (graph_format(context) || context.args.render) {

@@ -64,7 +64,9 @@ std::unique_ptr<Database> known_by(const Database& db, const FuzzyDate& date, st
 
 }  // namespace
 
-const Database* open_database(const CommandContext& context, int& exit_code, const ReadScope* scope) {
+const Database* open_database(const CommandContext& context, int& exit_code, const ReadScope* scope,
+                              bool* read_in_part) {
+  if (read_in_part) *read_in_part = false;
   const auto& global = context.args.global;
   const Database* db = context.database;  // a batch or shell session's, opened once
   if (!db) {
@@ -73,7 +75,8 @@ const Database* open_database(const CommandContext& context, int& exit_code, con
     Diagnostics diagnostics;
     diagnostics.set_limit(global.max_errors);
     context.owned = open_dataset_or_store(global.databases, as_of(global), diagnostics, global.max_input_bytes,
-                                          global.schemas, global.known_by ? nullptr : scope);
+                                          global.schemas, global.known_by ? nullptr : scope,
+                                          global.known_by ? nullptr : read_in_part);
     db = context.owned.get();
     // Warnings do not stop the command; they go to standard error, before its answer.
     print_diagnostics(diagnostics, context.err);

@@ -33,7 +33,9 @@ std::vector<Command> all_commands();
 // printing diagnostics on failure. Returns nullptr and sets `exit_code` when the data cannot
 // be used. `scope` says what a query about a few entities will ask, so that a store reads only
 // that (Store::read_scoped); commands that need the whole dataset give none.
-const Database* open_database(const CommandContext& context, int& exit_code, const ReadScope* scope = nullptr);
+// `read_in_part` (optional) says whether the database holds only `scope`'s records of a store.
+const Database* open_database(const CommandContext& context, int& exit_code, const ReadScope* scope = nullptr,
+                              bool* read_in_part = nullptr);
 
 // The --as-of-tx / --as-of a command line gives (none: the store as it is now).
 AsOf as_of(const GlobalOptions& global);

@@ -1,6 +1,6 @@
 // A scoped read answers exactly as the whole store does. For every entity of the default
 // dataset's store and of a small generated store, and as of a transaction before a retraction,
-// each query a scoped read serves (who-met, show, neighbours at depth 1 and 2, why, timeline)
+// each query a scoped read serves (who-met, show, neighbours at depth 1 and 2, why, timeline, path)
 // runs twice through the command line: on `--db STORE`, which reads only what the query needs,
 // and on the whole store read into memory. Standard output, standard error and the exit code
 // must be equal byte for byte.
@@ -126,6 +126,11 @@ Comparison compare_all(const std::string& store, std::int64_t tx, std::size_t ev
     for (const auto& partner : partners) {
       compare(store, as_of_args, *whole, {"--format", "json", "why", e.id, partner}, comparison);
       compare(store, as_of_args, *whole, {"--format", "json", "who-met", e.id, partner, "--status", "any"}, comparison);
+      // path reads around both ends, deeper until its search stays inside what it read.
+      compare(store, as_of_args, *whole, {"--format", "json", "path", e.id, partner}, comparison);
+      compare(store, as_of_args, *whole, {"path", e.id, partner, "--directed"}, comparison);
+      compare(store, as_of_args, *whole, {"--format", "json", "path", e.id, partner, "--avoid", "participant_in"}, comparison);
+      compare(store, as_of_args, *whole, {"--format", "json", "path", e.id, partner, "--max-hops", "3"}, comparison);
     }
   }
   // Names no key finds fall back to the whole store's suggestions; --at a place takes its chain.

@@ -111,6 +111,7 @@ class Search {
       });
       ++depth;
     }
+    levels_read_ = std::max(from_source.level, from_target.level);
     if (!meeting) return std::nullopt;
     // The half from the source, by the forward distances; the half to the target, walking down
     // the backward distances.
@@ -176,6 +177,8 @@ class Search {
     excluded_from_[step.from] = true;
   }
   void set_hop_offset(std::uint32_t hops) { hop_offset_ = hops; }
+  // After bidirectional(): the most levels either side expanded (PathResult::levels_read).
+  std::uint32_t levels_read() const { return levels_read_; }
   void clear_exclusions() {
     std::fill(excluded_vertex_.begin(), excluded_vertex_.end(), false);
     any_excluded_vertex_ = false;
@@ -216,6 +219,7 @@ class Search {
     std::vector<EntityIndex> vertices;
     std::vector<bool> passed;          // by gathering, for met searches
     std::vector<EntityIndex> next;
+    std::uint32_t level = 0;           // the levels expanded so far
 
     Frontier(Search& s, bool f, std::vector<std::uint32_t>& d, std::vector<EntityIndex> start)
         : search(s), forward(f), dist(d), vertices(std::move(start)) {
@@ -275,6 +279,7 @@ class Search {
         }
       }
       vertices.swap(next);
+      ++level;
       return true;
     }
   };
@@ -314,6 +319,7 @@ class Search {
   std::uint32_t hop_offset_ = 0;
   std::vector<std::uint32_t> dist_;
   std::vector<std::uint32_t> backward_;  // distances to the target, for bidirectional search
+  std::uint32_t levels_read_ = 0;
 };
 
 using StepKey = std::tuple<std::size_t, std::vector<RelationIndex>, std::vector<bool>>;
@@ -387,10 +393,12 @@ Path to_path(const std::vector<Step>& steps) {
 
 PathResult find_paths(const Database& db, const PathQuery& query) {
   PathResult result;
+  result.levels_read = std::numeric_limits<std::uint32_t>::max();  // all but one shortest path: from one end
   Search search(db, query);
   std::vector<std::vector<Step>> paths;
   if (!query.all_shortest && query.k <= 1) {
     if (auto steps = search.bidirectional(query.from, query.to)) paths.push_back(std::move(*steps));
+    result.levels_read = search.levels_read();
   } else if (query.all_shortest) {
     if (search.run(query.from, query.to)) {
       bool more = false;

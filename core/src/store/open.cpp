@@ -15,7 +15,9 @@ bool names_a_store(const std::vector<std::string>& paths) {
 
 std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& paths, const AsOf& as_of,
                                         Diagnostics& diagnostics, std::uint64_t max_file_bytes,
-                                        const std::vector<std::string>& schema_paths, const ReadScope* scope) {
+                                        const std::vector<std::string>& schema_paths, const ReadScope* scope,
+                                        bool* read_in_part) {
+  if (read_in_part) *read_in_part = false;
   const bool past = as_of.transaction || as_of.time;
   if (!names_a_store(paths)) {
     if (past) {
@@ -64,6 +66,7 @@ std::unique_ptr<Database> open_dataset_or_store(const std::vector<std::string>& 
         if (std::all_of(scope->names.begin(), scope->names.end(), found) &&
             std::all_of(scope->places.begin(), scope->places.end(), found)) {
           for (const auto& d : scoped.items()) diagnostics.add(d);
+          if (read_in_part) *read_in_part = true;
           return db;
         }
         break;

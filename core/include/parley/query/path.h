@@ -41,6 +41,12 @@ struct Path {
 struct PathResult {
   std::vector<Path> paths;  // shortest first; empty when there is no path
   bool truncated = false;   // more paths exist than `limit`
+  // How far around its two ends the search read: no entity it expanded lies `levels_read` or
+  // more hops from both. A search over a store's records within D hops of both ends (a scoped
+  // read) answered as the whole store would when this is at most D (docs/design.md, "Scoped
+  // reads"). Only one shortest path is searched from both ends; --all and --k set it to the
+  // most there is.
+  std::uint32_t levels_read = 0;
 };
 
 PathResult find_paths(const Database& db, const PathQuery& query);
