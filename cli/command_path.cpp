@@ -50,14 +50,16 @@ PathQuery path_query(const Database& db, const OptionValues& vm) {
 // A store is read around the two ends, a level deeper each time, until the search stays
 // inside what was read (PathResult::levels_read); past this depth, or when the records around
 // them are a large part of the store, it is read whole. (--all and --k search from one end,
-// and --met's hops through gatherings reach twice as far: those read the whole store.)
+// and --met's hops through gatherings reach twice as far: those read the whole store. So does
+// a diagram: DOT, GraphML and GEXF name nodes and edges by their place in what was read.)
 constexpr std::size_t kScopedPathDepth = 3;
 
 int run_path(const CommandContext& context) {
   int exit_code = kExitOk;
   const OptionValues& vm = context.args.command_options;
   ReadScope scope;
-  if (vm.count("a") && vm.count("b") && !vm.count("all") && vm["k"].defaulted() && !vm.count("met")) {
+  const bool drawn = graph_format(context) || context.args.render;
+  if (vm.count("a") && vm.count("b") && !vm.count("all") && vm["k"].defaulted() && !vm.count("met") && !drawn) {
     scope.names = {vm["a"].as<std::string>(), vm["b"].as<std::string>()};
   }
   const Database* db = nullptr;

@@ -89,8 +89,28 @@ class ScopedReader {
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     std::erase_if(rows, [&](std::int64_t row) { return !entity(row).visible; });
-    if (rows.empty() && word_keys_) rows = by_words(key);
+    // When no entity is called that now (only a retracted alias had the key), the lookup goes on
+    // to words in another order, as NameIndex::find does: every entity those may mean is read,
+    // or a subset holding one of them by chance would find it alone where the store has two.
+    if (word_keys_ && std::none_of(rows.begin(), rows.end(), [&](std::int64_t row) { return called(row, name, key); })) {
+      std::vector<std::int64_t> by_word = by_words(key);
+      std::vector<std::int64_t> both;
+      std::set_union(rows.begin(), rows.end(), by_word.begin(), by_word.end(), std::back_inserter(both));
+      rows = std::move(both);
+    }
     return rows;
+  }
+
+  // Whether the entity at `row` is called `name` now: by its id, its name or a current alias.
+  bool called(std::int64_t row, std::string_view name, const std::string& key) {
+    const EntityRow& e = entity(row);
+    if (e.id == name || normalize_name(e.name) == key) return true;
+    Statement& s = *aliases_;
+    s.bind(1, row);
+    bool found = false;
+    while (!found && s.step() == SQLITE_ROW) found = visible_at(tx_, s, 4) && normalize_name(s.text(2)) == key;
+    s.reset();
+    return found;
   }
 
   // Reads the source `id` with the records, if the store holds it now, cited or not.
