@@ -77,7 +77,7 @@ int run_path(const CommandContext& context) {
   }
   const Dataset& data = db->dataset();
 
-  if (graph_format(context) || context.args.render) {
+  if (drawn) {
     Subgraph subgraph;
     subgraph.focus = {query.from, query.to};
     subgraph.add_entity(query.from);

@@ -75,8 +75,7 @@ const Database* open_database(const CommandContext& context, int& exit_code, con
     Diagnostics diagnostics;
     diagnostics.set_limit(global.max_errors);
     context.owned = open_dataset_or_store(global.databases, as_of(global), diagnostics, global.max_input_bytes,
-                                          global.schemas, global.known_by ? nullptr : scope,
-                                          global.known_by ? nullptr : read_in_part);
+                                          global.schemas, global.known_by ? nullptr : scope, read_in_part);
     db = context.owned.get();
     // Warnings do not stop the command; they go to standard error, before its answer.
     print_diagnostics(diagnostics, context.err);

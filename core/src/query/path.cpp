@@ -199,14 +199,18 @@ class Search {
       if (wanted(v) && !visit(v, traversal(graph_[e]))) return;
     }
     if (!attendance_) return;
-    const auto& relations = db_.dataset().relations;
     for (const Attendance::Attended& mine : attendance_->attended(u)) {
       for (const RelationIndex theirs : attendance_->participations(mine.gathering)) {
-        const EntityIndex v = relations[theirs].from;
-        if (v == u || !wanted(v)) continue;
-        if (!visit(v, TraversalEdge{mine.participation, theirs, relations[mine.participation].type, true, true})) return;
+        const EntityIndex v = participant(theirs);
+        if (v != u && wanted(v) && !visit(v, met_hop(mine, theirs))) return;
       }
     }
+  }
+
+  // Who took part through `participation`, and the met hop from `mine` to them.
+  EntityIndex participant(RelationIndex participation) const { return db_.dataset().relations[participation].from; }
+  TraversalEdge met_hop(const Attendance::Attended& mine, RelationIndex theirs) const {
+    return TraversalEdge{mine.participation, theirs, db_.dataset().relations[mine.participation].type, true, true};
   }
 
   // One side of a search, a level at a time. A gathering it has passed through, reaching every
@@ -242,7 +246,6 @@ class Search {
     bool expand(Reached&& reached) {
       const bool filtered = search.has_filters();
       const Graph& graph = search.graph_;
-      const auto& relations = search.db_.dataset().relations;
       next.clear();
       const auto reach = [&](EntityIndex u, EntityIndex v) {
         dist[v] = dist[u] + 1;
@@ -262,10 +265,9 @@ class Search {
           if (passed[mine.gathering]) continue;
           bool everyone = true;
           for (const RelationIndex theirs : search.attendance_->participations(mine.gathering)) {
-            const EntityIndex v = relations[theirs].from;
+            const EntityIndex v = search.participant(theirs);
             if (dist[v] != kUnreached) continue;  // u among them
-            const TraversalEdge edge{mine.participation, theirs, relations[mine.participation].type, true, true};
-            if (filtered && refused(u, v, edge)) {
+            if (filtered && refused(u, v, search.met_hop(mine, theirs))) {
               // A hop refused for its type, its direction or an excluded v is refused from every
               // participant alike. What refuses it for this walker alone: an excluded step of
               // Yen's algorithm (it leaves u going forward, v going backward), and going backward,
