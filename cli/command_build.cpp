@@ -28,7 +28,7 @@ int run_build(const CommandContext& context) {
   {
     // The author and message as for any write; the message has a default here.
     OptionValues with_message = vm;
-    if (!vm.count("message")) with_message.set("message", po::variable_value(info.message, false));
+    if (!vm.count("message")) with_message.set("message", OptionValue(info.message, false));
     info = transaction_from_options(with_message);
   }
   Diagnostics diagnostics;

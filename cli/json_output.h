@@ -3,8 +3,11 @@
 // is written so far to the stream and empties the buffer, so memory holds a row, not the answer.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <ostream>
 #include <string_view>
+#include <vector>
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
@@ -16,29 +19,64 @@ namespace parley::cli {
 template <typename Writer>
 class BasicJsonOutput {
  public:
-  // The buffer starts large enough for a small answer whole: growing it from RapidJSON's 256
-  // bytes cost a few reallocations on every short answer of a batch.
-  BasicJsonOutput() : buffer_(nullptr, 4096), writer_(buffer_) { writer_.SetIndent(' ', 2); }
-  Writer& writer() { return writer_; }
-  void key(std::string_view k) { writer_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
-  void string(std::string_view s) { writer_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+  BasicJsonOutput() : parts_(take()) {}
+  ~BasicJsonOutput() { give_back(std::move(parts_)); }
+  BasicJsonOutput(const BasicJsonOutput&) = delete;
+  BasicJsonOutput& operator=(const BasicJsonOutput&) = delete;
+
+  Writer& writer() { return parts_->writer; }
+  void key(std::string_view k) { writer().Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
+  void string(std::string_view s) { writer().String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
   void field(std::string_view k, std::string_view v) { key(k); string(v); }
-  void field(std::string_view k, std::uint64_t v) { key(k); writer_.Uint64(v); }
-  void field(std::string_view k, bool v) { key(k); writer_.Bool(v); }
-  void print(std::ostream& out) { out << buffer_.GetString() << '\n'; }
+  void field(std::string_view k, std::uint64_t v) { key(k); writer().Uint64(v); }
+  void field(std::string_view k, bool v) { key(k); writer().Bool(v); }
+  void print(std::ostream& out) {
+    out.write(parts_->buffer.GetString(), static_cast<std::streamsize>(parts_->buffer.GetSize()));
+    out.put('\n');
+  }
   // Writes out the text so far, once it is worth a write; the writer's state (open arrays and
   // objects, indentation) does not live in the buffer, so it carries on where it was.
   void flush(std::ostream& out) {
-    if (buffer_.GetSize() < kFlushBytes) return;
-    out.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
-    buffer_.Clear();
+    if (parts_->buffer.GetSize() < kFlushBytes) return;
+    out.write(parts_->buffer.GetString(), static_cast<std::streamsize>(parts_->buffer.GetSize()));
+    parts_->buffer.Clear();
   }
 
  private:
   static constexpr std::size_t kFlushBytes = 64 * 1024;
+  // A buffer that grew past this (an answer printed whole) is not kept for the next one.
+  static constexpr std::size_t kKeptBytes = 1024 * 1024;
 
-  rapidjson::StringBuffer buffer_;
-  Writer writer_;
+  // The buffer starts large enough for a small answer whole: growing it from RapidJSON's 256
+  // bytes cost a few reallocations on every short answer of a batch.
+  struct Parts {
+    Parts() : buffer(nullptr, 4096), writer(buffer) { writer.SetIndent(' ', 2); }
+    rapidjson::StringBuffer buffer;
+    Writer writer;
+  };
+
+  // The buffer and writer of an answer are kept for the next answer of the thread: making them
+  // (the buffer and the writer's stack of open objects, each on the heap) was a tenth of a small
+  // answer's cost in a batch. An answer written while another is open takes another.
+  static std::vector<std::unique_ptr<Parts>>& spare() {
+    thread_local std::vector<std::unique_ptr<Parts>> parts;
+    return parts;
+  }
+  static std::unique_ptr<Parts> take() {
+    auto& parts = spare();
+    if (parts.empty()) return std::make_unique<Parts>();
+    std::unique_ptr<Parts> taken = std::move(parts.back());
+    parts.pop_back();
+    return taken;
+  }
+  static void give_back(std::unique_ptr<Parts> parts) {
+    if (parts->buffer.stack_.GetCapacity() > kKeptBytes) return;
+    parts->buffer.Clear();
+    parts->writer.Reset(parts->buffer);
+    spare().push_back(std::move(parts));
+  }
+
+  std::unique_ptr<Parts> parts_;
 };
 
 // An answer: its outermost object begins with "format": "parley-answer/N" (answer_format.h).

@@ -1,38 +1,94 @@
 #include "option_values.h"
 
 #include <algorithm>
-#include <optional>
+#include <stdexcept>
 
 namespace po = boost::program_options;
 
 namespace parley::cli {
+namespace {
 
-OptionValues::OptionValues(const po::variables_map& vm) {
-  given_.reserve(vm.size());
-  for (const auto& [name, value] : vm) given_.push_back(Entry{name, value});
+[[noreturn]] void wrong_type() { throw std::logic_error("an option read as a type it does not have (cli/option_values.h)"); }
+
+// Compared inline: names are a few letters, and a command looks up a dozen options a line, most
+// of them absent, each against every option that has a value.
+bool same_name(const std::string& a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
-const po::variable_value* OptionValues::find(std::string_view name) const {
+}  // namespace
+
+OptionValue::OptionValue(const po::variable_value& value) : defaulted_(value.defaulted()) {
+  const boost::any& held = value.value();
+  if (held.empty()) return;
+  if (const auto* text = boost::any_cast<std::string>(&held)) {
+    type_ = Type::kText;
+    text_ = *text;
+  } else if (const auto* count = boost::any_cast<long long>(&held)) {
+    type_ = Type::kCount;
+    count_ = *count;
+  } else if (const auto* list = boost::any_cast<std::vector<std::string>>(&held)) {
+    type_ = Type::kList;
+    list_ = *list;
+  } else {
+    throw std::logic_error("an option of a type parley's options do not have (cli/option_values.h)");
+  }
+}
+
+template <>
+const std::string& OptionValue::as<std::string>() const {
+  if (type_ != Type::kText) wrong_type();
+  return text_;
+}
+
+template <>
+const long long& OptionValue::as<long long>() const {
+  if (type_ != Type::kCount) wrong_type();
+  return count_;
+}
+
+template <>
+const std::vector<std::string>& OptionValue::as<std::vector<std::string>>() const {
+  if (type_ != Type::kList) wrong_type();
+  return list_;
+}
+
+OptionValues::OptionValues(const po::variables_map& vm) {
+  for (const auto& [name, value] : vm) given_.push_back(Entry{name, OptionValue(value)});
+}
+
+bool OptionValues::given(std::string_view name) const {
   for (const Entry& entry : given_) {
-    if (entry.name == name) return &entry.value;
+    if (same_name(entry.name, name)) return !entry.value.defaulted();
+  }
+  return false;
+}
+
+const OptionValue* OptionValues::find(std::string_view name) const {
+  for (const Entry& entry : given_) {
+    if (same_name(entry.name, name)) return &entry.value;
   }
   if (defaults_) {
     for (const Entry& entry : *defaults_) {
-      if (entry.name == name) return &entry.value;
+      if (same_name(entry.name, name)) return &entry.value;
     }
   }
   return nullptr;
 }
 
-const po::variable_value& OptionValues::operator[](std::string_view name) const {
-  static const po::variable_value none;
-  const po::variable_value* value = find(name);
+const OptionValue& OptionValues::operator[](std::string_view name) const {
+  static const OptionValue none;
+  const OptionValue* value = find(name);
   return value ? *value : none;
 }
 
-void OptionValues::set(std::string_view name, po::variable_value value) {
+void OptionValues::set(std::string_view name, OptionValue value) {
   for (Entry& entry : given_) {
-    if (entry.name == name) {
+    if (same_name(entry.name, name)) {
       entry.value = std::move(value);
       return;
     }
@@ -52,32 +108,10 @@ std::vector<std::string_view> OptionValues::names() const {
   return out;
 }
 
-namespace {
-
-template <typename T>
-std::optional<bool> same_if(const boost::any& a, const boost::any& b) {
-  const T* x = boost::any_cast<T>(&a);
-  const T* y = boost::any_cast<T>(&b);
-  if (!x && !y) return std::nullopt;
-  return x && y && *x == *y;
-}
-
-bool same_value(const boost::any& a, const boost::any& b) {
-  if (a.empty() || b.empty()) return a.empty() && b.empty();
-  if (const auto same = same_if<std::string>(a, b)) return *same;
-  if (const auto same = same_if<long long>(a, b)) return *same;
-  if (const auto same = same_if<std::vector<std::string>>(a, b)) return *same;
-  return false;  // a type no option of parley's has
-}
-
-}  // namespace
-
 bool same_variables(const OptionValues& a, const OptionValues& b) {
   const std::vector<std::string_view> names = a.names();
   if (names != b.names()) return false;
-  return std::all_of(names.begin(), names.end(), [&](std::string_view name) {
-    return a[name].defaulted() == b[name].defaulted() && same_value(a[name].value(), b[name].value());
-  });
+  return std::all_of(names.begin(), names.end(), [&](std::string_view name) { return a[name] == b[name]; });
 }
 
 }  // namespace parley::cli

@@ -99,9 +99,12 @@ OutputFormat parse_format(const std::string& text) {
 
 // `--render FORMAT FILE` takes two values, which program_options cannot express without
 // swallowing the positional arguments that follow; take the pair out of argv beforehand.
-std::vector<const char*> extract_render(int argc, const char* const argv[], std::optional<RenderRequest>& render) {
-  std::vector<const char*> rest;
-  rest.reserve(static_cast<std::size_t>(argc));
+// The words of a line, held inline: a line is a handful of words, and it is read in full for
+// every line of a batch.
+using Words = boost::container::small_vector<const char*, 16>;
+
+Words extract_render(int argc, const char* const argv[], std::optional<RenderRequest>& render) {
+  Words rest;
   for (int i = 0; i < argc; ++i) {
     const std::string_view arg = argv[i];
     // Read as an option of one value, "--render=svg" would be accepted and nothing drawn.
@@ -149,12 +152,12 @@ std::uint64_t parse_size(const std::string& text) {
 // stored. In the order they are checked, whatever their order on the line: a line with two wrong
 // global options is told of the same one however it is read.
 struct GlobalOptionReader {
-  const char* name;
-  void (*store)(GlobalOptions& global, const po::variable_value& value);
+  std::string_view name;
+  void (*store)(GlobalOptions& global, const OptionValue& value);
 };
 
 const std::vector<GlobalOptionReader>& global_option_readers() {
-  using V = const po::variable_value&;
+  using V = const OptionValue&;
   static const std::vector<GlobalOptionReader> readers = {
       {"db", [](GlobalOptions& g, V v) { g.databases = v.as<std::vector<std::string>>(); }},
       {"schema", [](GlobalOptions& g, V v) { g.schemas = v.as<std::vector<std::string>>(); }},
@@ -201,6 +204,16 @@ const std::vector<GlobalOptionReader>& global_option_readers() {
   return readers;
 }
 
+// The rank of the global option `name` among the readers; nullopt for a command's own option.
+// A dozen names, mostly of other lengths: a scan costs less than hashing the name.
+std::optional<std::size_t> global_rank(std::string_view name) {
+  const auto& readers = global_option_readers();
+  for (std::size_t rank = 0; rank < readers.size(); ++rank) {
+    if (name == readers[rank].name) return rank;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& commands) {
@@ -208,16 +221,15 @@ CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& comm
   // The global options' defaults, stored once as a line that gives none of them has them.
   const auto& readers = global_option_readers();
   for (std::size_t rank = 0; rank < readers.size(); ++rank) {
-    global_option_ranks_.emplace(readers[rank].name, rank);
-    const po::option_description* option = global.find_nothrow(readers[rank].name, false);
-    if (!option) throw std::logic_error(std::string("the reader of --") + readers[rank].name + " reads no global option (cli/options.cpp)");
+    const po::option_description* option = global.find_nothrow(std::string(readers[rank].name), false);
+    if (!option) throw std::logic_error("the reader of --" + std::string(readers[rank].name) + " reads no global option (cli/options.cpp)");
     boost::any value;
-    if (option->semantic()->apply_default(value)) readers[rank].store(global_defaults_, po::variable_value(value, true));
+    if (option->semantic()->apply_default(value)) readers[rank].store(global_defaults_, OptionValue(po::variable_value(value, true)));
   }
   // A global option added without a reader would be accepted and then ignored: refuse to start.
   for (const auto& option : global.options()) {
     const std::string& name = option->long_name();
-    if (name != "help" && name != "version" && name != "render" && !global_option_ranks_.contains(name)) {
+    if (name != "help" && name != "version" && name != "render" && !global_rank(name)) {
       throw std::logic_error("the global option --" + name + " has no reader (cli/options.cpp)");
     }
   }
@@ -246,29 +258,30 @@ const CommandLineParser::Grammar& CommandLineParser::grammar_for(std::string_vie
   return found == by_name_.end() ? *unknown_ : *found->second;
 }
 
-std::optional<OptionValues> CommandLineParser::read_plainly(const Grammar& grammar, const std::vector<const char*>& args) {
+bool CommandLineParser::read_plainly(const Grammar& grammar, int argc, const char* const argv[], OptionValues& into) {
   // Only a line whose first word is a known command: options before it need the first pass.
-  if (!grammar.plain || args.size() < 2 || args[1][0] == '-') return std::nullopt;
-  return grammar.plain->read(static_cast<int>(args.size()), args.data());
+  if (!grammar.plain || argc < 2 || argv[1][0] == '-') return false;
+  return grammar.plain->read(argc, argv, into);
 }
 
 bool CommandLineParser::reads_plainly(int argc, const char* const argv[]) const {
   std::optional<RenderRequest> render;
-  std::vector<const char*> args;
+  Words args;
   try {
     args = extract_render(argc, argv, render);
   } catch (const po::error&) {
     return false;  // a --render that parse() refuses before any reading
   }
-  return args.size() >= 2 && read_plainly(grammar_for(args[1]), args).has_value();
+  OptionValues values;
+  return args.size() >= 2 && read_plainly(grammar_for(args[1]), static_cast<int>(args.size()), args.data(), values);
 }
 
 GlobalOptions CommandLineParser::read_global_options(const OptionValues& vm) const {
   // The defaults, then the few global options the line gave, each checked, in a fixed order.
   GlobalOptions global = global_defaults_;
-  std::vector<std::pair<std::size_t, const po::variable_value*>> given;
-  vm.for_each_given([&](std::string_view name, const po::variable_value& value) {
-    if (const auto rank = global_option_ranks_.find(name); rank != global_option_ranks_.end()) given.emplace_back(rank->second, &value);
+  boost::container::small_vector<std::pair<std::size_t, const OptionValue*>, 8> given;
+  vm.for_each_given([&](std::string_view name, const OptionValue& value) {
+    if (const auto rank = global_rank(name)) given.emplace_back(*rank, &value);
   });
   std::sort(given.begin(), given.end());
   for (const auto& [rank, value] : given) global_option_readers()[rank].store(global, *value);
@@ -277,7 +290,7 @@ GlobalOptions CommandLineParser::read_global_options(const OptionValues& vm) con
 
 ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], Reading reading) const {
   ParsedCommandLine parsed;
-  const std::vector<const char*> args = extract_render(argc, argv, parsed.render);
+  const Words args = extract_render(argc, argv, parsed.render);
   argc = static_cast<int>(args.size());
   argv = args.data();
   const po::options_description& global = global_options_description();
@@ -312,11 +325,9 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
   parsed.spec = spec;
   const po::options_description& all = grammar.options;
   const po::positional_options_description& positional = grammar.positional;
-  std::optional<OptionValues> plain;
-  if (reading == Reading::kPlainWherePossible) plain = read_plainly(grammar, args);
-  if (plain) {
-    parsed.command_options = std::move(*plain);  // what Program_options would store (plain_line.h), without notify: no option has a notifier
-  } else {
+  // What Program_options would store (plain_line.h), without notify: no option has a notifier.
+  const bool plain = reading == Reading::kPlainWherePossible && read_plainly(grammar, argc, argv, parsed.command_options);
+  if (!plain) {
     po::variables_map read;
     try {
       po::store(po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(), read);

@@ -107,14 +107,13 @@ class CommandLineParser {
   const Grammar& grammar_for(std::string_view command) const;
   // The global options of a line: the defaults, with what the line gave checked and stored.
   GlobalOptions read_global_options(const OptionValues& vm) const;
-  // The plain reading of `args` (--render taken out) with `grammar`, or nullopt where it does not apply.
-  static std::optional<OptionValues> read_plainly(const Grammar& grammar, const std::vector<const char*>& args);
+  // Reads `args` (--render taken out) plainly with `grammar` into `into`; false where that does not apply.
+  static bool read_plainly(const Grammar& grammar, int argc, const char* const argv[], OptionValues& into);
 
   std::vector<std::unique_ptr<Grammar>> grammars_;  // one per command
   // Each command's grammar by its name: a batch looks one up for every line.
   std::unordered_map<std::string, const Grammar*, NameHash, std::equal_to<>> by_name_;
   GlobalOptions global_defaults_;
-  std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> global_option_ranks_;  // --db, --format ...
   std::unique_ptr<Grammar> unknown_;                 // no command, or one not in the list
 };
 

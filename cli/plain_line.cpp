@@ -14,7 +14,7 @@ PlainLineReader::PlainLineReader(const po::options_description& options, const p
   for (const auto& option : options.options()) {
     const auto semantic = option->semantic();  // boost::shared_ptr
     const std::string key = option->key("");
-    if (boost::any value; semantic->apply_default(value)) defaults.push_back({key, po::variable_value(value, true)});
+    if (boost::any value; semantic->apply_default(value)) defaults.push_back({key, OptionValue(po::variable_value(value, true))});
     // A required option is checked by Program_options' notify, which a plain reading skips.
     if (semantic->is_required()) never_plain_ = true;
     if (option->long_name().empty() || key != option->long_name()) continue;  // a short or wildcard name: never plain
@@ -41,61 +41,65 @@ PlainLineReader::PlainLineReader(const po::options_description& options, const p
   defaults_ = std::make_shared<const std::vector<OptionValues::Entry>>(std::move(defaults));
 }
 
-std::optional<OptionValues> PlainLineReader::read(int argc, const char* const argv[]) const {
-  if (never_plain_) return std::nullopt;
-  std::vector<OptionValues::Entry> given;
-  given.reserve(static_cast<std::size_t>(argc));
-  const auto add = [&](std::string_view name, boost::any value) {
-    for (const auto& entry : given) {
-      if (entry.name == name) return false;  // given twice
-    }
-    given.push_back({std::string(name), po::variable_value(std::move(value), false)});
+bool PlainLineReader::read(int argc, const char* const argv[], OptionValues& into) const {
+  into = OptionValues({}, defaults_);
+  if (never_plain_ || !read_words(argc, argv, into)) {
+    into = OptionValues();
+    return false;
+  }
+  return true;
+}
+
+bool PlainLineReader::read_words(int argc, const char* const argv[], OptionValues& into) const {
+  const auto add = [&](std::string_view name, OptionValue value) {
+    if (into.given(name)) return false;  // given twice
+    into.set(name, std::move(value));
     return true;
   };
   std::size_t position = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string_view word = argv[i];
-    if (word.empty()) return std::nullopt;
+    if (word.empty()) return false;
     if (word[0] != '-') {
-      if (position == positional_.size()) return std::nullopt;  // one word too many
-      if (!add(positional_[position++], std::string(word))) return std::nullopt;
+      if (position == positional_.size()) return false;  // one word too many
+      if (!add(positional_[position++], OptionValue(std::string(word), false))) return false;
       continue;
     }
     // "--name" or "--name=value"; "-", "--" and short options are not plain.
-    if (word.size() < 3 || word[1] != '-') return std::nullopt;
+    if (word.size() < 3 || word[1] != '-') return false;
     const std::size_t equals = word.find('=');
     const std::string_view name = word.substr(2, equals == std::string_view::npos ? std::string_view::npos : equals - 2);
     const auto option = options_.find(name);
-    if (option == options_.end()) return std::nullopt;
-    boost::any value;
+    if (option == options_.end()) return false;
+    OptionValue value;
     if (option->second == Kind::kSwitch) {
-      if (equals != std::string_view::npos) return std::nullopt;
-      value = std::string();  // what Program_options stores for an option without a value
+      if (equals != std::string_view::npos) return false;
+      value = OptionValue(std::string(), false);  // what Program_options stores for an option without a value
     } else {
       std::string_view text;
       if (equals != std::string_view::npos) {
         text = word.substr(equals + 1);
       } else {
-        if (i + 1 == argc) return std::nullopt;
+        if (i + 1 == argc) return false;
         text = argv[++i];
       }
-      if (text.empty() || text[0] == '-') return std::nullopt;
+      if (text.empty() || text[0] == '-') return false;
       if (option->second == Kind::kText) {
-        value = std::string(text);
+        value = OptionValue(std::string(text), false);
       } else {
         // Digits alone, few enough that any of them fits: a sign, a space or an overflow is
         // Program_options' to read or refuse.
         if (text.size() > 18 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-          return std::nullopt;
+          return false;
         }
         long long count = 0;
         std::from_chars(text.data(), text.data() + text.size(), count);
-        value = count;
+        value = OptionValue(count, false);
       }
     }
-    if (!add(name, std::move(value))) return std::nullopt;
+    if (!add(name, std::move(value))) return false;
   }
-  return OptionValues(std::move(given), defaults_);
+  return true;
 }
 
 }  // namespace parley::cli

@@ -33,12 +33,15 @@ class PlainLineReader {
   PlainLineReader(const boost::program_options::options_description& options,
                   const boost::program_options::positional_options_description& positional);
 
-  // The options of argv[1..argc) (argv[1] being the command word), or nullopt when the line is
-  // not plain.
-  std::optional<OptionValues> read(int argc, const char* const argv[]) const;
+  // Reads the options of argv[1..argc) (argv[1] being the command word) into `into`, in place (a
+  // line's values are held inline, and moving them is a copy). False when the line is not plain;
+  // `into` is then empty.
+  bool read(int argc, const char* const argv[], OptionValues& into) const;
 
  private:
   enum class Kind { kSwitch, kText, kCount };  // no value; one string; one long long
+
+  bool read_words(int argc, const char* const argv[], OptionValues& into) const;
 
   // Looked up by a view into the line's word, without copying it.
   std::unordered_map<std::string, Kind, NameHash, std::equal_to<>> options_;  // by long name: those a plain line may give

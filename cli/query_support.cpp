@@ -27,19 +27,18 @@ DateRange date_range_options(const OptionValues& vm) {
 
 std::vector<std::string> split_list(const std::string& value) {
   std::vector<std::string> parts;
-  std::string current;
-  const auto flush = [&] {
-    const auto first = current.find_first_not_of(' ');
-    const auto last = current.find_last_not_of(' ');
-    if (first != std::string::npos) parts.push_back(current.substr(first, last - first + 1));
-    current.clear();
-  };
-  for (const char c : value) {
-    if (c == ',') flush();
-    else current += c;
+  std::string_view rest = value;
+  while (true) {
+    const std::size_t comma = rest.find(',');
+    std::string_view part = rest.substr(0, comma);
+    const auto first = part.find_first_not_of(' ');
+    if (first != std::string_view::npos) {
+      part = part.substr(first, part.find_last_not_of(' ') - first + 1);
+      parts.emplace_back(part);
+    }
+    if (comma == std::string_view::npos) return parts;
+    rest.remove_prefix(comma + 1);
   }
-  flush();
-  return parts;
 }
 
 std::vector<RelationTypeId> relation_types_option(const Database& db, const std::string& option, const std::string& value) {

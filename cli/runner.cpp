@@ -9,7 +9,9 @@
 #include <cstring>
 #include <fstream>
 #include <new>
+#include <memory>
 #include <optional>
+#include <vector>
 
 #include "exit_codes.h"
 #include "near_misses.h"
@@ -38,6 +40,36 @@ constexpr bool kFreeAtExit = false;
 void leave_to_exit(std::unique_ptr<Database> database) {
   if (!kFreeAtExit) static_cast<void>(database.release());
 }
+
+// A line's message stream, taken from those earlier lines of this thread left, and given back
+// when the line ends: making a std::ostream sets up its locale, a twentieth of a small answer
+// of a batch. A line run within a line (a batch's) takes another.
+class MessageStream {
+ public:
+  MessageStream(std::ostream& target, std::string* kept) {
+    if (free_streams().empty()) {
+      stream_ = std::make_unique<TerminalStream>(target, kept);
+    } else {
+      stream_ = std::move(free_streams().back());
+      free_streams().pop_back();
+      stream_->retarget(target, kept);
+    }
+  }
+  ~MessageStream() {
+    stream_->finish();  // nothing is left to write to this line's target once it is parked
+    free_streams().push_back(std::move(stream_));
+  }
+  MessageStream(const MessageStream&) = delete;
+  MessageStream& operator=(const MessageStream&) = delete;
+  TerminalStream& stream() { return *stream_; }
+
+ private:
+  static std::vector<std::unique_ptr<TerminalStream>>& free_streams() {
+    thread_local std::vector<std::unique_ptr<TerminalStream>> streams;
+    return streams;
+  }
+  std::unique_ptr<TerminalStream> stream_;
+};
 
 }  // namespace
 
@@ -82,7 +114,8 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
   // What the command tells people is also kept, to report it as the line's error; one stream
   // does both, as each stream made costs its locale's set-up, on every line of a batch.
   std::string messages;
-  TerminalStream err(raw_err, &messages);
+  MessageStream message_stream(raw_err, &messages);
+  TerminalStream& err = message_stream.stream();
   const auto fail = [&](int exit_code, std::string code, const std::string& message) {
     outcome.exit_code = exit_code;
     outcome.errors.push_back(ReportedError{std::move(code), message});

@@ -5,7 +5,7 @@ namespace parley::cli {
 void TerminalEscapingBuffer::finish() {
   escaped_.clear();
   escaper_.finish(escaped_);
-  if (!escaped_.empty()) target_.write(escaped_.data(), static_cast<std::streamsize>(escaped_.size()));
+  if (!escaped_.empty()) target_->write(escaped_.data(), static_cast<std::streamsize>(escaped_.size()));
 }
 
 int TerminalEscapingBuffer::overflow(int c) {
@@ -19,12 +19,12 @@ std::streamsize TerminalEscapingBuffer::xsputn(const char* s, std::streamsize n)
   if (kept_) kept_->append(s, static_cast<std::size_t>(n));
   escaped_.clear();
   escaper_.feed(std::string_view(s, static_cast<std::size_t>(n)), escaped_);
-  if (!escaped_.empty()) target_.write(escaped_.data(), static_cast<std::streamsize>(escaped_.size()));
+  if (!escaped_.empty()) target_->write(escaped_.data(), static_cast<std::streamsize>(escaped_.size()));
   return n;
 }
 
 int TerminalEscapingBuffer::sync() {
-  target_.flush();
+  target_->flush();
   return 0;
 }
 

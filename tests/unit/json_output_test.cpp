@@ -60,3 +60,43 @@ TEST_CASE("a small JSON answer is written only at the end", "[json-output]") {
   json.print(out);
   CHECK(out.str() == "{\n  \"format\": \"parley-answer/1\",\n  \"id\": \"x\"\n}\n");
 }
+
+TEST_CASE("an answer begun after another, or inside one, or after one left unfinished, is written whole", "[json-output]") {
+  const auto small = [](std::ostream& out) {
+    JsonOutput json;
+    json.writer().StartObject();
+    json.field("id", std::string_view("x"));
+    json.writer().EndObject();
+    json.print(out);
+  };
+  std::ostringstream alone;
+  small(alone);
+  {
+    // Left open, as an answer is when its query fails part way.
+    JsonOutput unfinished;
+    unfinished.writer().StartObject();
+    unfinished.key("rows");
+    unfinished.writer().StartArray();
+    unfinished.string("row");
+  }
+  std::ostringstream after, inner, outer;
+  small(after);
+  CHECK(after.str() == alone.str());
+  JsonOutput open;
+  open.writer().StartObject();
+  small(inner);  // a batch line's answer while the batch's own output is open
+  open.field("lines", std::uint64_t{1});
+  open.writer().EndObject();
+  open.print(outer);
+  CHECK(inner.str() == alone.str());
+  CHECK(outer.str() == "{\n  \"format\": \"parley-answer/1\",\n  \"lines\": 1\n}\n");
+  SECTION("after a large answer printed whole, the next is still right") {
+    JsonOutput large;
+    write_rows(large, nullptr);
+    std::ostringstream ignored;
+    large.print(ignored);
+  }
+  std::ostringstream last;
+  small(last);
+  CHECK(last.str() == alone.str());
+}

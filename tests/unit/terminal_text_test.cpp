@@ -2,6 +2,7 @@
 // which characters are written as escapes, and how.
 #include <catch2/catch.hpp>
 
+#include <iomanip>
 #include <sstream>
 
 #include "parley/common/terminal_text.h"
@@ -107,4 +108,25 @@ TEST_CASE("long values are quoted shortened", "[terminal-text]") {
   CHECK(shown == std::string(80, 'k') + "... (10485760 bytes)");
   // Cut between characters, never inside one.
   CHECK(shorten_for_message("ЖЖЖЖ", 2) == "ЖЖ... (8 bytes)");
+}
+
+TEST_CASE("a stream given a new target writes as a stream just made would", "[terminal-text]") {
+  std::ostringstream first, second, fresh;
+  std::string kept_first, kept_second;
+  parley::cli::TerminalStream stream(first, &kept_first);
+  // The first target's line leaves formatting, a failed state and half a character behind.
+  stream << std::hex << std::left << std::setfill('*') << std::setw(6) << 255 << std::setprecision(2) << 3.14159 << "\xE2\x80";
+  stream.setstate(std::ios_base::failbit);
+  stream.finish();
+  stream.retarget(second, &kept_second);
+  const auto line = [](std::ostream& out) { out << std::setw(4) << 42 << ' ' << 3.14159 << " Лавров\n"; };
+  line(stream);
+  stream.finish();
+  parley::cli::TerminalStream made(fresh);
+  line(made);
+  made.finish();
+  CHECK(second.str() == fresh.str());
+  CHECK(kept_second == fresh.str());
+  CHECK(kept_first.find("Лавров") == std::string::npos);
+  CHECK(first.str().find("42") == std::string::npos);
 }
