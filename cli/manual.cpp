@@ -55,21 +55,6 @@ std::vector<OptionText> option_texts(const po::options_description& options, con
   return out;
 }
 
-std::string format_word(OutputFormat format) {
-  switch (format) {
-    case OutputFormat::kText: return "text";
-    case OutputFormat::kJson: return "json";
-    case OutputFormat::kDot: return "dot";
-    case OutputFormat::kGraphml: return "graphml";
-    case OutputFormat::kJsonl: return "jsonl";
-    case OutputFormat::kGexf: return "gexf";
-    case OutputFormat::kCsv: return "csv";
-    case OutputFormat::kNeo4j: return "neo4j";
-    case OutputFormat::kKuzu: return "kuzu";
-  }
-  return "text";
-}
-
 std::string format_words(const std::vector<OutputFormat>& formats, const char* separator) {
   std::string out;
   for (const auto f : formats) out += (out.empty() ? "" : separator) + format_word(f);

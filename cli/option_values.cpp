@@ -57,8 +57,11 @@ const std::vector<std::string>& OptionValue::as<std::vector<std::string>>() cons
   return list_;
 }
 
-OptionValues::OptionValues(const po::variables_map& vm) {
-  for (const auto& [name, value] : vm) given_.push_back(Entry{name, OptionValue(value)});
+OptionValues::OptionValues(const po::variables_map& vm, bool (*read_elsewhere)(std::string_view name)) {
+  for (const auto& [name, value] : vm) {
+    if (value.defaulted() && read_elsewhere && read_elsewhere(name)) continue;
+    given_.push_back(Entry{name, OptionValue(value)});
+  }
 }
 
 bool OptionValues::given(std::string_view name) const {

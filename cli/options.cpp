@@ -81,6 +81,21 @@ bool is_positional(const CommandSpec& spec, const std::string& name) {
   return false;
 }
 
+std::string format_word(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::kText: return "text";
+    case OutputFormat::kJson: return "json";
+    case OutputFormat::kDot: return "dot";
+    case OutputFormat::kGraphml: return "graphml";
+    case OutputFormat::kJsonl: return "jsonl";
+    case OutputFormat::kGexf: return "gexf";
+    case OutputFormat::kCsv: return "csv";
+    case OutputFormat::kNeo4j: return "neo4j";
+    case OutputFormat::kKuzu: return "kuzu";
+  }
+  return "text";
+}
+
 namespace {
 
 OutputFormat parse_format(const std::string& text) {
@@ -205,14 +220,26 @@ const std::vector<GlobalOptionReader>& global_option_readers() {
 }
 
 // The rank of the global option `name` among the readers; nullopt for a command's own option.
-// A dozen names, mostly of other lengths: a scan costs less than hashing the name.
+// A dozen names: a scan costs less than hashing the name, and a name of a length no global
+// option has (a, b, all, from, to ...) is told at once.
 std::optional<std::size_t> global_rank(std::string_view name) {
   const auto& readers = global_option_readers();
+  static const std::uint64_t lengths = [&] {
+    std::uint64_t mask = 0;
+    for (const auto& reader : readers) mask |= std::uint64_t{1} << std::min<std::size_t>(reader.name.size(), 63);
+    return mask;
+  }();
+  if (!(lengths >> std::min<std::size_t>(name.size(), 63) & 1)) return std::nullopt;
   for (std::size_t rank = 0; rank < readers.size(); ++rank) {
     if (name == readers[rank].name) return rank;
   }
   return std::nullopt;
 }
+
+// A global option's default is held by GlobalOptions (read_global_options), not by the line's
+// OptionValues: a command looks its own options up there, a dozen times a line, and passing over
+// the global defaults was most of each lookup.
+bool is_global_option(std::string_view name) { return global_rank(name).has_value(); }
 
 }  // namespace
 
@@ -243,7 +270,7 @@ CommandLineParser::CommandLineParser(const std::vector<const CommandSpec*>& comm
     for (unsigned i = 0; i < spec->positional.max_total_count() && i < 16; ++i) {
       grammar->positional.add(spec->positional.name_for_position(i).c_str(), 1);
     }
-    grammar->plain.emplace(grammar->options, grammar->positional);
+    grammar->plain.emplace(grammar->options, grammar->positional, is_global_option);
     by_name_.emplace(spec->name, grammar.get());
     grammars_.push_back(std::move(grammar));
   }
@@ -341,7 +368,7 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
       throw po::error(e.what() + option_hint(e.get_option_name(), names));
     }
     po::notify(read);
-    parsed.command_options = OptionValues(read);
+    parsed.command_options = OptionValues(read, is_global_option);
   }
   const OptionValues& vm = parsed.command_options;
 
@@ -349,7 +376,7 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
   parsed.version = vm.count("version") > 0;
   parsed.global = read_global_options(vm);
   if (spec && std::find(spec->formats.begin(), spec->formats.end(), parsed.global.format) == spec->formats.end()) {
-    throw po::error(spec->name + " does not support --format " + vm["format"].as<std::string>());
+    throw po::error(spec->name + " does not support --format " + format_word(parsed.global.format));
   }
   if (parsed.render && spec &&
       std::find(spec->formats.begin(), spec->formats.end(), OutputFormat::kDot) == spec->formats.end()) {
@@ -357,7 +384,7 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
   }
   if (spec && parsed.global.output.empty() &&
       std::find(spec->folder_formats.begin(), spec->folder_formats.end(), parsed.global.format) != spec->folder_formats.end()) {
-    throw po::error(spec->name + " --format " + vm["format"].as<std::string>() +
+    throw po::error(spec->name + " --format " + format_word(parsed.global.format) +
                     " writes several files: name their folder with -o DIR");
   }
   return parsed;

@@ -28,6 +28,9 @@ inline const std::vector<OutputFormat> kEveryAnswerFormat = {OutputFormat::kText
                                                             OutputFormat::kDot, OutputFormat::kGraphml,
                                                             OutputFormat::kGexf};
 
+// The word --format takes for `format`: "text", "json" ...
+std::string format_word(OutputFormat format);
+
 struct GlobalOptions {
   std::vector<std::string> databases;  // --db, in order; empty = the embedded dataset
   std::vector<std::string> schemas;    // --schema: extensions of the relation schema, in order

@@ -9,12 +9,16 @@ namespace po = boost::program_options;
 
 namespace parley::cli {
 
-PlainLineReader::PlainLineReader(const po::options_description& options, const po::positional_options_description& positional) {
+PlainLineReader::PlainLineReader(const po::options_description& options, const po::positional_options_description& positional,
+                                 bool (*read_elsewhere)(std::string_view name)) {
   std::vector<OptionValues::Entry> defaults;
   for (const auto& option : options.options()) {
     const auto semantic = option->semantic();  // boost::shared_ptr
     const std::string key = option->key("");
-    if (boost::any value; semantic->apply_default(value)) defaults.push_back({key, OptionValue(po::variable_value(value, true))});
+    boost::any value;
+    if (semantic->apply_default(value) && !(read_elsewhere && read_elsewhere(key))) {
+      defaults.push_back({key, OptionValue(po::variable_value(value, true))});
+    }
     // A required option is checked by Program_options' notify, which a plain reading skips.
     if (semantic->is_required()) never_plain_ = true;
     if (option->long_name().empty() || key != option->long_name()) continue;  // a short or wildcard name: never plain
@@ -51,9 +55,10 @@ bool PlainLineReader::read(int argc, const char* const argv[], OptionValues& int
 }
 
 bool PlainLineReader::read_words(int argc, const char* const argv[], OptionValues& into) const {
-  const auto add = [&](std::string_view name, OptionValue value) {
+  // False when the option was given before.
+  const auto add = [&](std::string_view name, auto&& value) {
     if (into.given(name)) return false;  // given twice
-    into.set(name, std::move(value));
+    into.append(name) = OptionValue(std::forward<decltype(value)>(value), false);
     return true;
   };
   std::size_t position = 0;
@@ -62,7 +67,7 @@ bool PlainLineReader::read_words(int argc, const char* const argv[], OptionValue
     if (word.empty()) return false;
     if (word[0] != '-') {
       if (position == positional_.size()) return false;  // one word too many
-      if (!add(positional_[position++], OptionValue(std::string(word), false))) return false;
+      if (!add(positional_[position++], std::string(word))) return false;
       continue;
     }
     // "--name" or "--name=value"; "-", "--" and short options are not plain.
@@ -71,33 +76,31 @@ bool PlainLineReader::read_words(int argc, const char* const argv[], OptionValue
     const std::string_view name = word.substr(2, equals == std::string_view::npos ? std::string_view::npos : equals - 2);
     const auto option = options_.find(name);
     if (option == options_.end()) return false;
-    OptionValue value;
     if (option->second == Kind::kSwitch) {
       if (equals != std::string_view::npos) return false;
-      value = OptionValue(std::string(), false);  // what Program_options stores for an option without a value
-    } else {
-      std::string_view text;
-      if (equals != std::string_view::npos) {
-        text = word.substr(equals + 1);
-      } else {
-        if (i + 1 == argc) return false;
-        text = argv[++i];
-      }
-      if (text.empty() || text[0] == '-') return false;
-      if (option->second == Kind::kText) {
-        value = OptionValue(std::string(text), false);
-      } else {
-        // Digits alone, few enough that any of them fits: a sign, a space or an overflow is
-        // Program_options' to read or refuse.
-        if (text.size() > 18 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-          return false;
-        }
-        long long count = 0;
-        std::from_chars(text.data(), text.data() + text.size(), count);
-        value = OptionValue(count, false);
-      }
+      if (!add(name, std::string())) return false;  // what Program_options stores for an option without a value
+      continue;
     }
-    if (!add(name, std::move(value))) return false;
+    std::string_view text;
+    if (equals != std::string_view::npos) {
+      text = word.substr(equals + 1);
+    } else {
+      if (i + 1 == argc) return false;
+      text = argv[++i];
+    }
+    if (text.empty() || text[0] == '-') return false;
+    if (option->second == Kind::kText) {
+      if (!add(name, std::string(text))) return false;
+      continue;
+    }
+    // Digits alone, few enough that any of them fits: a sign, a space or an overflow is
+    // Program_options' to read or refuse.
+    if (text.size() > 18 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return false;
+    }
+    long long count = 0;
+    std::from_chars(text.data(), text.data() + text.size(), count);
+    if (!add(name, count)) return false;
   }
   return true;
 }

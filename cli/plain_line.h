@@ -30,8 +30,11 @@ namespace parley::cli {
 class PlainLineReader {
  public:
   // `options` and `positional` are the command's merged grammar, as Program_options reads it.
+  // The defaults of options `read_elsewhere` names are left out, as OptionValues leaves them out
+  // of what Program_options read (option_values.h).
   PlainLineReader(const boost::program_options::options_description& options,
-                  const boost::program_options::positional_options_description& positional);
+                  const boost::program_options::positional_options_description& positional,
+                  bool (*read_elsewhere)(std::string_view name) = nullptr);
 
   // Reads the options of argv[1..argc) (argv[1] being the command word) into `into`, in place (a
   // line's values are held inline, and moving them is a copy). False when the line is not plain;

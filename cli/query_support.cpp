@@ -68,14 +68,13 @@ std::vector<KindId> kinds_option(const Database& db, const std::string& option, 
 std::vector<std::string> statuses_option(const Database& db, const std::string& value) {
   if (value == "any") return {};
   const AttributeSpec* spec = db.schema().find_attribute(*db.schema().core_names().event, "status");
-  std::vector<std::string> statuses;
-  for (const auto& status : split_list(value)) {
+  std::vector<std::string> statuses = split_list(value);
+  for (const auto& status : statuses) {
     if (std::find(spec->value.allowed.begin(), spec->value.allowed.end(), status) == spec->value.allowed.end()) {
       std::string allowed = "any";
       for (const auto& a : spec->value.allowed) allowed += ", " + a;
       throw po::error("--status \"" + status + "\" is not one of " + allowed);
     }
-    statuses.push_back(status);
   }
   return statuses;
 }

@@ -13,6 +13,8 @@
 #include <optional>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "exit_codes.h"
 #include "near_misses.h"
 #include "output_file.h"
@@ -128,7 +130,7 @@ RunOutcome run_command_line(const std::vector<std::string>& args, const RunSessi
       throw po::error("a command line of " + std::to_string(args.size()) + " words is longer than any command takes (at most " +
                       std::to_string(kMaxWords) + ")");
     }
-    std::vector<const char*> argv = {"parley"};
+    boost::container::small_vector<const char*, 16> argv = {"parley"};  // a line's few words: no heap
     for (const auto& a : args) argv.push_back(a.c_str());
     const ParsedCommandLine parsed = command_line_parser().parse(static_cast<int>(argv.size()), argv.data());
 

@@ -31,8 +31,14 @@ void write_statuses(JsonOutput& json, const Database& db, const MeetingFilter& f
   json.key("kinds");  // every kind counted: the ones asked for, with their subkinds
   json.writer().StartArray();
   const RelationSchema& schema = db.schema();
-  for (KindId k = 0; k < schema.kind_count(); ++k) {
-    if (!schema.kind(k).is_abstract && filter.counts_kind(schema, k)) json.string(schema.kind(k).name);
+  if (filter.counted_kinds.empty()) {
+    for (const KindId k : schema.counted_kinds()) {
+      if (!schema.kind(k).is_abstract) json.string(schema.kind(k).name);
+    }
+  } else {
+    for (KindId k = 0; k < schema.kind_count(); ++k) {
+      if (!schema.kind(k).is_abstract && filter.counts_kind(schema, k)) json.string(schema.kind(k).name);
+    }
   }
   json.writer().EndArray();
 }

@@ -50,6 +50,13 @@ TEST_CASE("kinds form a hierarchy that domains and ranges respect", "[schema]") 
   CHECK(schema.meeting_role(*schema.find_kind("conference")) == MeetingRole::kListed);
   CHECK(schema.meeting_role(*schema.find_kind("call")) == MeetingRole::kWhenAsked);
   CHECK(schema.meeting_role(person) == MeetingRole::kNone);
+  // The counted kinds, listed once for every who-met answer, are the kinds whose role is counted.
+  std::vector<KindId> counted;
+  for (KindId k = 0; k < schema.kind_count(); ++k) {
+    if (schema.meeting_role(k) == MeetingRole::kCounted) counted.push_back(k);
+  }
+  CHECK(schema.counted_kinds() == counted);
+  CHECK(counted.size() >= 3);
 
   const RelationTypeId participant = *schema.find_relation_type("participant_in");
   CHECK(schema.allows_from(participant, person));

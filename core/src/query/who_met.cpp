@@ -61,6 +61,7 @@ bool MeetingFilter::accepts_status(std::string_view status) const {
 }
 
 std::vector<MeetingRow> MeetingFilter::select(const Database& db, const std::vector<EventTable::Slot>& slots) const {
+  if (slots.empty()) return {};  // most people of a large dataset: nothing to set up for
   const EventTable& events = db.events();
   const std::vector<bool> accepted = events.accepted_statuses(statuses);
   std::vector<MeetingRow> rows;
@@ -183,7 +184,7 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   any.statuses.clear();
   ShownRows shown = shown_rows(db, a, b, any);
   const auto part_of = schema.core_names().part_of;
-  if (!filter.statuses.empty()) {
+  if (!filter.statuses.empty() && !shown.rows.empty()) {
     const std::vector<bool> accepted = events.accepted_statuses(filter.statuses);
     result.left_out = left_out_rows(db, shown, accepted, part_of);
     shown = kept_rows(db, shown, accepted);

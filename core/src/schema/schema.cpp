@@ -280,7 +280,10 @@ std::optional<RelationSchema> RelationSchema::parse(std::string_view json, const
   }
   // Every kind's role, inherited through is_a, worked out once: who-met asks it of every kind
   // and every gathering it reads.
-  for (KindId k = 0; k < schema.kinds_.size(); ++k) schema.meeting_roles_.push_back(schema.meeting_role(k));
+  for (KindId k = 0; k < schema.kinds_.size(); ++k) {
+    schema.meeting_roles_.push_back(schema.meeting_role(k));
+    if (schema.meeting_roles_.back() == MeetingRole::kCounted) schema.counted_kinds_.push_back(k);
+  }
   schema.core_names_ = CoreNames{schema.find_kind("event"),           schema.find_kind("state"),
                                  schema.find_relation_type("participant_in"), schema.find_relation_type("held_in"),
                                  schema.find_relation_type("part_of"), schema.find_property("role"),

@@ -110,6 +110,9 @@ class RelationSchema {
   // The nearest declared who-met role of a gathering kind; kCounted for a gathering kind that
   // declares none, kNone for every other kind.
   MeetingRole meeting_role(KindId kind) const;
+  // The kinds whose meeting role is "counted", in id order: what who-met counts when not told
+  // which kinds to count, and what every answer of it lists as counted.
+  const std::vector<KindId>& counted_kinds() const { return counted_kinds_; }
   // The attribute `name` as declared on `kind` or the nearest kind above it.
   const AttributeSpec* find_attribute(KindId kind, std::string_view name) const;
   // Every attribute name a kind may carry, nearest declaration first.
@@ -132,6 +135,7 @@ class RelationSchema {
   std::vector<PropertySpec> properties_;
   std::vector<std::string> name_titles_;
   CoreNames core_names_;
+  std::vector<KindId> counted_kinds_;  // filled as parse() ends, with meeting_roles_
   std::vector<MeetingRole> meeting_roles_;  // by kind, filled as parse() ends; a kind not yet in it is worked out
   // Looked up by string_view with no copy: a load looks up a type and a property or two per
   // relation, millions at scale.
