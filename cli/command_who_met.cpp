@@ -277,40 +277,49 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
 int run_who_met(const CommandContext& context) {
   int exit_code = kExitOk;
   const OptionValues& vm = context.args.command_options;
+  // Each option looked up once: a batch runs this for every line.
+  const std::string* a_name = vm.text("a");
+  const std::string* b_name = vm.text("b");
+  const std::string* at_name = vm.text("at");
+  const std::string* kinds = vm.text("kinds");
+  const bool all = vm.count("all") > 0;
   // who-met A [B] reads A's and B's gatherings and what surrounds them; --all reads everything.
+  // A session's database is open already, and reads nothing.
   ReadScope scope;
-  if (vm.count("a") && !vm.count("all")) scope.names.push_back(vm["a"].as<std::string>());
-  if (vm.count("b") && !vm.count("all")) scope.names.push_back(vm["b"].as<std::string>());
-  if (vm.count("at")) scope.places.push_back(vm["at"].as<std::string>());
-  scope.whole_for_states = true;
+  if (!context.database) {
+    if (a_name && !all) scope.names.push_back(*a_name);
+    if (b_name && !all) scope.names.push_back(*b_name);
+    if (at_name) scope.places.push_back(*at_name);
+    scope.whole_for_states = true;
+  }
   const Database* db = open_database(context, exit_code, scope.names.empty() ? nullptr : &scope);
   if (!db) return exit_code;
   MeetingFilter filter;
   filter.dates = date_range_options(vm);
   filter.statuses = statuses_option(*db, vm["status"].as<std::string>());
-  if (vm.count("kinds")) filter.counted_kinds = kinds_option(*db, vm["kinds"].as<std::string>());
-  if (vm.count("at")) {
-    filter.at = entity_argument(*db, vm["at"].as<std::string>());
+  if (kinds) filter.counted_kinds = kinds_option(*db, *kinds);
+  if (at_name) {
+    filter.at = entity_argument(*db, *at_name);
     const KindId kind = db->dataset().entities[*filter.at].kind;
     if (!db->schema().is_a(kind, *db->schema().find_kind("location")) && !db->schema().is_a(kind, *db->schema().core_names().state)) {
       throw po::error("--at takes a place: " + db->dataset().entities[*filter.at].name + " is a " + db->schema().kind(kind).name);
     }
   }
   const Dataset& data = db->dataset();
-  const std::string rows_option = vm["rows"].as<std::string>();
+  const std::string& rows_option = vm["rows"].as<std::string>();
   if (rows_option != "full" && rows_option != "compact") throw po::error("--rows takes full or compact, not \"" + rows_option + "\"");
   const RowDetail detail = rows_option == "compact" ? RowDetail::kCompact : RowDetail::kFull;
 
-  if (vm.count("all")) {
-    if (vm.count("a")) throw po::error("who-met --all takes no names");
+  if (all) {
+    if (a_name) throw po::error("who-met --all takes no names");
     if (detail == RowDetail::kCompact) throw po::error("--rows compact is for who-met A [B]; --all already lists meetings by id and date");
     return run_who_met_all(context, db, filter);
   }
 
-  if (!vm.count("a")) throw po::error("who-met needs a name (or --all)");
-  const EntityIndex a = entity_argument(*db, vm["a"].as<std::string>());
+  if (!a_name) throw po::error("who-met needs a name (or --all)");
+  const EntityIndex a = entity_argument(*db, *a_name);
   std::optional<EntityIndex> b;
-  if (vm.count("b")) b = entity_argument(*db, vm["b"].as<std::string>());
+  if (b_name) b = entity_argument(*db, *b_name);
   if (b && *b == a) throw po::error("who-met A B needs two different entities; " + data.entities[a].name + " was given twice");
   // A state meets through the people who act for it.
   if (is_state(*db, a) || (b && is_state(*db, *b))) {

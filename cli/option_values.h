@@ -85,12 +85,21 @@ class OptionValues {
   std::size_t count(std::string_view name) const { return find(name) ? 1 : 0; }
   // The option's value; an empty one when it has none (as variables_map::operator[]).
   const OptionValue& operator[](std::string_view name) const;
+  // The option's text, or null when it has none: one lookup where count() and operator[] take two.
+  const std::string* text(std::string_view name) const {
+    const OptionValue* value = find(name);
+    return value ? &value->as<std::string>() : nullptr;
+  }
   // Gives the option a value, as if the line had given it. A reference operator[] gave before
   // may not survive this (the list may grow), as it would have in a variables_map.
   void set(std::string_view name, OptionValue value);
   // Appends an option the line gave, not given before, and returns its value to fill in place:
   // a value moved from reader to list to entry was a third of reading a short line.
-  OptionValue& append(std::string_view name) { return given_.emplace_back(Entry{std::string(name), OptionValue()}).value; }
+  OptionValue& append(std::string_view name) {
+    Entry& entry = given_.emplace_back();
+    entry.name.assign(name);
+    return entry.value;
+  }
   // Calls `visit(name, value)` for each option the line itself gave (not a default).
   template <typename Visitor>
   void for_each_given(Visitor visit) const {

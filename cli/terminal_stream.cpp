@@ -16,6 +16,7 @@ int TerminalEscapingBuffer::overflow(int c) {
 }
 
 std::streamsize TerminalEscapingBuffer::xsputn(const char* s, std::streamsize n) {
+  unflushed_ = true;
   if (kept_) kept_->append(s, static_cast<std::size_t>(n));
   escaped_.clear();
   escaper_.feed(std::string_view(s, static_cast<std::size_t>(n)), escaped_);
@@ -24,7 +25,8 @@ std::streamsize TerminalEscapingBuffer::xsputn(const char* s, std::streamsize n)
 }
 
 int TerminalEscapingBuffer::sync() {
-  target_->flush();
+  if (unflushed_) target_->flush();
+  unflushed_ = false;
   return 0;
 }
 

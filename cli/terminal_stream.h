@@ -36,6 +36,9 @@ class TerminalEscapingBuffer : public std::streambuf {
  private:
   std::ostream* target_;
   std::string* kept_;
+  // Written to since the target was last flushed: a line that says nothing (most lines of a
+  // batch) does not flush its target at each sync.
+  bool unflushed_ = false;
   TerminalEscaper escaper_;
   std::string escaped_;  // reused between writes
 };
