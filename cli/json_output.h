@@ -30,9 +30,10 @@ class BasicJsonOutput {
   void field(std::string_view k, std::string_view v) { key(k); string(v); }
   void field(std::string_view k, std::uint64_t v) { key(k); writer().Uint64(v); }
   void field(std::string_view k, bool v) { key(k); writer().Bool(v); }
+  // Writes out the rest of the answer and its final line feed, in one write: the answer's last call.
   void print(std::ostream& out) {
+    parts_->buffer.Put('\n');
     out.write(parts_->buffer.GetString(), static_cast<std::streamsize>(parts_->buffer.GetSize()));
-    out.put('\n');
   }
   // Writes out the text so far, once it is worth a write; the writer's state (open arrays and
   // objects, indentation) does not live in the buffer, so it carries on where it was.

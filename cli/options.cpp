@@ -65,8 +65,9 @@ std::size_t checked_count(const char* name, long long value, long long minimum, 
 }  // namespace
 
 std::optional<FuzzyDate> date_option(const OptionValues& vm, const char* option) {
-  if (!vm.count(option)) return std::nullopt;
-  return checked_date(option, vm[option].as<std::string>());
+  const std::string* text = vm.text(option);
+  if (!text) return std::nullopt;
+  return checked_date(option, *text);
 }
 
 std::size_t count_option(const OptionValues& vm, const char* name, long long minimum, long long maximum) {
@@ -303,16 +304,15 @@ bool CommandLineParser::reads_plainly(int argc, const char* const argv[]) const 
   return args.size() >= 2 && read_plainly(grammar_for(args[1]), static_cast<int>(args.size()), args.data(), values);
 }
 
-GlobalOptions CommandLineParser::read_global_options(const OptionValues& vm) const {
+void CommandLineParser::read_global_options(const OptionValues& vm, GlobalOptions& global) const {
   // The defaults, then the few global options the line gave, each checked, in a fixed order.
-  GlobalOptions global = global_defaults_;
+  global = global_defaults_;
   boost::container::small_vector<std::pair<std::size_t, const OptionValue*>, 8> given;
   vm.for_each_given([&](std::string_view name, const OptionValue& value) {
     if (const auto rank = global_rank(name)) given.emplace_back(*rank, &value);
   });
   std::sort(given.begin(), given.end());
   for (const auto& [rank, value] : given) global_option_readers()[rank].store(global, *value);
-  return global;
 }
 
 ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], Reading reading) const {
@@ -374,7 +374,7 @@ ParsedCommandLine CommandLineParser::parse(int argc, const char* const argv[], R
 
   parsed.help = vm.count("help") > 0;
   parsed.version = vm.count("version") > 0;
-  parsed.global = read_global_options(vm);
+  read_global_options(vm, parsed.global);
   if (spec && std::find(spec->formats.begin(), spec->formats.end(), parsed.global.format) == spec->formats.end()) {
     throw po::error(spec->name + " does not support --format " + format_word(parsed.global.format));
   }

@@ -108,8 +108,9 @@ class CommandLineParser {
   };
 
   const Grammar& grammar_for(std::string_view command) const;
-  // The global options of a line: the defaults, with what the line gave checked and stored.
-  GlobalOptions read_global_options(const OptionValues& vm) const;
+  // Sets `global` to the global options of a line: the defaults, with what the line gave checked
+  // and stored. In place: a line's options are read for every line of a batch.
+  void read_global_options(const OptionValues& vm, GlobalOptions& global) const;
   // Reads `args` (--render taken out) plainly with `grammar` into `into`; false where that does not apply.
   static bool read_plainly(const Grammar& grammar, int argc, const char* const argv[], OptionValues& into);
 
