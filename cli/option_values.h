@@ -25,8 +25,6 @@ namespace parley::cli {
 // wrapped), or a list of strings (--db, --alias ...). Held by value: no heap for a short word.
 class OptionValue {
  public:
-  enum class Type : unsigned char { kNone, kText, kCount, kList };
-
   OptionValue() = default;  // no value, as an option the line did not give
   OptionValue(std::string text, bool defaulted) : type_(Type::kText), defaulted_(defaulted), text_(std::move(text)) {}
   OptionValue(long long count, bool defaulted) : type_(Type::kCount), defaulted_(defaulted), count_(count) {}
@@ -36,7 +34,6 @@ class OptionValue {
 
   bool empty() const { return type_ == Type::kNone; }
   bool defaulted() const { return defaulted_; }
-  Type type() const { return type_; }
   // The value as T: std::string, long long or std::vector<std::string>. Throws std::logic_error
   // when the option holds another type (a mistake in parley, as boost::bad_any_cast would be).
   template <typename T>
@@ -45,6 +42,8 @@ class OptionValue {
   friend bool operator==(const OptionValue&, const OptionValue&) = default;
 
  private:
+  enum class Type : unsigned char { kNone, kText, kCount, kList };
+
   Type type_ = Type::kNone;
   bool defaulted_ = false;
   std::string text_;
@@ -94,7 +93,8 @@ class OptionValues {
   // may not survive this (the list may grow), as it would have in a variables_map.
   void set(std::string_view name, OptionValue value);
   // Appends an option the line gave, not given before, and returns its value to fill in place:
-  // a value moved from reader to list to entry was a third of reading a short line.
+  // each value moved from the reader into its entry, a few times over, was a sizeable part of
+  // reading a short line.
   OptionValue& append(std::string_view name) {
     Entry& entry = given_.emplace_back();
     entry.name.assign(name);
