@@ -65,7 +65,10 @@ class BasicJsonOutput {
   }
   static std::unique_ptr<Parts> take() {
     auto& parts = spare();
-    if (parts.empty()) return std::make_unique<Parts>();
+    if (parts.empty()) {
+      parts.reserve(parts.capacity() + 1);  // room to give it back: give_back must not allocate
+      return std::make_unique<Parts>();
+    }
     std::unique_ptr<Parts> taken = std::move(parts.back());
     parts.pop_back();
     return taken;

@@ -50,6 +50,8 @@ class MessageStream {
  public:
   MessageStream(std::ostream& target, std::string* kept) {
     if (free_streams().empty()) {
+      // Room to park it is made now: the destructor's push_back must not allocate.
+      free_streams().reserve(free_streams().capacity() + 1);
       stream_ = std::make_unique<TerminalStream>(target, kept);
     } else {
       stream_ = std::move(free_streams().back());
