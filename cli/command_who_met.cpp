@@ -284,14 +284,11 @@ int run_who_met(const CommandContext& context) {
   const std::string* kinds = vm.text("kinds");
   const bool all = vm.count("all") > 0;
   // who-met A [B] reads A's and B's gatherings and what surrounds them; --all reads everything.
-  // A session's database is open already, and reads nothing.
   ReadScope scope;
-  if (!context.database) {
-    if (a_name && !all) scope.names.push_back(*a_name);
-    if (b_name && !all) scope.names.push_back(*b_name);
-    if (at_name) scope.places.push_back(*at_name);
-    scope.whole_for_states = true;
-  }
+  if (a_name && !all) scope.names.push_back(*a_name);
+  if (b_name && !all) scope.names.push_back(*b_name);
+  if (at_name) scope.places.push_back(*at_name);
+  scope.whole_for_states = true;
   const Database* db = open_database(context, exit_code, scope.names.empty() ? nullptr : &scope);
   if (!db) return exit_code;
   MeetingFilter filter;

@@ -7,12 +7,12 @@
 #include <memory>
 #include <ostream>
 #include <string_view>
-#include <vector>
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
 #include "answer_format.h"
+#include "spare_objects.h"
 
 namespace parley::cli {
 
@@ -56,28 +56,17 @@ class BasicJsonOutput {
     Writer writer;
   };
 
-  // The buffer and writer of an answer are kept for the next answer of the thread: making them
-  // (the buffer and the writer's stack of open objects, each on the heap) was a tenth of a small
-  // answer's cost in a batch. An answer written while another is open takes another.
-  static std::vector<std::unique_ptr<Parts>>& spare() {
-    thread_local std::vector<std::unique_ptr<Parts>> parts;
-    return parts;
-  }
+  // The buffer and writer of an answer are kept for the thread's next answer (spare_objects.h):
+  // making them was a tenth of a small answer's cost in a batch.
   static std::unique_ptr<Parts> take() {
-    auto& parts = spare();
-    if (parts.empty()) {
-      parts.reserve(parts.capacity() + 1);  // room to give it back: give_back must not allocate
-      return std::make_unique<Parts>();
-    }
-    std::unique_ptr<Parts> taken = std::move(parts.back());
-    parts.pop_back();
-    return taken;
+    std::unique_ptr<Parts> parts = SpareObjects<Parts>::take();
+    return parts ? std::move(parts) : std::make_unique<Parts>();
   }
   static void give_back(std::unique_ptr<Parts> parts) {
     if (parts->buffer.stack_.GetCapacity() > kKeptBytes) return;
     parts->buffer.Clear();
     parts->writer.Reset(parts->buffer);
-    spare().push_back(std::move(parts));
+    SpareObjects<Parts>::give_back(std::move(parts));
   }
 
   std::unique_ptr<Parts> parts_;

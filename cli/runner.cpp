@@ -21,6 +21,7 @@
 #include "parley/common/terminal_text.h"
 #include "parley/version.h"
 #include "query_support.h"
+#include "spare_objects.h"
 #include "terminal_stream.h"
 
 namespace po = boost::program_options;
@@ -43,35 +44,23 @@ void leave_to_exit(std::unique_ptr<Database> database) {
   if (!kFreeAtExit) static_cast<void>(database.release());
 }
 
-// A line's message stream, taken from those earlier lines of this thread left, and given back
-// when the line ends: making a std::ostream sets up its locale, a twentieth of a small answer
-// of a batch. A line run within a line (a batch's) takes another.
+// A line's message stream, kept for the thread's next line (spare_objects.h): making a
+// std::ostream sets up its locale, a twentieth of a small answer of a batch.
 class MessageStream {
  public:
-  MessageStream(std::ostream& target, std::string* kept) {
-    if (free_streams().empty()) {
-      // Room to park it is made now: the destructor's push_back must not allocate.
-      free_streams().reserve(free_streams().capacity() + 1);
-      stream_ = std::make_unique<TerminalStream>(target, kept);
-    } else {
-      stream_ = std::move(free_streams().back());
-      free_streams().pop_back();
-      stream_->retarget(target, kept);
-    }
+  MessageStream(std::ostream& target, std::string* kept) : stream_(SpareObjects<TerminalStream>::take()) {
+    if (stream_) stream_->retarget(target, kept);
+    else stream_ = std::make_unique<TerminalStream>(target, kept);
   }
   ~MessageStream() {
     stream_->finish();  // nothing is left to write to this line's target once it is parked
-    free_streams().push_back(std::move(stream_));
+    SpareObjects<TerminalStream>::give_back(std::move(stream_));
   }
   MessageStream(const MessageStream&) = delete;
   MessageStream& operator=(const MessageStream&) = delete;
   TerminalStream& stream() { return *stream_; }
 
  private:
-  static std::vector<std::unique_ptr<TerminalStream>>& free_streams() {
-    thread_local std::vector<std::unique_ptr<TerminalStream>> streams;
-    return streams;
-  }
   std::unique_ptr<TerminalStream> stream_;
 };
 
