@@ -87,7 +87,7 @@ int run_who_met_all(const CommandContext& context, const Database* db, const Mee
   const Dataset& data = db->dataset();
   const EventTable& events = db->events();
   const WhoMetTable table = who_met_all(*db, filter);
-  const auto slot_of = [&](std::size_t m) { return events.slot(table.meetings[m].event); };
+  const auto slot_of = [&](std::size_t m) { return table.meetings[m].slot; };
   const auto date_of = [&](std::size_t m) { return events.date(slot_of(m)); };
   if (graph_format(context) || context.args.render) {
     const EventReader reader(*db);
@@ -171,7 +171,7 @@ enum class RowDetail { kFull, kCompact };
 void write_compact_members(JsonOutput& json, const Database& db, const MeetingRow& row) {
   const Dataset& data = db.dataset();
   const EventTable& events = db.events();
-  const EventTable::Slot slot = events.slot(row.event);
+  const EventTable::Slot slot = row.slot;
   auto& w = json.writer();
   json.field("id", events.id(slot));
   json.field("kind", db.schema().kind(events.kind(slot)).name);
@@ -253,7 +253,7 @@ void write_who_met_json(const CommandContext& context, const Database& db, const
     prefetch.before(m);
     w.StartObject();
     write_row_members(json, db, reader, result.meetings[m], rows);
-    if (!result.b) ids.add(db.events().id(db.events().slot(result.meetings[m].event)));
+    if (!result.b) ids.add(db.events().id(result.meetings[m].slot));
     json.key("within");
     w.StartArray();
     for (const MeetingRow& inner : result.within[m]) write_row(json, db, reader, inner, rows);

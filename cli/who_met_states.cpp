@@ -97,7 +97,7 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
   // grows: a state's meetings are those of everyone acting for it, thousands on a large dataset.
   const EventReader reader(db);
   const EventTable& events = db.events();
-  const auto date_of = [&](std::size_t m) { return events.date(events.slot(result.meetings[m].row.event)); };
+  const auto date_of = [&](std::size_t m) { return events.date(result.meetings[m].row.slot); };
   const std::string who = data.entities[a].name + (b ? " and " + data.entities[*b].name : "");
 
   if (graph_format(context) || context.args.render) {
@@ -152,7 +152,7 @@ int run_who_met_states(const CommandContext& context, const Database& db, Entity
     w.EndArray();
     if (!b) {
       write_counterparts(json, db, result.counterparts,
-                         [&](std::size_t m) { return events.id(events.slot(result.meetings[m].row.event)); });
+                         [&](std::size_t m) { return events.id(result.meetings[m].row.slot); });
     }
     w.EndObject();
     json.print(context.out);

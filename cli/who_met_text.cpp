@@ -60,7 +60,7 @@ std::vector<MeetingRow> left_out_by_status(const Database& db, const MeetingFilt
   const EventTable& events = db.events();
   std::vector<MeetingRow> left_out;
   for (const MeetingRow& row : ask(any)) {
-    if (!filter.accepts_status(events.status_name(events.status(events.slot(row.event))))) left_out.push_back(row);
+    if (!filter.accepts_status(events.status_name(events.status(row.slot)))) left_out.push_back(row);
   }
   return left_out;
 }
@@ -73,7 +73,7 @@ void write_not_counted(JsonOutput& json, const Database& db, const std::vector<M
   w.StartArray();
   for (const auto& row : rows) {
     w.StartObject();
-    const EventTable::Slot slot = events.slot(row.event);
+    const EventTable::Slot slot = row.slot;
     json.field("id", events.id(slot));
     json.field("name", data.entities[row.event].name);
     json.field("status", events.status_name(events.status(slot)));

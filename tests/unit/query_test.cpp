@@ -287,6 +287,15 @@ TEST_CASE("who-met counts the gatherings both attended, by the latest status", "
     CHECK(read_event(db, row.event).has_participant(named(db, "Shinzo Abe")));
     CHECK(db.schema().is_gathering(db.dataset().entities[row.event].kind));
   }
+  // Each row carries its event's slot in the event table, which its writers read instead of
+  // looking it up: rows within other meetings and rows not counted too.
+  const auto carries_its_slot = [&](const MeetingRow& row) { return row.slot == db.events().slot(row.event); };
+  CHECK(std::all_of(abe.meetings.begin(), abe.meetings.end(), carries_its_slot));
+  CHECK(std::all_of(abe.also.begin(), abe.also.end(), carries_its_slot));
+  for (const auto& within : abe.within) CHECK(std::all_of(within.begin(), within.end(), carries_its_slot));
+  const auto abe_held = who_met(db, named(db, "Shinzo Abe"), std::nullopt, held);
+  REQUIRE_FALSE(abe_held.left_out.empty());
+  CHECK(std::all_of(abe_held.left_out.begin(), abe_held.left_out.end(), carries_its_slot));
   std::size_t with_putin = 0;
   for (const auto& c : abe.counterparts) {
     if (c.who == named(db, "Vladimir Putin")) with_putin = c.meetings.size();

@@ -15,9 +15,12 @@ std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
     const RelationEdge& edge = db.graph()[e];
     if (!edge.forward || edge.type != *participant_in) continue;
     const auto slot = events.slot(target(e, db.graph()));
-    if (slot != EventTable::kNoSlot && events.is_gathering(slot)) slots.push_back(slot);
+    if (slot != EventTable::kNoSlot) slots.push_back(slot);
   }
+  // Sorted before the table is read: the table's rows are in slot order, so a hub's tens of
+  // thousands are then read front to back, not each anywhere in it.
   events.sort_distinct(slots);
+  std::erase_if(slots, [&](EventTable::Slot s) { return !events.is_gathering(s); });
   return slots;
 }
 

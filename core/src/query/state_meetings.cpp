@@ -174,7 +174,7 @@ StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optio
   const NameOrder names(db.names(), data);
   std::vector<StateMeeting> rows;
   for (const MeetingRow& row : filter.select(db, slots)) {
-    const EventTable::Slot slot = events.slot(row.event);
+    const EventTable::Slot slot = row.slot;
     StateMeeting meeting{row, seats_for(events, slot, a, agents_a, {})};
     if (meeting.seats.empty()) continue;
     std::vector<EntityIndex> taken;
@@ -204,7 +204,7 @@ StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optio
 
   // A meeting held within another of the answer (talks during a visit) is that one's.
   std::vector<bool> in_answer(events.size(), false);
-  for (const StateMeeting& meeting : rows) in_answer[events.slot(meeting.row.event)] = true;
+  for (const StateMeeting& meeting : rows) in_answer[meeting.row.slot] = true;
   for (StateMeeting& meeting : rows) {
     const std::vector<EntityIndex> chain = part_of_chain(db, meeting.row.event);
     const bool within = std::any_of(chain.begin(), chain.end(), [&](EntityIndex up) {

@@ -22,20 +22,21 @@ bool attended(const EventTable& events, EntityIndex event, EntityIndex who) {
 }
 
 // Someone counted was there besides `a`.
-bool anyone_else(const EventTable& events, EntityIndex event, EntityIndex a) {
-  for (const EventTable::Seat& seat : events.seats(events.slot(event))) {
+bool anyone_else(const EventTable& events, EventTable::Slot slot, EntityIndex a) {
+  for (const EventTable::Seat& seat : events.seats(slot)) {
     if (seat.counts && seat.who != a) return true;
   }
   return false;
 }
 
-// The meeting row that `event` is held within (part_of, directly or not), if any.
+// The meeting row that `row` is held within (part_of, directly or not), if any.
 // `meeting_slots` holds, in slot order, the slots of the rows that are meetings, and
 // `meeting_rows` each one's row: one lookup per query-sized list, not an array over every event.
-std::optional<std::size_t> meeting_within(const Database& db, EntityIndex event, const std::vector<EventTable::Slot>& meeting_slots,
+std::optional<std::size_t> meeting_within(const Database& db, const MeetingRow& row, const std::vector<EventTable::Slot>& meeting_slots,
                                           const std::vector<std::size_t>& meeting_rows,
                                           std::optional<RelationTypeId> part_of) {
-  for (const EntityIndex parent : part_of_chain(db, event, part_of)) {
+  if (!db.events().is_part_of_another(row.slot)) return std::nullopt;  // most events: no chain to walk
+  for (const EntityIndex parent : part_of_chain(db, row.event, part_of)) {
     const auto slot = db.events().slot(parent);
     const auto at = std::lower_bound(meeting_slots.begin(), meeting_slots.end(), slot);
     if (at != meeting_slots.end() && *at == slot) return meeting_rows[static_cast<std::size_t>(at - meeting_slots.begin())];
@@ -82,7 +83,7 @@ std::vector<MeetingRow> MeetingFilter::select(const Database& db, const std::vec
       const auto venues = events.venues(slot);
       if (std::none_of(venues.begin(), venues.end(), is_within_at)) continue;
     }
-    rows.push_back(MeetingRow{events.entity(slot), match});
+    rows.push_back(MeetingRow{events.entity(slot), slot, match});
   }
   return rows;
 }
@@ -124,14 +125,14 @@ ShownRows shown_rows(const Database& db, EntityIndex a, std::optional<EntityInde
   for (std::size_t r = 0; r < rows.size(); ++r) {
     // A meeting or a visit with no one else named is not a meeting *with* anyone; a kind that
     // counts by what it is (a news conference asked for) counts attended alone.
-    const KindId kind = events.kind(events.slot(rows[r].event));
+    const KindId kind = events.kind(rows[r].slot);
     shown.is_meeting[r] = filter.counts_kind(schema, kind) &&
-                          (schema.meeting_role(kind) != MeetingRole::kCounted || anyone_else(events, rows[r].event, a));
+                          (schema.meeting_role(kind) != MeetingRole::kCounted || anyone_else(events, rows[r].slot, a));
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     // Rows come in slot order (select keeps the order of sorted slots), so these stay sorted.
     if (shown.is_meeting[r]) {
-      shown.meeting_slots.push_back(events.slot(rows[r].event));
+      shown.meeting_slots.push_back(rows[r].slot);
       shown.meeting_rows.push_back(r);
     }
   }
@@ -143,9 +144,9 @@ ShownRows kept_rows(const Database& db, const ShownRows& all, const std::vector<
   const EventTable& events = db.events();
   ShownRows shown;
   for (std::size_t r = 0; r < all.rows.size(); ++r) {
-    if (!accepted[events.status(events.slot(all.rows[r].event))]) continue;
+    if (!accepted[events.status(all.rows[r].slot)]) continue;
     if (all.is_meeting[r]) {
-      shown.meeting_slots.push_back(events.slot(all.rows[r].event));
+      shown.meeting_slots.push_back(all.rows[r].slot);
       shown.meeting_rows.push_back(shown.rows.size());
     }
     shown.rows.push_back(all.rows[r]);
@@ -162,8 +163,8 @@ std::vector<MeetingRow> left_out_rows(const Database& db, const ShownRows& all, 
   std::vector<MeetingRow> left_out;
   for (std::size_t r = 0; r < all.rows.size(); ++r) {
     const MeetingRow& row = all.rows[r];
-    if (all.is_meeting[r] && !accepted[events.status(events.slot(row.event))] &&
-        !meeting_within(db, row.event, all.meeting_slots, all.meeting_rows, part_of)) {
+    if (all.is_meeting[r] && !accepted[events.status(row.slot)] &&
+        !meeting_within(db, row, all.meeting_slots, all.meeting_rows, part_of)) {
       left_out.push_back(row);
     }
   }
@@ -194,7 +195,7 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
   // A meeting within another meeting of the same answer is that one's (a talk during a visit).
   std::vector<std::optional<std::size_t>> parent(rows.size());
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    parent[r] = meeting_within(db, rows[r].event, shown.meeting_slots, shown.meeting_rows, part_of);
+    parent[r] = meeting_within(db, rows[r], shown.meeting_slots, shown.meeting_rows, part_of);
   }
   std::vector<std::size_t> index_of_row(rows.size(), SIZE_MAX);
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -218,16 +219,16 @@ WhoMetResult who_met(const Database& db, EntityIndex a, std::optional<EntityInde
     // thousands of people, and a search tree over them was most of the query.
     std::vector<std::uint64_t> pairs;
     pairs.reserve(result.meetings.size() * 4);
-    const auto add_seats = [&](EntityIndex event, std::size_t m) {
-      for (const EventTable::Seat& seat : events.seats(events.slot(event))) {
+    const auto add_seats = [&](EventTable::Slot slot, std::size_t m) {
+      for (const EventTable::Seat& seat : events.seats(slot)) {
         if (seat.who != a && seat.counts) pairs.push_back((std::uint64_t{seat.who} << 32) | m);
       }
     };
     for (std::size_t m = 0; m < result.meetings.size(); ++m) {
-      add_seats(result.meetings[m].event, m);
+      add_seats(result.meetings[m].slot, m);
       // Whoever A met in a meeting held within this one, A met at this one.
       for (const MeetingRow& row : result.within[m]) {
-        if (filter.counts_kind(schema, events.kind(events.slot(row.event)))) add_seats(row.event, m);
+        if (filter.counts_kind(schema, events.kind(row.slot))) add_seats(row.slot, m);
       }
     }
     detail::sort_by_rank(pairs, 0, pairs.size(), static_cast<std::uint32_t>(db.dataset().entities.size()));
@@ -268,7 +269,7 @@ WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
   }
   table.meetings = filter.select(db, slots);
   std::vector<std::size_t> meeting_of_slot(events.size(), SIZE_MAX);
-  for (std::size_t m = 0; m < table.meetings.size(); ++m) meeting_of_slot[events.slot(table.meetings[m].event)] = m;
+  for (std::size_t m = 0; m < table.meetings.size(); ++m) meeting_of_slot[table.meetings[m].slot] = m;
 
   // Every pair of people who met, with the meeting, as one sortable key each; the pairs are
   // then runs of equal people. Each pair is ordered by name, so its key is (first, second).
@@ -281,7 +282,7 @@ WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
   std::vector<EntityIndex> people;
   for (std::size_t m = 0; m < table.meetings.size(); ++m) {
     people.clear();
-    for (const EventTable::Seat& seat : events.seats(events.slot(table.meetings[m].event))) {
+    for (const EventTable::Seat& seat : events.seats(table.meetings[m].slot)) {
       if (seat.counts) people.push_back(seat.who);
     }
     std::sort(people.begin(), people.end(), [&](EntityIndex x, EntityIndex y) { return names.less(x, y); });

@@ -25,6 +25,10 @@ namespace parley {
 // hub's answer has tens of thousands of rows, and finding them is cheap next to reading them.
 struct MeetingRow {
   EntityIndex event = 0;
+  // The event's place in the event table, where its date, status and people are read. Carried
+  // with the row because a hub's answer reads them for each of its rows several times, and
+  // finding the slot from the entity is a lookup anywhere in an array over every entity.
+  EventTable::Slot slot = EventTable::kNoSlot;
   DateMatch date_match = DateMatch::kInside;  // kPossibly when the date is too coarse to tell
 };
 
