@@ -37,7 +37,9 @@ class NullBuffer : public std::streambuf {
 };
 
 // The queries: who-met of a hub, a popular and an ordinary person, in full rows and compact rows,
-// and neighbours of a popular person at depths 1 to 3.
+// and neighbours of a popular person at depths 1 to 3. The last is depth 3 again with a limit
+// past the dataset's size: the default limit (10,000) keeps that answer the same size at either
+// scale, and this one grows with the data.
 std::vector<std::string> query(int which) {
   switch (which) {
     case 0:
@@ -52,8 +54,10 @@ std::vector<std::string> query(int which) {
       return {"neighbours", "person-50", "--depth", "1"};
     case 5:
       return {"neighbours", "person-50", "--depth", "2"};
-    default:
+    case 6:
       return {"neighbours", "person-50", "--depth", "3"};
+    default:
+      return {"neighbours", "person-50", "--depth", "3", "--limit", "10000000"};
   }
 }
 
@@ -174,23 +178,93 @@ void BM_AnswerOverFloor(benchmark::State& state) {
   state.SetLabel(label(query(which)));
 }
 
+// An answer's bytes written from a DOM of them, the floor above, kept ready to write again.
+class BytesFloor {
+ public:
+  explicit BytesFloor(const std::string& answer) : buffer_(nullptr, answer.size() + 1) {
+    rows_.Parse(answer.c_str(), answer.size());
+    write();
+    matches_ = std::string(buffer_.GetString(), buffer_.GetSize()) == answer;
+  }
+  bool matches() const { return matches_; }
+  void write() {
+    buffer_.Clear();
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer_);
+    writer.SetIndent(' ', 2);
+    rows_.Accept(writer);
+    buffer_.Put('\n');
+  }
+  void send(std::ostream& out) const { out.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize())); }
+  std::size_t size() const { return buffer_.GetSize(); }
+
+ private:
+  rapidjson::Document rows_;
+  rapidjson::StringBuffer buffer_;
+  bool matches_ = false;
+};
+
+// Growth from scale 1 to scale 10 of one answer and of its bytes floor, each iteration running
+// all four in turn (answer at 1, answer at 10, floor at 1, floor at 10): run as separate
+// benchmarks, one scale's repetitions minutes after the other's, the ratio of the two moved
+// from 14× to 24× between runs of the same binary on this shared machine. Counters: each one's
+// CPU time per iteration, the answer's growth, the floor's, and the bytes'.
+void BM_Growth(benchmark::State& state) {
+  const int which = static_cast<int>(state.range(0));
+  const std::vector<std::string> words = json_query(which);
+  const parley::Database* dbs[2] = {&database(1), &database(10)};
+  std::unique_ptr<BytesFloor> floors[2];
+  for (int s = 0; s < 2; ++s) {
+    floors[s] = std::make_unique<BytesFloor>(answer_text(*dbs[s], which));
+    if (!floors[s]->matches()) {
+      state.SkipWithError("the floor's bytes differ from parley's answer");
+      return;
+    }
+  }
+  NullBuffer null;
+  std::ostream discard(&null);
+  double answer_us[2] = {0, 0}, floor_us[2] = {0, 0};
+  for (auto _ : state) {
+    for (int s = 0; s < 2; ++s) {
+      const double start = thread_cpu_us();
+      if (parley::cli::run_command_line(words, {dbs[s], true}, discard, discard).exit_code != 0) state.SkipWithError("failed");
+      answer_us[s] += thread_cpu_us() - start;
+    }
+    for (int s = 0; s < 2; ++s) {
+      const double start = thread_cpu_us();
+      floors[s]->write();
+      floors[s]->send(discard);
+      floor_us[s] += thread_cpu_us() - start;
+    }
+  }
+  const auto n = static_cast<double>(state.iterations());
+  state.counters["s1_us"] = answer_us[0] / n;
+  state.counters["s10_us"] = answer_us[1] / n;
+  state.counters["growth"] = answer_us[0] > 0 ? answer_us[1] / answer_us[0] : 0;
+  state.counters["floor_growth"] = floor_us[0] > 0 ? floor_us[1] / floor_us[0] : 0;
+  state.counters["bytes_growth"] = static_cast<double>(floors[1]->size()) / static_cast<double>(floors[0]->size());
+  state.SetLabel(label(query(which)));
+}
+
 }  // namespace
 
 // Filter with --benchmark_filter='/1/' for scale 1 alone.
 BENCHMARK(BM_AnswerOverFloor)
-    ->ArgsProduct({{1, 10}, {0, 1, 2, 3, 4, 5, 6}})
+    ->ArgsProduct({{1, 10}, {0, 1, 2, 3, 4, 5, 6, 7}})
     ->Unit(benchmark::kMicrosecond)
     ->Repetitions(5)
     ->ReportAggregatesOnly(true);
 BENCHMARK(BM_AnswerJson)
-    ->ArgsProduct({{1, 10}, {0, 1, 2, 3, 4, 5, 6}})
+    ->ArgsProduct({{1, 10}, {0, 1, 2, 3, 4, 5, 6, 7}})
     ->Unit(benchmark::kMicrosecond)
     ->Repetitions(5)
     ->ReportAggregatesOnly(true);
 BENCHMARK(BM_FloorAnswerBytes)
-    ->ArgsProduct({{1, 10}, {0, 1, 2, 3, 4, 5, 6}})
+    ->ArgsProduct({{1, 10}, {0, 1, 2, 3, 4, 5, 6, 7}})
     ->Unit(benchmark::kMicrosecond)
     ->Repetitions(5)
     ->ReportAggregatesOnly(true);
+// The answers that grow with the data: the hub's who-met in both row forms, and neighbours at
+// depth 3 without the default limit. Filter with --benchmark_filter=BM_Growth.
+BENCHMARK(BM_Growth)->Arg(0)->Arg(3)->Arg(7)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
 
 BENCHMARK_MAIN();

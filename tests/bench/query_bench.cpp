@@ -5,6 +5,8 @@
 //                                                              one end and from both
 //   neighbours      1, 2 and 3 hops around a popular person    floor: bare CSR BFS to the same depth
 //   export          DOT of the whole graph and of a 2-hop neighbourhood
+//   growth          who-met of the hub and 3 hops around a popular person, and their traversal
+//                   floors under three numberings of the entities, at scale 1 and 10 in turn
 // Datasets come from parley_generate (same seed, same bytes) and are cached under /tmp.
 // Run: make bench (medians of repetitions; see docs/benchmarks.md).
 #include <benchmark/benchmark.h>
@@ -14,8 +16,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <numeric>
 #include <memory>
 #include <sstream>
+#include <time.h>
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
@@ -524,6 +528,167 @@ void BM_Neighbours(benchmark::State& state) {
   state.counters["entities"] = static_cast<double>(found);
 }
 
+// CPU time of this thread, in microseconds.
+double thread_cpu_us() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
+}
+
+// Runs `at(scale)` at scale 1 and then at scale 10 in each iteration, and reports each one's CPU
+// time and their ratio. Timed as separate benchmarks, one scale's repetitions minutes after the
+// other's, the ratio moved from 14x to 24x between runs of one binary on a shared machine.
+template <typename Query>
+void time_growth(benchmark::State& state, Query&& at) {
+  double us[2] = {0, 0};
+  for (auto _ : state) {
+    for (int s = 0; s < 2; ++s) {
+      const double start = thread_cpu_us();
+      at(s == 0 ? 1 : 10);
+      us[s] += thread_cpu_us() - start;
+    }
+  }
+  const auto n = static_cast<double>(state.iterations());
+  state.counters["s1_us"] = us[0] / n;
+  state.counters["s10_us"] = us[1] / n;
+  state.counters["growth"] = us[0] > 0 ? us[1] / us[0] : 0;
+}
+
+// parley's who-met of the hub (0) and neighbours 3 hops around person-50 (1), each at both scales.
+void BM_QueryGrowth(benchmark::State& state) {
+  const bool who_met = state.range(0) == 0;
+  for (const int scale : {1, 10}) database(scale);
+  std::size_t found[2] = {0, 0};
+  time_growth(state, [&](int scale) {
+    const auto& db = database(scale);
+    if (who_met) {
+      parley::MeetingFilter filter;
+      filter.statuses = {"held"};
+      found[scale == 10] = parley::who_met(db, person(db, 0), std::nullopt, filter).meetings.size();
+    } else {
+      parley::NeighboursQuery query;
+      query.center = person(db, 50);
+      query.depth = 3;
+      query.limit = 100000000;
+      query.with_subgraph = false;
+      found[scale == 10] = parley::neighbours(db, query).neighbours.size();
+    }
+  });
+  state.counters["answer_growth"] = found[0] > 0 ? static_cast<double>(found[1]) / static_cast<double>(found[0]) : 0;
+  state.SetLabel(who_met ? "who-met person-0" : "neighbours person-50 --depth 3");
+}
+
+// The traversal floors' growth under three numberings of the entities: the dataset's own (0),
+// breadth-first from the entity with most relations, each component in turn (1, as
+// Cuthill-McKee numbers a graph so that neighbours sit near each other), and by number of
+// relations, most first (2, so that the entities most often reached share cache lines). If a
+// numbering brought the floors nearer linear growth, parley could number its entities so.
+class NumberedGraph {
+ public:
+  using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                 boost::no_property, std::uint32_t, std::uint32_t>;
+  NumberedGraph(const parley::Dataset& d, int numbering) {
+    const auto n = static_cast<std::uint32_t>(d.entities.size());
+    number_.resize(n);
+    std::iota(number_.begin(), number_.end(), 0);
+    csr_ = build(d);
+    if (numbering == 0) return;
+    std::vector<std::uint32_t> by_degree(n);
+    std::iota(by_degree.begin(), by_degree.end(), 0);
+    std::stable_sort(by_degree.begin(), by_degree.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return out_degree(a, csr_) > out_degree(b, csr_); });
+    std::vector<std::uint32_t> order;
+    if (numbering == 2) {
+      order = by_degree;
+    } else {
+      std::vector<bool> seen(n);
+      order.reserve(n);
+      for (const std::uint32_t start : by_degree) {
+        if (seen[start]) continue;
+        seen[start] = true;
+        std::size_t head = order.size();
+        order.push_back(start);
+        while (head < order.size()) {
+          const std::uint32_t u = order[head++];
+          for (const auto e : boost::make_iterator_range(out_edges(u, csr_))) {
+            const auto v = static_cast<std::uint32_t>(target(e, csr_));
+            if (seen[v]) continue;
+            seen[v] = true;
+            order.push_back(v);
+          }
+        }
+      }
+    }
+    for (std::uint32_t i = 0; i < n; ++i) number_[order[i]] = i;
+    csr_ = build(d);
+  }
+  const Csr& csr() const { return csr_; }
+  std::uint32_t number(parley::EntityIndex e) const { return number_[e]; }
+  std::uint32_t next_stamp() const { return ++now_; }
+  std::vector<std::uint32_t>& stamp() const { return stamp_; }
+
+ private:
+  Csr build(const parley::Dataset& d) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
+    ends.reserve(2 * d.relations.size());
+    for (const auto& r : d.relations) {
+      ends.emplace_back(number_[r.from], number_[r.to]);
+      ends.emplace_back(number_[r.to], number_[r.from]);
+    }
+    stamp_.assign(d.entities.size(), 0);
+    return Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), d.entities.size());
+  }
+  Csr csr_;
+  std::vector<std::uint32_t> number_;
+  mutable std::vector<std::uint32_t> stamp_;
+  mutable std::uint32_t now_ = 0;
+};
+
+// Walks: everyone in the hub's gatherings (0, as BM_FloorWhoMet without its filters) and 3 hops
+// around person-50 (1, as BM_FloorNeighbours).
+void BM_FloorGrowth(benchmark::State& state) {
+  const bool hub = state.range(0) == 0;
+  const int numbering = static_cast<int>(state.range(1));
+  std::map<int, std::unique_ptr<NumberedGraph>> graphs;
+  for (const int scale : {1, 10}) graphs[scale] = std::make_unique<NumberedGraph>(database(scale).dataset(), numbering);
+  std::vector<std::uint32_t> frontier, next;
+  std::size_t reached[2] = {0, 0};
+  time_growth(state, [&](int scale) {
+    const NumberedGraph& g = *graphs[scale];
+    const auto& csr = g.csr();
+    auto& stamp = g.stamp();
+    const std::uint32_t now = g.next_stamp();
+    std::size_t count = 0;
+    const std::uint32_t start = g.number(person(database(scale), hub ? 0 : 50));
+    stamp[start] = now;
+    frontier.assign(1, start);
+    for (int hop = 0; hop < (hub ? 2 : 3) && !frontier.empty(); ++hop) {
+      next.clear();
+      for (const std::uint32_t u : frontier) {
+        for (const auto e : boost::make_iterator_range(out_edges(u, csr))) {
+          const auto v = static_cast<std::uint32_t>(target(e, csr));
+          // The hub's walk marks its gatherings' people, not the gatherings: a person met at
+          // two gatherings is counted once, and the gatherings themselves are not.
+          if (hub && hop == 0) {
+            next.push_back(v);
+            continue;
+          }
+          if (stamp[v] == now) continue;
+          stamp[v] = now;
+          next.push_back(v);
+          ++count;
+        }
+      }
+      frontier.swap(next);
+    }
+    benchmark::DoNotOptimize(count);
+    reached[scale == 10] = count;
+  });
+  state.counters["answer_growth"] = reached[0] > 0 ? static_cast<double>(reached[1]) / static_cast<double>(reached[0]) : 0;
+  state.SetLabel(std::string(hub ? "hub's gatherings' people" : "3 hops") + ", " +
+                 (numbering == 0 ? "dataset's numbering" : numbering == 1 ? "breadth-first numbering" : "degree numbering"));
+}
+
 void BM_ExportDotWhole(benchmark::State& state) {
   const auto& db = database(static_cast<int>(state.range(0)));
   const auto whole = parley::Subgraph::whole(db.dataset());
@@ -564,5 +729,8 @@ BENCHMARK(BM_Path)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(
 BENCHMARK(BM_Neighbours)->ArgsProduct({{1, 10}, {1, 2, 3}})->Unit(benchmark::kMicrosecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_ExportDotTwoHops)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_ExportDotWhole)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3)->ReportAggregatesOnly(true);
+// Growth from scale 1 to 10, each iteration at both scales: --benchmark_filter=Growth.
+BENCHMARK(BM_QueryGrowth)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_FloorGrowth)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 
 BENCHMARK_MAIN();
