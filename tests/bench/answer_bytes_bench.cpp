@@ -80,105 +80,9 @@ std::string answer_text(const parley::Database& db, int which) {
   return answer.str();
 }
 
-void BM_AnswerJson(benchmark::State& state) {
-  const auto& db = database(static_cast<int>(state.range(0)));
-  const int which = static_cast<int>(state.range(1));
-  const std::vector<std::string> words = json_query(which);
-  const std::size_t bytes = answer_text(db, which).size();
-  NullBuffer null;
-  std::ostream discard(&null);
-  for (auto _ : state) {
-    if (parley::cli::run_command_line(words, {&db, true}, discard, discard).exit_code != 0)
-      state.SkipWithError("failed");
-  }
-  state.SetLabel(label(query(which)));
-  state.counters["MB"] = static_cast<double>(bytes) / 1e6;
-}
-
-void BM_FloorAnswerBytes(benchmark::State& state) {
-  const auto& db = database(static_cast<int>(state.range(0)));
-  const int which = static_cast<int>(state.range(1));
-  const std::string answer = answer_text(db, which);
-  rapidjson::Document rows;
-  rows.Parse(answer.c_str(), answer.size());
-  // The floor writes into one buffer reserved before timing, then hands it on in one write:
-  // the least writing these bytes can cost. It must write parley's bytes, or it prices another
-  // answer.
-  rapidjson::StringBuffer buffer(nullptr, answer.size() + 1);
-  const auto write = [&] {
-    buffer.Clear();
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
-    writer.SetIndent(' ', 2);
-    rows.Accept(writer);
-    buffer.Put('\n');
-  };
-  write();
-  if (std::string(buffer.GetString(), buffer.GetSize()) != answer) {
-    state.SkipWithError("the floor's bytes differ from parley's answer");
-    return;
-  }
-  NullBuffer null;
-  std::ostream discard(&null);
-  for (auto _ : state) {
-    write();
-    discard.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
-  }
-  state.SetLabel(label(query(which)));
-  state.counters["MB"] = static_cast<double>(answer.size()) / 1e6;
-}
-
-// CPU time of this thread, in microseconds.
-double thread_cpu_us() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
-}
-
-// The answer and its floor in turns, within each iteration: on a shared machine the floor alone
-// moved by 1.5× between two runs a minute apart, so a ratio of two benchmarks run seconds apart
-// measured the machine as much as the answer. Each iteration is timed as the two together; the
-// counters are each one's CPU time per iteration and their ratio.
-void BM_AnswerOverFloor(benchmark::State& state) {
-  const auto& db = database(static_cast<int>(state.range(0)));
-  const int which = static_cast<int>(state.range(1));
-  const std::vector<std::string> words = json_query(which);
-  const std::string answer = answer_text(db, which);
-  rapidjson::Document rows;
-  rows.Parse(answer.c_str(), answer.size());
-  rapidjson::StringBuffer buffer(nullptr, answer.size() + 1);
-  NullBuffer null;
-  std::ostream discard(&null);
-  const auto floor = [&] {
-    buffer.Clear();
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
-    writer.SetIndent(' ', 2);
-    rows.Accept(writer);
-    buffer.Put('\n');
-    discard.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
-  };
-  floor();
-  if (std::string(buffer.GetString(), buffer.GetSize()) != answer) {
-    state.SkipWithError("the floor's bytes differ from parley's answer");
-    return;
-  }
-  double answer_us = 0, floor_us = 0;
-  for (auto _ : state) {
-    const double start = thread_cpu_us();
-    if (parley::cli::run_command_line(words, {&db, true}, discard, discard).exit_code != 0) state.SkipWithError("failed");
-    const double middle = thread_cpu_us();
-    floor();
-    const double end = thread_cpu_us();
-    answer_us += middle - start;
-    floor_us += end - middle;
-  }
-  const auto n = static_cast<double>(state.iterations());
-  state.counters["answer_us"] = answer_us / n;
-  state.counters["floor_us"] = floor_us / n;
-  state.counters["ratio"] = floor_us > 0 ? answer_us / floor_us : 0;
-  state.SetLabel(label(query(which)));
-}
-
-// An answer's bytes written from a DOM of them, the floor above, kept ready to write again.
+// The floor: an answer's bytes written by RapidJSON's PrettyWriter from a DOM of them, built
+// before timing, into one buffer reserved before timing, then handed on in one write: the least
+// writing these bytes can cost. It must write parley's bytes, or it prices another answer.
 class BytesFloor {
  public:
   explicit BytesFloor(const std::string& answer) : buffer_(nullptr, answer.size() + 1) {
@@ -202,6 +106,82 @@ class BytesFloor {
   rapidjson::StringBuffer buffer_;
   bool matches_ = false;
 };
+
+void BM_AnswerJson(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  const int which = static_cast<int>(state.range(1));
+  const std::vector<std::string> words = json_query(which);
+  const std::size_t bytes = answer_text(db, which).size();
+  NullBuffer null;
+  std::ostream discard(&null);
+  for (auto _ : state) {
+    if (parley::cli::run_command_line(words, {&db, true}, discard, discard).exit_code != 0)
+      state.SkipWithError("failed");
+  }
+  state.SetLabel(label(query(which)));
+  state.counters["MB"] = static_cast<double>(bytes) / 1e6;
+}
+
+void BM_FloorAnswerBytes(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  const int which = static_cast<int>(state.range(1));
+  BytesFloor floor(answer_text(db, which));
+  if (!floor.matches()) {
+    state.SkipWithError("the floor's bytes differ from parley's answer");
+    return;
+  }
+  NullBuffer null;
+  std::ostream discard(&null);
+  for (auto _ : state) {
+    floor.write();
+    floor.send(discard);
+  }
+  state.SetLabel(label(query(which)));
+  state.counters["MB"] = static_cast<double>(floor.size()) / 1e6;
+}
+
+// CPU time of this thread, in microseconds.
+double thread_cpu_us() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
+}
+
+// The answer and its floor in turns, within each iteration: on a shared machine the floor alone
+// moved by 1.5× between two runs a minute apart, so a ratio of two benchmarks run seconds apart
+// measured the machine as much as the answer. Each iteration is timed as the two together; the
+// counters are each one's CPU time per iteration and their ratio.
+void BM_AnswerOverFloor(benchmark::State& state) {
+  const auto& db = database(static_cast<int>(state.range(0)));
+  const int which = static_cast<int>(state.range(1));
+  const std::vector<std::string> words = json_query(which);
+  BytesFloor bytes(answer_text(db, which));
+  NullBuffer null;
+  std::ostream discard(&null);
+  const auto floor = [&] {
+    bytes.write();
+    bytes.send(discard);
+  };
+  if (!bytes.matches()) {
+    state.SkipWithError("the floor's bytes differ from parley's answer");
+    return;
+  }
+  double answer_us = 0, floor_us = 0;
+  for (auto _ : state) {
+    const double start = thread_cpu_us();
+    if (parley::cli::run_command_line(words, {&db, true}, discard, discard).exit_code != 0) state.SkipWithError("failed");
+    const double middle = thread_cpu_us();
+    floor();
+    const double end = thread_cpu_us();
+    answer_us += middle - start;
+    floor_us += end - middle;
+  }
+  const auto n = static_cast<double>(state.iterations());
+  state.counters["answer_us"] = answer_us / n;
+  state.counters["floor_us"] = floor_us / n;
+  state.counters["ratio"] = floor_us > 0 ? answer_us / floor_us : 0;
+  state.SetLabel(label(query(which)));
+}
 
 // Growth from scale 1 to scale 10 of one answer and of its bytes floor, each iteration running
 // all four in turn (answer at 1, answer at 10, floor at 1, floor at 10): run as separate
