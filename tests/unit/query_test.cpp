@@ -12,6 +12,7 @@
 #include "parley/query/neighbours.h"
 #include "parley/query/path.h"
 #include "parley/query/resolve.h"
+#include "parley/query/timeline.h"
 #include "parley/query/who_met.h"
 
 using namespace parley;
@@ -288,14 +289,18 @@ TEST_CASE("who-met counts the gatherings both attended, by the latest status", "
     CHECK(db.schema().is_gathering(db.dataset().entities[row.event].kind));
   }
   // Each row carries its event's slot in the event table, which its writers read instead of
-  // looking it up: rows within other meetings and rows not counted too.
+  // looking it up: rows not counted, rows of who-met --all and of the timeline too.
   const auto carries_its_slot = [&](const MeetingRow& row) { return row.slot == db.events().slot(row.event); };
   CHECK(std::all_of(abe.meetings.begin(), abe.meetings.end(), carries_its_slot));
-  CHECK(std::all_of(abe.also.begin(), abe.also.end(), carries_its_slot));
-  for (const auto& within : abe.within) CHECK(std::all_of(within.begin(), within.end(), carries_its_slot));
   const auto abe_held = who_met(db, named(db, "Shinzo Abe"), std::nullopt, held);
   REQUIRE_FALSE(abe_held.left_out.empty());
   CHECK(std::all_of(abe_held.left_out.begin(), abe_held.left_out.end(), carries_its_slot));
+  const auto everyone = who_met_all(db, MeetingFilter{});
+  REQUIRE_FALSE(everyone.meetings.empty());
+  CHECK(std::all_of(everyone.meetings.begin(), everyone.meetings.end(), carries_its_slot));
+  const auto whole_timeline = timeline(db, TimelineQuery{});
+  REQUIRE(whole_timeline.size() > everyone.meetings.size());
+  CHECK(std::all_of(whole_timeline.begin(), whole_timeline.end(), carries_its_slot));
   std::size_t with_putin = 0;
   for (const auto& c : abe.counterparts) {
     if (c.who == named(db, "Vladimir Putin")) with_putin = c.meetings.size();

@@ -9,8 +9,10 @@
 TEST_CASE("sorting by rank agrees with std::sort on every size and rank range", "[rank_sort]") {
   std::mt19937 random(42);
   // Rank counts on either side of the digit widths: one digit of up to 11 bits (2,048 ranks),
-  // two of 10 (603,530, the entities at scale 10), two of 11 and three of 8 (4,194,305).
-  for (const std::uint32_t ranks : {1u, 10u, 300u, 2048u, 2049u, 70000u, 603530u, 4194304u, 4194305u, 20000000u}) {
+  // two of 10 (603,530, the entities at scale 10), two of 11 and three of 8 (4,194,305), and
+  // three of 11 for the largest bound a 32-bit rank allows.
+  for (const std::uint32_t ranks :
+       {1u, 10u, 300u, 2048u, 2049u, 70000u, 603530u, 4194304u, 4194305u, 20000000u, 4294967295u}) {
     for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{511}, std::size_t{512}, std::size_t{5000}}) {
       if (n > ranks) continue;
       INFO("ranks below " << ranks << ", " << n << " keys");

@@ -35,7 +35,8 @@ bool anyone_else(const EventTable& events, EventTable::Slot slot, EntityIndex a)
 std::optional<std::size_t> meeting_within(const Database& db, const MeetingRow& row, const std::vector<EventTable::Slot>& meeting_slots,
                                           const std::vector<std::size_t>& meeting_rows,
                                           std::optional<RelationTypeId> part_of) {
-  if (!db.events().is_part_of_another(row.slot)) return std::nullopt;  // most events: no chain to walk
+  // Most events are part of nothing: no chain to walk.
+  if (row.slot != EventTable::kNoSlot && !db.events().is_part_of_another(row.slot)) return std::nullopt;
   for (const EntityIndex parent : part_of_chain(db, row.event, part_of)) {
     const auto slot = db.events().slot(parent);
     const auto at = std::lower_bound(meeting_slots.begin(), meeting_slots.end(), slot);
