@@ -23,12 +23,14 @@
 #include <rapidjson/stringbuffer.h>
 
 #include "bench_datasets.h"
+#include "thread_cpu.h"
 #include "parley/graph/database.h"
 #include "runner.h"
 
 namespace {
 
 using parley::bench::database;
+using parley::bench::thread_cpu_us;
 
 class NullBuffer : public std::streambuf {
  protected:
@@ -138,13 +140,6 @@ void BM_FloorAnswerBytes(benchmark::State& state) {
   }
   state.SetLabel(label(query(which)));
   state.counters["MB"] = static_cast<double>(floor.size()) / 1e6;
-}
-
-// CPU time of this thread, in microseconds.
-double thread_cpu_us() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
 }
 
 // The answer and its floor in turns, within each iteration: on a shared machine the floor alone

@@ -19,7 +19,6 @@
 #include <numeric>
 #include <memory>
 #include <sstream>
-#include <time.h>
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
@@ -27,6 +26,7 @@
 #include <rapidjson/document.h>
 
 #include "bench_datasets.h"
+#include "thread_cpu.h"
 #include "parley/graph/database.h"
 #include "parley/export/dot_export.h"
 #include "parley/query/event_facts.h"
@@ -41,6 +41,7 @@ namespace {
 using parley::bench::database;
 using parley::bench::dataset_path;
 using parley::bench::dataset_shape;
+using parley::bench::thread_cpu_us;
 
 
 const std::string& dataset_text(int scale) {
@@ -154,21 +155,25 @@ void BM_Path(benchmark::State& state) {
 
 // The floors' graph: a plain CSR over the same relations, an edge each way carrying only the
 // relation type, and a visit stamp per vertex that is reset by bumping a counter, so that no
-// floor query pays for clearing an array over the whole graph.
+// floor query pays for clearing an array over the whole graph. Its vertices are the entities'
+// indexes, or another numbering of them (`number[entity]`; BM_FloorGrowth).
 struct BareGraph {
   using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, parley::RelationTypeId,
                                                  boost::no_property, std::uint32_t, std::uint32_t>;
+  std::vector<std::uint32_t> number;  // empty: the dataset's own numbering
   Csr csr;
   mutable std::vector<std::uint32_t> stamp;
   mutable std::uint32_t now = 0;
 
-  explicit BareGraph(const parley::Dataset& d) : csr(make(d)), stamp(d.entities.size(), 0) {}
-  static Csr make(const parley::Dataset& d) {
+  explicit BareGraph(const parley::Dataset& d, std::vector<std::uint32_t> numbering = {})
+      : number(std::move(numbering)), csr(make(d)), stamp(d.entities.size(), 0) {}
+  std::uint32_t vertex(parley::EntityIndex e) const { return number.empty() ? e : number[e]; }
+  Csr make(const parley::Dataset& d) const {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
     std::vector<parley::RelationTypeId> types;
     for (const auto& r : d.relations) {
-      ends.emplace_back(r.from, r.to);
-      ends.emplace_back(r.to, r.from);
+      ends.emplace_back(vertex(r.from), vertex(r.to));
+      ends.emplace_back(vertex(r.to), vertex(r.from));
       types.push_back(r.type);
       types.push_back(r.type);
     }
@@ -528,13 +533,6 @@ void BM_Neighbours(benchmark::State& state) {
   state.counters["entities"] = static_cast<double>(found);
 }
 
-// CPU time of this thread, in microseconds.
-double thread_cpu_us() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
-}
-
 // Runs `at(scale)` at scale 1 and then at scale 10 in each iteration, and reports each one's CPU
 // time and their ratio. Timed as separate benchmarks, one scale's repetitions minutes after the
 // other's, the ratio moved from 14x to 24x between runs of one binary on a shared machine.
@@ -583,83 +581,62 @@ void BM_QueryGrowth(benchmark::State& state) {
 // Cuthill-McKee numbers a graph so that neighbours sit near each other), and by number of
 // relations, most first (2, so that the entities most often reached share cache lines). If a
 // numbering brought the floors nearer linear growth, parley could number its entities so.
-class NumberedGraph {
- public:
-  using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                                 boost::no_property, std::uint32_t, std::uint32_t>;
-  NumberedGraph(const parley::Dataset& d, int numbering) {
-    const auto n = static_cast<std::uint32_t>(d.entities.size());
-    number_.resize(n);
-    std::iota(number_.begin(), number_.end(), 0);
-    csr_ = build(d);
-    if (numbering == 0) return;
-    std::vector<std::uint32_t> by_degree(n);
-    std::iota(by_degree.begin(), by_degree.end(), 0);
-    std::stable_sort(by_degree.begin(), by_degree.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return out_degree(a, csr_) > out_degree(b, csr_); });
-    std::vector<std::uint32_t> order;
-    if (numbering == 2) {
-      order = by_degree;
-    } else {
-      std::vector<bool> seen(n);
-      order.reserve(n);
-      for (const std::uint32_t start : by_degree) {
-        if (seen[start]) continue;
-        seen[start] = true;
-        std::size_t head = order.size();
-        order.push_back(start);
-        while (head < order.size()) {
-          const std::uint32_t u = order[head++];
-          for (const auto e : boost::make_iterator_range(out_edges(u, csr_))) {
-            const auto v = static_cast<std::uint32_t>(target(e, csr_));
-            if (seen[v]) continue;
-            seen[v] = true;
-            order.push_back(v);
-          }
+// Returns number[entity] for numberings 1 and 2, worked out on `g` in the dataset's numbering.
+std::vector<std::uint32_t> renumbering(const BareGraph& g, int numbering) {
+  const auto n = static_cast<std::uint32_t>(num_vertices(g.csr));
+  std::vector<std::uint32_t> by_degree(n);
+  std::iota(by_degree.begin(), by_degree.end(), 0);
+  std::stable_sort(by_degree.begin(), by_degree.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return out_degree(a, g.csr) > out_degree(b, g.csr); });
+  std::vector<std::uint32_t> order;
+  if (numbering == 2) {
+    order = by_degree;
+  } else {
+    std::vector<bool> seen(n);
+    order.reserve(n);
+    for (const std::uint32_t start : by_degree) {
+      if (seen[start]) continue;
+      seen[start] = true;
+      std::size_t head = order.size();
+      order.push_back(start);
+      while (head < order.size()) {
+        const std::uint32_t u = order[head++];
+        for (const auto e : boost::make_iterator_range(out_edges(u, g.csr))) {
+          const auto v = static_cast<std::uint32_t>(target(e, g.csr));
+          if (seen[v]) continue;
+          seen[v] = true;
+          order.push_back(v);
         }
       }
     }
-    for (std::uint32_t i = 0; i < n; ++i) number_[order[i]] = i;
-    csr_ = build(d);
   }
-  const Csr& csr() const { return csr_; }
-  std::uint32_t number(parley::EntityIndex e) const { return number_[e]; }
-  std::uint32_t next_stamp() const { return ++now_; }
-  std::vector<std::uint32_t>& stamp() const { return stamp_; }
-
- private:
-  Csr build(const parley::Dataset& d) const {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
-    ends.reserve(2 * d.relations.size());
-    for (const auto& r : d.relations) {
-      ends.emplace_back(number_[r.from], number_[r.to]);
-      ends.emplace_back(number_[r.to], number_[r.from]);
-    }
-    stamp_.assign(d.entities.size(), 0);
-    return Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), d.entities.size());
-  }
-  Csr csr_;
-  std::vector<std::uint32_t> number_;
-  mutable std::vector<std::uint32_t> stamp_;
-  mutable std::uint32_t now_ = 0;
-};
+  std::vector<std::uint32_t> number(n);
+  for (std::uint32_t i = 0; i < n; ++i) number[order[i]] = i;
+  return number;
+}
 
 // Walks: everyone in the hub's gatherings (0, as BM_FloorWhoMet without its filters) and 3 hops
 // around person-50 (1, as BM_FloorNeighbours).
 void BM_FloorGrowth(benchmark::State& state) {
   const bool hub = state.range(0) == 0;
   const int numbering = static_cast<int>(state.range(1));
-  std::map<int, std::unique_ptr<NumberedGraph>> graphs;
-  for (const int scale : {1, 10}) graphs[scale] = std::make_unique<NumberedGraph>(database(scale).dataset(), numbering);
+  std::map<int, std::unique_ptr<BareGraph>> renumbered;
+  std::map<int, const BareGraph*> graphs;
+  for (const int scale : {1, 10}) {
+    graphs[scale] = &bare_graph(scale);
+    if (numbering == 0) continue;
+    renumbered[scale] = std::make_unique<BareGraph>(database(scale).dataset(), renumbering(bare_graph(scale), numbering));
+    graphs[scale] = renumbered[scale].get();
+  }
   std::vector<std::uint32_t> frontier, next;
   std::size_t reached[2] = {0, 0};
   time_growth(state, [&](int scale) {
-    const NumberedGraph& g = *graphs[scale];
-    const auto& csr = g.csr();
-    auto& stamp = g.stamp();
+    const BareGraph& g = *graphs[scale];
+    const auto& csr = g.csr;
+    auto& stamp = g.stamp;
     const std::uint32_t now = g.next_stamp();
     std::size_t count = 0;
-    const std::uint32_t start = g.number(person(database(scale), hub ? 0 : 50));
+    const std::uint32_t start = g.vertex(person(database(scale), hub ? 0 : 50));
     stamp[start] = now;
     frontier.assign(1, start);
     for (int hop = 0; hop < (hub ? 2 : 3) && !frontier.empty(); ++hop) {

@@ -24,17 +24,14 @@ std::vector<EventTable::Slot> gatherings_of(const Database& db, EntityIndex a) {
   return slots;
 }
 
-std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event) {
-  return part_of_chain(db, event, db.schema().core_names().part_of);
+std::vector<EntityIndex> part_of_chain(const Database& db, const MeetingRow& row) {
+  return part_of_chain(db, row, db.schema().core_names().part_of);
 }
 
-std::vector<EntityIndex> part_of_chain(const Database& db, EntityIndex event, std::optional<RelationTypeId> part_of) {
+std::vector<EntityIndex> part_of_chain(const Database& db, const MeetingRow& row, std::optional<RelationTypeId> part_of) {
   std::vector<EntityIndex> chain;
-  // The event table knows which events are part of another; most are not, and a hub's who-met
-  // asks this of thousands.
-  const EventTable& events = db.events();
-  const EventTable::Slot slot = events.slot(event);
-  if (!part_of || (slot != EventTable::kNoSlot && !events.is_part_of_another(slot))) return chain;
+  if (!part_of || (row.slot != EventTable::kNoSlot && !db.events().is_part_of_another(row.slot))) return chain;
+  const EntityIndex event = row.event;
   EntityIndex at = event;
   for (bool found = true; found;) {
     found = false;

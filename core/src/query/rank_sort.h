@@ -17,8 +17,9 @@ namespace parley::detail {
 //
 // The rank's bits are split into as few digits of at most 11 bits as cover them, of equal width:
 // 600,000 entities (20 bits) take two passes of 10 bits, not three of 8. Each pass reads and
-// scatters every key, and once the keys outgrow the processor's cache that third pass was what
-// made a 3-hop answer grow faster than the data (docs/benchmarks.md, "Growth from scale 1 to 10").
+// scatters every key, a read and a write anywhere in memory once the keys outgrow the cache: on
+// 500,000 keys, two passes took 6.0 ms where three took 6.6 (docs/benchmarks.md, "Growth, timed at
+// both scales in turn").
 inline void sort_by_rank(std::vector<std::uint64_t>& keys, std::uint64_t begin, std::uint64_t end,
                          std::uint32_t rank_bound) {
   const auto first = keys.begin() + static_cast<std::ptrdiff_t>(begin);

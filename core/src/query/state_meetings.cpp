@@ -206,7 +206,7 @@ StateMeetingsResult who_met_states(const Database& db, EntityIndex a, std::optio
   std::vector<bool> in_answer(events.size(), false);
   for (const StateMeeting& meeting : rows) in_answer[meeting.row.slot] = true;
   for (StateMeeting& meeting : rows) {
-    const std::vector<EntityIndex> chain = part_of_chain(db, meeting.row.event);
+    const std::vector<EntityIndex> chain = part_of_chain(db, meeting.row);
     const bool within = std::any_of(chain.begin(), chain.end(), [&](EntityIndex up) {
       const EventTable::Slot slot = events.slot(up);
       return slot != EventTable::kNoSlot && in_answer[slot];

@@ -35,9 +35,7 @@ bool anyone_else(const EventTable& events, EventTable::Slot slot, EntityIndex a)
 std::optional<std::size_t> meeting_within(const Database& db, const MeetingRow& row, const std::vector<EventTable::Slot>& meeting_slots,
                                           const std::vector<std::size_t>& meeting_rows,
                                           std::optional<RelationTypeId> part_of) {
-  // Most events are part of nothing: no chain to walk.
-  if (row.slot != EventTable::kNoSlot && !db.events().is_part_of_another(row.slot)) return std::nullopt;
-  for (const EntityIndex parent : part_of_chain(db, row.event, part_of)) {
+  for (const EntityIndex parent : part_of_chain(db, row, part_of)) {
     const auto slot = db.events().slot(parent);
     const auto at = std::lower_bound(meeting_slots.begin(), meeting_slots.end(), slot);
     if (at != meeting_slots.end() && *at == slot) return meeting_rows[static_cast<std::size_t>(at - meeting_slots.begin())];
@@ -290,7 +288,7 @@ WhoMetTable who_met_all(const Database& db, const MeetingFilter& filter) {
     people.erase(std::unique(people.begin(), people.end()), people.end());
     // Two people who were both at a meeting this one is held within met there: count that one.
     std::vector<EntityIndex> enclosing;
-    for (const EntityIndex up : part_of_chain(db, table.meetings[m].event)) {
+    for (const EntityIndex up : part_of_chain(db, table.meetings[m])) {
       const auto slot = events.slot(up);
       if (slot != EventTable::kNoSlot && meeting_of_slot[slot] != SIZE_MAX) enclosing.push_back(up);
     }
