@@ -30,6 +30,20 @@ struct ReachedMarks {
 
 thread_local ReachedMarks marks;
 
+// An entity as the search reaches it: half a Neighbour's 32 bytes. The rows are gathered into
+// name order by random reads, and at scale 10 (half a million rows) a 32-byte row read from
+// anywhere in 16 MB cost a cache miss and often a second one across a line's end; 16-byte
+// rows never cross a line. The 3-hop query at scale 10 took 46-63 ms with Neighbour rows and
+// 25-35 ms with these (docs/benchmarks.md, "Growth, timed at both scales in turn").
+struct Reached {
+  EntityIndex entity;
+  EntityIndex parent;
+  RelationIndex relation;
+  std::uint32_t distance : 31;
+  std::uint32_t forward : 1;
+};
+static_assert(sizeof(Reached) == 16);
+
 }  // namespace
 
 NeighboursResult neighbours(const Database& db, const NeighboursQuery& query) {
@@ -63,9 +77,11 @@ NeighboursResult neighbours(const Database& db, const NeighboursQuery& query) {
   // an entity is the one reported.
   marks.start(db.dataset().entities.size());
   marks.mark(query.center);
-  std::vector<Neighbour> found;
+  std::vector<Reached> found;
   std::vector<EntityIndex> frontier = {query.center}, next;
-  for (std::size_t distance = 1; distance <= query.depth && !frontier.empty() && !result.truncated; ++distance) {
+  // Distances fit in 31 bits: each layer holds at least one entity, so a distance past 2^31
+  // would take a chain of two billion entities.
+  for (std::uint32_t distance = 1; distance <= query.depth && !frontier.empty() && !result.truncated; ++distance) {
     next.clear();
     for (const EntityIndex from : frontier) {
       for (const Edge e : boost::make_iterator_range(out_edges(from, g))) {
@@ -77,7 +93,7 @@ NeighboursResult neighbours(const Database& db, const NeighboursQuery& query) {
           break;
         }
         marks.mark(to);
-        found.push_back(Neighbour{to, distance, g[e].relation, g[e].forward, from});
+        found.push_back(Reached{to, from, g[e].relation, distance, g[e].forward});
         next.push_back(to);
       }
       if (result.truncated) break;
@@ -97,7 +113,10 @@ NeighboursResult neighbours(const Database& db, const NeighboursQuery& query) {
     detail::sort_by_rank(keys, begin, end, static_cast<std::uint32_t>(db.dataset().entities.size()));
   }
   result.neighbours.reserve(found.size());
-  for (const std::uint64_t key : keys) result.neighbours.push_back(found[key & 0xFFFFFFFFu]);
+  for (const std::uint64_t key : keys) {
+    const Reached& r = found[key & 0xFFFFFFFFu];
+    result.neighbours.push_back(Neighbour{r.entity, r.distance, r.relation, r.forward != 0, r.parent});
+  }
 
   if (!query.with_subgraph) return result;
   // The drawing: every allowed relation whose ends were both reached.
