@@ -322,30 +322,27 @@ void BM_FloorNeighbours(benchmark::State& state) {
 // Floor for neighbours' whole answer: the same BFS, keeping for each entity its distance, the
 // edge that reached it and where from, with each layer in name order (ranks precomputed before
 // timing, as a plain array), as parley answers. BM_FloorNeighbours above is the traversal alone.
-void BM_FloorNeighboursAnswer(benchmark::State& state) {
-  const auto& db = database(static_cast<int>(state.range(0)));
-  const BareGraph& g = bare_graph(static_cast<int>(state.range(0)));
-  const std::uint32_t center = person(db, 50);
-  const auto depth = static_cast<std::size_t>(state.range(1));
-  const parley::NameOrder names(db.names(), db.dataset());
-  std::vector<std::uint32_t> name_rank(db.dataset().entities.size());
-  for (std::uint32_t v = 0; v < name_rank.size(); ++v) name_rank[v] = names.rank(v);
-  struct Reached {
-    std::uint32_t entity, distance, edge, from;
-  };
-  std::size_t found = 0;
-  for (auto _ : state) {
+class NeighboursAnswerFloor {
+ public:
+  explicit NeighboursAnswerFloor(int scale) : db_(database(scale)), g_(bare_graph(scale)) {
+    const parley::NameOrder names(db_.names(), db_.dataset());
+    name_rank_.resize(db_.dataset().entities.size());
+    for (std::uint32_t v = 0; v < name_rank_.size(); ++v) name_rank_[v] = names.rank(v);
+  }
+
+  // The answer's rows around person-`who` to `depth` hops; returns how many.
+  std::size_t answer(int who, std::uint32_t depth) const {
     std::vector<Reached> reached;
-    std::vector<std::uint32_t> frontier{center}, next;
-    const std::uint32_t stamp = g.next_stamp();
-    g.stamp[center] = stamp;
+    std::vector<std::uint32_t> frontier{person(db_, who)}, next;
+    const std::uint32_t stamp = g_.next_stamp();
+    g_.stamp[frontier[0]] = stamp;
     for (std::uint32_t hop = 1; hop <= depth && !frontier.empty(); ++hop) {
       next.clear();
       for (const std::uint32_t u : frontier) {
-        for (const auto e : boost::make_iterator_range(out_edges(u, g.csr))) {
-          const auto v = static_cast<std::uint32_t>(target(e, g.csr));
-          if (g.stamp[v] == stamp) continue;
-          g.stamp[v] = stamp;
+        for (const auto e : boost::make_iterator_range(out_edges(u, g_.csr))) {
+          const auto v = static_cast<std::uint32_t>(target(e, g_.csr));
+          if (g_.stamp[v] == stamp) continue;
+          g_.stamp[v] = stamp;
           next.push_back(v);
           reached.push_back(Reached{v, hop, static_cast<std::uint32_t>(e.idx), u});
         }
@@ -355,16 +352,31 @@ void BM_FloorNeighboursAnswer(benchmark::State& state) {
     std::vector<std::uint64_t> keys(reached.size());
     for (std::size_t begin = 0, end = 0; begin < reached.size(); begin = end) {
       for (end = begin; end < reached.size() && reached[end].distance == reached[begin].distance; ++end) {
-        keys[end] = std::uint64_t{name_rank[reached[end].entity]} << 32 | end;
+        keys[end] = std::uint64_t{name_rank_[reached[end].entity]} << 32 | end;
       }
-      parley::detail::sort_by_rank(keys, begin, end, static_cast<std::uint32_t>(name_rank.size()));
+      parley::detail::sort_by_rank(keys, begin, end, static_cast<std::uint32_t>(name_rank_.size()));
     }
     std::vector<Reached> answer;
     answer.reserve(reached.size());
     for (const std::uint64_t key : keys) answer.push_back(reached[key & 0xFFFFFFFFu]);
-    found = answer.size();
     benchmark::DoNotOptimize(answer.data());
+    return answer.size();
   }
+
+ private:
+  struct Reached {
+    std::uint32_t entity, distance, edge, from;
+  };
+  const parley::Database& db_;
+  const BareGraph& g_;
+  std::vector<std::uint32_t> name_rank_;
+};
+
+void BM_FloorNeighboursAnswer(benchmark::State& state) {
+  const NeighboursAnswerFloor floor(static_cast<int>(state.range(0)));
+  const auto depth = static_cast<std::uint32_t>(state.range(1));
+  std::size_t found = 0;
+  for (auto _ : state) found = floor.answer(50, depth);
   state.counters["entities"] = static_cast<double>(found);
 }
 
@@ -666,6 +678,17 @@ void BM_FloorGrowth(benchmark::State& state) {
                  (numbering == 0 ? "dataset's numbering" : numbering == 1 ? "breadth-first numbering" : "degree numbering"));
 }
 
+// The 3-hop answer's floor (BM_FloorNeighboursAnswer: the walk, each layer radix-sorted by name
+// and its rows gathered) at both scales in turn: the growth of the least code that builds
+// parley's answer, beside BM_QueryGrowth/1's parley and BM_FloorGrowth/1's walk alone.
+void BM_FloorAnswerGrowth(benchmark::State& state) {
+  const NeighboursAnswerFloor floors[2] = {NeighboursAnswerFloor(1), NeighboursAnswerFloor(10)};
+  std::size_t found[2] = {0, 0};
+  time_growth(state, [&](int scale) { found[scale == 10] = floors[scale == 10].answer(50, 3); });
+  state.counters["answer_growth"] = found[0] > 0 ? static_cast<double>(found[1]) / static_cast<double>(found[0]) : 0;
+  state.SetLabel("3 hops, rows in name order");
+}
+
 void BM_ExportDotWhole(benchmark::State& state) {
   const auto& db = database(static_cast<int>(state.range(0)));
   const auto whole = parley::Subgraph::whole(db.dataset());
@@ -709,5 +732,6 @@ BENCHMARK(BM_ExportDotWhole)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->It
 // Growth from scale 1 to 10, each iteration at both scales: --benchmark_filter=Growth.
 BENCHMARK(BM_QueryGrowth)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 BENCHMARK(BM_FloorGrowth)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
+BENCHMARK(BM_FloorAnswerGrowth)->Unit(benchmark::kMillisecond)->Repetitions(kReps)->ReportAggregatesOnly(true);
 
 BENCHMARK_MAIN();
