@@ -324,18 +324,16 @@ void BM_FloorNeighbours(benchmark::State& state) {
 // timing, as a plain array), as parley answers. BM_FloorNeighbours above is the traversal alone.
 class NeighboursAnswerFloor {
  public:
-  explicit NeighboursAnswerFloor(int scale) : db_(database(scale)), g_(bare_graph(scale)) {
-    const parley::NameOrder names(db_.names(), db_.dataset());
-    name_rank_.resize(db_.dataset().entities.size());
-    for (std::uint32_t v = 0; v < name_rank_.size(); ++v) name_rank_[v] = names.rank(v);
-  }
+  // The ranks are copied into a plain array of the floor's own.
+  explicit NeighboursAnswerFloor(int scale)
+      : g_(bare_graph(scale)), name_rank_(database(scale).names().name_ranks(database(scale).dataset())) {}
 
-  // The answer's rows around person-`who` to `depth` hops; returns how many.
-  std::size_t answer(int who, std::uint32_t depth) const {
+  // The answer's rows around `center` to `depth` hops; returns how many.
+  std::size_t answer(std::uint32_t center, std::uint32_t depth) const {
     std::vector<Reached> reached;
-    std::vector<std::uint32_t> frontier{person(db_, who)}, next;
+    std::vector<std::uint32_t> frontier{center}, next;
     const std::uint32_t stamp = g_.next_stamp();
-    g_.stamp[frontier[0]] = stamp;
+    g_.stamp[center] = stamp;
     for (std::uint32_t hop = 1; hop <= depth && !frontier.empty(); ++hop) {
       next.clear();
       for (const std::uint32_t u : frontier) {
@@ -349,13 +347,9 @@ class NeighboursAnswerFloor {
       }
       frontier.swap(next);
     }
-    std::vector<std::uint64_t> keys(reached.size());
-    for (std::size_t begin = 0, end = 0; begin < reached.size(); begin = end) {
-      for (end = begin; end < reached.size() && reached[end].distance == reached[begin].distance; ++end) {
-        keys[end] = std::uint64_t{name_rank_[reached[end].entity]} << 32 | end;
-      }
-      parley::detail::sort_by_rank(keys, begin, end, static_cast<std::uint32_t>(name_rank_.size()));
-    }
+    const std::vector<std::uint64_t> keys = parley::detail::order_layers_by_rank(
+        reached.size(), [&](std::size_t i) { return reached[i].distance; },
+        [&](std::size_t i) { return name_rank_[reached[i].entity]; }, static_cast<std::uint32_t>(name_rank_.size()));
     std::vector<Reached> answer;
     answer.reserve(reached.size());
     for (const std::uint64_t key : keys) answer.push_back(reached[key & 0xFFFFFFFFu]);
@@ -367,16 +361,17 @@ class NeighboursAnswerFloor {
   struct Reached {
     std::uint32_t entity, distance, edge, from;
   };
-  const parley::Database& db_;
   const BareGraph& g_;
   std::vector<std::uint32_t> name_rank_;
 };
 
 void BM_FloorNeighboursAnswer(benchmark::State& state) {
-  const NeighboursAnswerFloor floor(static_cast<int>(state.range(0)));
+  const int scale = static_cast<int>(state.range(0));
+  const NeighboursAnswerFloor floor(scale);
+  const std::uint32_t center = person(database(scale), 50);
   const auto depth = static_cast<std::uint32_t>(state.range(1));
   std::size_t found = 0;
-  for (auto _ : state) found = floor.answer(50, depth);
+  for (auto _ : state) found = floor.answer(center, depth);
   state.counters["entities"] = static_cast<double>(found);
 }
 
@@ -548,13 +543,16 @@ void BM_Neighbours(benchmark::State& state) {
 // Runs `at(scale)` at scale 1 and then at scale 10 in each iteration, and reports each one's CPU
 // time and their ratio. Timed as separate benchmarks, one scale's repetitions minutes after the
 // other's, the ratio moved from 14x to 24x between runs of one binary on a shared machine.
+// `at(scale)` runs the query at scale 1 or 10 and returns its answer's size, whose growth is
+// reported beside the time's (answer_growth).
 template <typename Query>
 void time_growth(benchmark::State& state, Query&& at) {
   double us[2] = {0, 0};
+  std::size_t found[2] = {0, 0};
   for (auto _ : state) {
     for (int s = 0; s < 2; ++s) {
       const double start = thread_cpu_us();
-      at(s == 0 ? 1 : 10);
+      found[s] = at(s == 0 ? 1 : 10);
       us[s] += thread_cpu_us() - start;
     }
   }
@@ -562,29 +560,28 @@ void time_growth(benchmark::State& state, Query&& at) {
   state.counters["s1_us"] = us[0] / n;
   state.counters["s10_us"] = us[1] / n;
   state.counters["growth"] = us[0] > 0 ? us[1] / us[0] : 0;
+  state.counters["answer_growth"] = found[0] > 0 ? static_cast<double>(found[1]) / static_cast<double>(found[0]) : 0;
 }
 
 // parley's who-met of the hub (0) and neighbours 3 hops around person-50 (1), each at both scales.
 void BM_QueryGrowth(benchmark::State& state) {
   const bool who_met = state.range(0) == 0;
-  for (const int scale : {1, 10}) database(scale);
-  std::size_t found[2] = {0, 0};
-  time_growth(state, [&](int scale) {
+  const parley::EntityIndex centers[2] = {person(database(1), who_met ? 0 : 50), person(database(10), who_met ? 0 : 50)};
+  time_growth(state, [&](int scale) -> std::size_t {
     const auto& db = database(scale);
+    const parley::EntityIndex center = centers[scale == 10];
     if (who_met) {
       parley::MeetingFilter filter;
       filter.statuses = {"held"};
-      found[scale == 10] = parley::who_met(db, person(db, 0), std::nullopt, filter).meetings.size();
-    } else {
-      parley::NeighboursQuery query;
-      query.center = person(db, 50);
-      query.depth = 3;
-      query.limit = 100000000;
-      query.with_subgraph = false;
-      found[scale == 10] = parley::neighbours(db, query).neighbours.size();
+      return parley::who_met(db, center, std::nullopt, filter).meetings.size();
     }
+    parley::NeighboursQuery query;
+    query.center = center;
+    query.depth = 3;
+    query.limit = 100000000;
+    query.with_subgraph = false;
+    return parley::neighbours(db, query).neighbours.size();
   });
-  state.counters["answer_growth"] = found[0] > 0 ? static_cast<double>(found[1]) / static_cast<double>(found[0]) : 0;
   state.SetLabel(who_met ? "who-met person-0" : "neighbours person-50 --depth 3");
 }
 
@@ -640,15 +637,15 @@ void BM_FloorGrowth(benchmark::State& state) {
     renumbered[scale] = std::make_unique<BareGraph>(database(scale).dataset(), renumbering(bare_graph(scale), numbering));
     graphs[scale] = renumbered[scale].get();
   }
+  const parley::EntityIndex centers[2] = {person(database(1), hub ? 0 : 50), person(database(10), hub ? 0 : 50)};
   std::vector<std::uint32_t> frontier, next;
-  std::size_t reached[2] = {0, 0};
   time_growth(state, [&](int scale) {
     const BareGraph& g = *graphs[scale];
     const auto& csr = g.csr;
     auto& stamp = g.stamp;
     const std::uint32_t now = g.next_stamp();
     std::size_t count = 0;
-    const std::uint32_t start = g.vertex(person(database(scale), hub ? 0 : 50));
+    const std::uint32_t start = g.vertex(centers[scale == 10]);
     stamp[start] = now;
     frontier.assign(1, start);
     for (int hop = 0; hop < (hub ? 2 : 3) && !frontier.empty(); ++hop) {
@@ -671,9 +668,8 @@ void BM_FloorGrowth(benchmark::State& state) {
       frontier.swap(next);
     }
     benchmark::DoNotOptimize(count);
-    reached[scale == 10] = count;
+    return count;
   });
-  state.counters["answer_growth"] = reached[0] > 0 ? static_cast<double>(reached[1]) / static_cast<double>(reached[0]) : 0;
   state.SetLabel(std::string(hub ? "hub's gatherings' people" : "3 hops") + ", " +
                  (numbering == 0 ? "dataset's numbering" : numbering == 1 ? "breadth-first numbering" : "degree numbering"));
 }
@@ -683,9 +679,8 @@ void BM_FloorGrowth(benchmark::State& state) {
 // parley's answer, beside BM_QueryGrowth/1's parley and BM_FloorGrowth/1's walk alone.
 void BM_FloorAnswerGrowth(benchmark::State& state) {
   const NeighboursAnswerFloor floors[2] = {NeighboursAnswerFloor(1), NeighboursAnswerFloor(10)};
-  std::size_t found[2] = {0, 0};
-  time_growth(state, [&](int scale) { found[scale == 10] = floors[scale == 10].answer(50, 3); });
-  state.counters["answer_growth"] = found[0] > 0 ? static_cast<double>(found[1]) / static_cast<double>(found[0]) : 0;
+  const std::uint32_t centers[2] = {person(database(1), 50), person(database(10), 50)};
+  time_growth(state, [&](int scale) { return floors[scale == 10].answer(centers[scale == 10], 3); });
   state.SetLabel("3 hops, rows in name order");
 }
 

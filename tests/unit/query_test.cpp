@@ -3,11 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <deque>
+#include <map>
 #include <set>
+#include <string>
 
 #include "default_db.h"
+#include "temp_dir.h"
 #include "parley/graph/database.h"
+#include "parley/graph/names.h"
 #include "parley/common/date_range.h"
 #include "parley/query/neighbours.h"
 #include "parley/query/path.h"
@@ -263,6 +268,64 @@ TEST_CASE("deeper neighbourhoods contain shallower ones and respect kind filters
   const auto cut = neighbours(db, query);
   CHECK(cut.neighbours.size() == 3);
   CHECK(cut.truncated);
+}
+
+namespace {
+
+// Every row of a neighbourhood: its relation joins its parent to it, read in the direction the
+// row gives; its parent was reached one layer nearer (or is the centre); each layer is in name
+// order. Returns the size of the largest layer.
+std::size_t check_rows(const Database& db, const NeighboursQuery& query) {
+  const NeighboursResult result = neighbours(db, query);
+  const NameOrder names(db.names(), db.dataset());
+  std::map<EntityIndex, std::size_t> distance = {{query.center, 0}};
+  std::map<std::size_t, std::size_t> layer_size;
+  for (std::size_t i = 0; i < result.neighbours.size(); ++i) {
+    const Neighbour& n = result.neighbours[i];
+    INFO(db.dataset().entities[query.center].id << ": row " << i << ", " << db.dataset().entities[n.entity].id);
+    const Relation& r = db.dataset().relations[n.relation];
+    CHECK((n.forward ? std::pair(r.from, r.to) : std::pair(r.to, r.from)) == std::pair(n.parent, n.entity));
+    REQUIRE(distance.count(n.parent) == 1);
+    CHECK(distance[n.parent] + 1 == n.distance);
+    CHECK(distance.emplace(n.entity, n.distance).second);
+    ++layer_size[n.distance];
+    if (i > 0 && result.neighbours[i - 1].distance == n.distance) {
+      CHECK(names.less(result.neighbours[i - 1].entity, n.entity));
+    } else if (i > 0) {
+      CHECK(result.neighbours[i - 1].distance + 1 == n.distance);
+    }
+  }
+  std::size_t largest = 0;
+  for (const auto& [d, size] : layer_size) largest = std::max(largest, size);
+  return largest;
+}
+
+}  // namespace
+
+TEST_CASE("each neighbour names the relation from its parent, a layer nearer, and layers are in name order",
+          "[query][neighbours]") {
+  const Database& db = default_db();
+  NeighboursQuery query;
+  query.depth = 3;
+  for (query.center = 0; query.center < db.dataset().entities.size(); ++query.center) check_rows(db, query);
+
+  // Layers of 512 rows or more are radix-sorted and gathered (rank_sort.h); the embedded
+  // dataset has none that large.
+  TempDir dir("parley-neighbours-test");
+  const std::string path = dir / "generated.json";
+  const std::string command = std::string(PARLEY_GENERATE) + " --scale 0.05 --seed 3 > " + path;
+  REQUIRE(std::system(command.c_str()) == 0);
+  Diagnostics diagnostics;
+  const auto generated = Database::open({path}, diagnostics);
+  REQUIRE(generated);
+  std::size_t largest = 0;
+  for (const char* who : {"person-0", "person-50"}) {
+    query.center = *generated->dataset().find_entity(who);
+    for (query.depth = 1; query.depth <= 3; ++query.depth) largest = std::max(largest, check_rows(*generated, query));
+  }
+  CHECK(largest >= 512);
+  query.directed = true;
+  check_rows(*generated, query);
 }
 
 TEST_CASE("who-met counts the gatherings both attended, by the latest status", "[query][who-met]") {

@@ -31,10 +31,11 @@ struct ReachedMarks {
 thread_local ReachedMarks marks;
 
 // An entity as the search reaches it: half a Neighbour's 32 bytes. The rows are gathered into
-// name order by random reads, and at scale 10 (half a million rows) a 32-byte row read from
-// anywhere in 16 MB cost a cache miss and often a second one across a line's end; 16-byte
-// rows never cross a line. The 3-hop query at scale 10 took 46-63 ms with Neighbour rows and
-// 25-35 ms with these (docs/benchmarks.md, "Growth, timed at both scales in turn").
+// name order by random reads. At scale 10 (half a million rows) a 32-byte row read from anywhere
+// in 16 MB cost a cache miss, and in a large array (which malloc starts 16 bytes into a page)
+// half the rows cost a second one across a line's end; 16-byte rows never cross a line. On the
+// plain generated shape at scale 10 the 3-hop query took 62-68 ms with Neighbour rows and
+// 42-47 ms with these (docs/benchmarks.md, "The 3-hop answer against a floor that builds it").
 struct Reached {
   EntityIndex entity;
   EntityIndex parent;
@@ -105,13 +106,9 @@ NeighboursResult neighbours(const Database& db, const NeighboursQuery& query) {
   // already; within a layer they are put in name order by sorting 8-byte keys (name rank,
   // position) rather than moving the rows themselves.
   const NameOrder names(db.names(), db.dataset());
-  std::vector<std::uint64_t> keys(found.size());
-  for (std::size_t begin = 0, end = 0; begin < found.size(); begin = end) {
-    for (end = begin; end < found.size() && found[end].distance == found[begin].distance; ++end) {
-      keys[end] = (std::uint64_t{names.rank(found[end].entity)} << 32) | end;
-    }
-    detail::sort_by_rank(keys, begin, end, static_cast<std::uint32_t>(db.dataset().entities.size()));
-  }
+  const std::vector<std::uint64_t> keys = detail::order_layers_by_rank(
+      found.size(), [&](std::size_t i) { return found[i].distance; }, [&](std::size_t i) { return names.rank(found[i].entity); },
+      static_cast<std::uint32_t>(db.dataset().entities.size()));
   result.neighbours.reserve(found.size());
   for (const std::uint64_t key : keys) {
     const Reached& r = found[key & 0xFFFFFFFFu];

@@ -49,4 +49,17 @@ inline void sort_by_rank(std::vector<std::uint64_t>& keys, std::uint64_t begin, 
   if (from != &*first) std::copy(from, from + n, first);
 }
 
+// The order of rows a breadth-first search found a layer at a time (each layer's rows side by
+// side): by layer, then by rank within a layer. `layer(i)` and `rank(i)` give row i's, ranks
+// below `rank_bound`. Returns keys as above, in that order; a key's lower word is its row.
+template <typename LayerOf, typename RankOf>
+std::vector<std::uint64_t> order_layers_by_rank(std::size_t rows, LayerOf layer, RankOf rank, std::uint32_t rank_bound) {
+  std::vector<std::uint64_t> keys(rows);
+  for (std::size_t begin = 0, end = 0; begin < rows; begin = end) {
+    for (end = begin; end < rows && layer(end) == layer(begin); ++end) keys[end] = std::uint64_t{rank(end)} << 32 | end;
+    sort_by_rank(keys, begin, end, rank_bound);
+  }
+  return keys;
+}
+
 }  // namespace parley::detail
