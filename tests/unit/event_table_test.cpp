@@ -64,6 +64,7 @@ TEST_CASE("every event's row agrees with its facts read one by one") {
     for (std::size_t i = 0; i < seats.size(); ++i) {
       CHECK(seats[i].who == f.participants[i].who);
       CHECK(seats[i].counts == f.counts(f.participants[i]));
+      CHECK(table.participant_id(slot, i) == db.dataset().entities[f.participants[i].who].id);
     }
     const auto venues = table.venues(slot);
     REQUIRE(venues.size() == f.venues.size());

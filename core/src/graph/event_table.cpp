@@ -42,6 +42,7 @@ EventTable EventTable::build(const Database& db) {
   std::vector<Read> read;
   std::vector<Seat> seats;
   std::vector<EntityIndex> venues;
+  std::size_t event_id_bytes = 0, participant_id_bytes = 0;
   EventTable table;
   table.status_names_ = {""};
   const EventReader reader(db);
@@ -60,6 +61,7 @@ EventTable EventTable::build(const Database& db) {
     const EventFacts facts = reader.read(e);
     Read r{};
     r.row.entity = e;
+    event_id_bytes += data.entities[e].id.size();
     r.row.gathering = gathering;
     r.row.kind = kind;
     r.row.part_of_another = is_part_of_another(e);
@@ -77,7 +79,10 @@ EventTable EventTable::build(const Database& db) {
     r.date_first = facts.date ? facts.date->first_day() : 0;
     r.date_last = facts.date ? facts.date->last_day() : 0;
     r.name_rank = names.rank(e);
-    for (const Participation& p : facts.participants) seats.push_back(Seat{p.who, facts.counts(p)});
+    for (const Participation& p : facts.participants) {
+      seats.push_back(Seat{p.who, facts.counts(p)});
+      participant_id_bytes += data.entities[p.who].id.size();
+    }
     for (const Venue& v : facts.venues) venues.push_back(v.place);
     r.seat_count = static_cast<std::uint32_t>(facts.participants.size());
     r.venue_count = static_cast<std::uint32_t>(facts.venues.size());
@@ -97,7 +102,8 @@ EventTable EventTable::build(const Database& db) {
   table.seats_.reserve(seats.size());
   table.venues_.reserve(venues.size());
   table.slot_of_.assign(data.entities.size(), kNoSlot);
-  table.id_ends_.reserve(read.size());
+  table.ids_.reserve(read.size(), event_id_bytes);
+  table.participant_ids_.reserve(seats.size(), participant_id_bytes);
   for (const std::uint32_t i : order) {
     const Read& r = read[i];
     Row row = r.row;  // its begins are still offsets into `seats` and `venues`
@@ -106,11 +112,11 @@ EventTable EventTable::build(const Database& db) {
     const auto seats_from = seats.begin() + r.row.seats_begin;
     const auto venues_from = venues.begin() + r.row.venues_begin;
     table.seats_.insert(table.seats_.end(), seats_from, seats_from + r.seat_count);
+    for (auto seat = seats_from; seat != seats_from + r.seat_count; ++seat) table.participant_ids_.push_back(data.entities[seat->who].id);
     table.venues_.insert(table.venues_.end(), venues_from, venues_from + r.venue_count);
     table.slot_of_[row.entity] = static_cast<Slot>(table.rows_.size());
     table.rows_.push_back(row);
-    table.ids_.append(data.entities[row.entity].id);
-    table.id_ends_.push_back(table.ids_.size());
+    table.ids_.push_back(data.entities[row.entity].id);
   }
   Row end;
   end.seats_begin = static_cast<std::uint32_t>(table.seats_.size());

@@ -19,6 +19,7 @@
 
 #include "parley/load/dataset.h"
 #include "parley/common/date_range.h"
+#include "parley/common/string_column.h"
 
 namespace parley {
 
@@ -47,10 +48,7 @@ class EventTable {
   EntityIndex entity(Slot s) const { return rows_[s].entity; }
   // The event's id, copied into the table in slot order: a hub's who-met writes thousands, and
   // reading each from its entity was a cache miss each.
-  std::string_view id(Slot s) const {
-    const std::size_t begin = s == 0 ? 0 : id_ends_[s - 1];
-    return std::string_view(ids_).substr(begin, id_ends_[s] - begin);
-  }
+  std::string_view id(Slot s) const { return ids_[s]; }
   // The event's kind, as its entity has it: a hub's who-met filters thousands of events by kind,
   // and reading each one's entity for it was a cache miss per event.
   KindId kind(Slot s) const { return rows_[s].kind; }
@@ -75,6 +73,10 @@ class EventTable {
   std::span<const Seat> seats(Slot s) const {
     return {seats_.data() + rows_[s].seats_begin, seats_.data() + rows_[s + 1].seats_begin};
   }
+  // The id of seats(s)[i]'s participant, copied beside the others of its event: a compact
+  // who-met row lists its participants by id, and reading each from its entity cost a cache
+  // miss per participant (docs/benchmarks.md, "Compact rows' participants by id").
+  std::string_view participant_id(Slot s, std::size_t i) const { return participant_ids_[rows_[s].seats_begin + i]; }
   std::span<const EntityIndex> venues(Slot s) const {
     return {venues_.data() + rows_[s].venues_begin, venues_.data() + rows_[s + 1].venues_begin};
   }
@@ -109,8 +111,8 @@ class EventTable {
   std::vector<Seat> seats_;
   std::vector<EntityIndex> venues_;
   std::vector<std::string> status_names_;
-  std::string ids_;                     // every event's id, in slot order
-  std::vector<std::size_t> id_ends_;  // where each one ends in ids_
+  StringColumn ids_;              // every event's id, in slot order
+  StringColumn participant_ids_;  // by seat, as seats_
 };
 
 }  // namespace parley
