@@ -3,13 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <tuple>
 
 #include "default_db.h"
-#include "temp_dir.h"
+#include "generated_dataset.h"
 #include "parley/graph/database.h"
 #include "parley/query/differing_values.h"
 #include "parley/query/event_facts.h"
@@ -234,12 +233,6 @@ std::size_t check_left_out(const Database& db) {
 TEST_CASE("the meetings an answer leaves out by status are those who-met with any status would count") {
   // The embedded dataset has meetings held within visits and cancelled or planned talks.
   CHECK(check_left_out(default_db()) > 10);
-  TempDir dir("parley-left-out-test");
-  const std::string path = dir / "generated.json";
-  const std::string command = std::string(PARLEY_GENERATE) + " --scale 0.004 --shape cited --seed 7 > " + path;
-  REQUIRE(std::system(command.c_str()) == 0);
-  Diagnostics diagnostics;
-  const auto generated = Database::open({path}, diagnostics);
-  REQUIRE(generated);
+  const auto generated = open_generated("--scale 0.004 --shape cited --seed 7");
   CHECK(check_left_out(*generated) > 10);
 }

@@ -3,14 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <deque>
 #include <map>
 #include <set>
 #include <string>
 
 #include "default_db.h"
-#include "temp_dir.h"
+#include "generated_dataset.h"
 #include "parley/graph/database.h"
 #include "parley/graph/names.h"
 #include "parley/common/date_range.h"
@@ -311,13 +310,7 @@ TEST_CASE("each neighbour names the relation from its parent, a layer nearer, an
 
   // Layers of 512 rows or more are radix-sorted and gathered (rank_sort.h); the embedded
   // dataset has none that large.
-  TempDir dir("parley-neighbours-test");
-  const std::string path = dir / "generated.json";
-  const std::string command = std::string(PARLEY_GENERATE) + " --scale 0.05 --seed 3 > " + path;
-  REQUIRE(std::system(command.c_str()) == 0);
-  Diagnostics diagnostics;
-  const auto generated = Database::open({path}, diagnostics);
-  REQUIRE(generated);
+  const auto generated = open_generated("--scale 0.05 --seed 3");
   std::size_t largest = 0;
   for (const char* who : {"person-0", "person-50"}) {
     query.center = *generated->dataset().find_entity(who);

@@ -19,6 +19,7 @@
 #include "parley/store/open.h"
 #include "parley/store/store.h"
 #include "parley/store/write.h"
+#include "generated_dataset.h"
 #include "runner.h"
 #include "store_fixture.h"
 
@@ -139,13 +140,6 @@ Comparison compare_all(const std::string& store, std::int64_t tx, std::size_t ev
   return comparison;
 }
 
-std::string generated_dataset(const TempDir& dir) {
-  const std::string path = dir / "generated.json";
-  const std::string command = std::string(PARLEY_GENERATE) + " --scale 0.004 --seed 7 > " + path;
-  REQUIRE(std::system(command.c_str()) == 0);
-  return path;
-}
-
 }  // namespace
 
 TEST_CASE("a scoped read answers every query about every entity of the default store as the whole store does",
@@ -162,7 +156,7 @@ TEST_CASE("a scoped read answers every query about every entity of the default s
 TEST_CASE("a scoped read answers as the whole store does on generated data", "[store][scoped]") {
   TempDir dir("parley-scoped-test");
   const std::string store = dir / "generated.parley";
-  build_store(store, {generated_dataset(dir)});
+  build_store(store, {generated_dataset(dir, "--scale 0.004 --seed 7")});
   const Comparison comparison = compare_all(store, 0, 40);
   INFO(comparison.first_difference);
   CHECK(comparison.first_difference.empty());
