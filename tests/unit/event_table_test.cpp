@@ -89,6 +89,23 @@ TEST_CASE("every event's row agrees with its facts read one by one") {
   CHECK(part_of_another < events);
 }
 
+TEST_CASE("each participant's id in the table is its entity's, in a dataset whose events the table reorders") {
+  const auto db = open_generated("parley-participant-ids-test", "--scale 0.004 --shape cited --seed 11");
+  const EventTable& table = db->events();
+  std::size_t seats = 0, moved = 0;
+  for (EventTable::Slot slot = 0; slot < table.size(); ++slot) {
+    INFO(table.id(slot));
+    CHECK(table.id(slot) == db->dataset().entities[table.entity(slot)].id);
+    moved += slot > 0 && table.entity(slot) < table.entity(slot - 1);
+    const auto list = table.seats(slot);
+    for (std::size_t i = 0; i < list.size(); ++i, ++seats) {
+      CHECK(table.participant_id(slot, i) == db->dataset().entities[list[i].who].id);
+    }
+  }
+  CHECK(seats > 100);
+  CHECK(moved > 0);  // events the file has in another order than their dates
+}
+
 TEST_CASE("slots run in date order, undated last, then by name") {
   const Database& db = default_db();
   const EventTable& table = db.events();
@@ -233,6 +250,6 @@ std::size_t check_left_out(const Database& db) {
 TEST_CASE("the meetings an answer leaves out by status are those who-met with any status would count") {
   // The embedded dataset has meetings held within visits and cancelled or planned talks.
   CHECK(check_left_out(default_db()) > 10);
-  const auto generated = open_generated("--scale 0.004 --shape cited --seed 7");
+  const auto generated = open_generated("parley-left-out-test", "--scale 0.004 --shape cited --seed 7");
   CHECK(check_left_out(*generated) > 10);
 }

@@ -20,11 +20,13 @@ inline std::string generated_dataset(const TempDir& dir, const std::string& opti
   return path;
 }
 
-// That dataset, opened; the file is gone once it is read.
-inline std::unique_ptr<parley::Database> open_generated(const std::string& options) {
-  const TempDir dir("parley-generated");
+// That dataset, opened; the file is gone once it is read. `test` names the temporary directory
+// (TempDir), so that one left by a crash says whose it was.
+inline std::unique_ptr<parley::Database> open_generated(const std::string& test, const std::string& options) {
+  const TempDir dir(test);
   parley::Diagnostics diagnostics;
   auto db = parley::Database::open({generated_dataset(dir, options)}, diagnostics);
+  INFO(diagnostics.size() << " diagnostics opening parley_generate " << options);
   REQUIRE(db);
   return db;
 }

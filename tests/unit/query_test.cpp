@@ -310,7 +310,7 @@ TEST_CASE("each neighbour names the relation from its parent, a layer nearer, an
 
   // Layers of 512 rows or more are radix-sorted and gathered (rank_sort.h); the embedded
   // dataset has none that large.
-  const auto generated = open_generated("--scale 0.05 --seed 3");
+  const auto generated = open_generated("parley-neighbours-test", "--scale 0.05 --seed 3");
   std::size_t largest = 0;
   for (const char* who : {"person-0", "person-50"}) {
     query.center = *generated->dataset().find_entity(who);

@@ -15,11 +15,11 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include "generated_dataset.h"
 #include "parley/graph/database.h"
 #include "parley/store/open.h"
 #include "parley/store/store.h"
 #include "parley/store/write.h"
-#include "generated_dataset.h"
 #include "runner.h"
 #include "store_fixture.h"
 
@@ -106,6 +106,11 @@ Comparison compare_all(const std::string& store, std::int64_t tx, std::size_t ev
     // By name as people type it: namesakes and word matches resolve as in the whole store.
     compare(store, as_of_args, *whole, {"--format", "json", "who-met", e.name}, comparison);
     compare(store, as_of_args, *whole, {"show", e.name}, comparison);
+    // Compact rows come from the event table of what was read: participants' ids included.
+    if (kind == "person") {
+      compare(store, as_of_args, *whole, {"--format", "json", "who-met", e.id, "--rows", "compact", "--status", "any"},
+              comparison);
+    }
     // Its words in another order, after a comma, and after a title ("Putin, Vladimir",
     // "President Vladimir Putin"): found through the keys of its words.
     if (const auto space = e.name.rfind(' '); space != std::string::npos) {

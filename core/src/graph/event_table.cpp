@@ -112,7 +112,9 @@ EventTable EventTable::build(const Database& db) {
     const auto seats_from = seats.begin() + r.row.seats_begin;
     const auto venues_from = venues.begin() + r.row.venues_begin;
     table.seats_.insert(table.seats_.end(), seats_from, seats_from + r.seat_count);
-    for (auto seat = seats_from; seat != seats_from + r.seat_count; ++seat) table.participant_ids_.push_back(data.entities[seat->who].id);
+    for (auto seat = seats_from; seat != seats_from + r.seat_count; ++seat) {
+      table.participant_ids_.push_back(data.entities[seat->who].id);
+    }
     table.venues_.insert(table.venues_.end(), venues_from, venues_from + r.venue_count);
     table.slot_of_[row.entity] = static_cast<Slot>(table.rows_.size());
     table.rows_.push_back(row);
