@@ -194,7 +194,8 @@ void write_compact_members(JsonOutput& json, const Database& db, const MeetingRo
   w.EndArray();
   json.key("participants");
   w.StartArray();
-  for (std::size_t i = 0; i < events.seats(slot).size(); ++i) json.string(events.participant_id(slot, i));
+  const std::size_t participants = events.seats(slot).size();
+  for (std::size_t i = 0; i < participants; ++i) json.string(events.participant_id(slot, i));
   w.EndArray();
 }
 

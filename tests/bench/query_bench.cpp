@@ -11,6 +11,7 @@
 // Run: make bench (medians of repetitions; see docs/benchmarks.md).
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
@@ -540,6 +541,9 @@ void BM_Neighbours(benchmark::State& state) {
   state.counters["entities"] = static_cast<double>(found);
 }
 
+// person-`n` at scale 1 and at scale 10, found before timing.
+std::array<parley::EntityIndex, 2> person_at_both_scales(int n) { return {person(database(1), n), person(database(10), n)}; }
+
 // Runs `at(scale)` at scale 1 and then at scale 10 in each iteration, and reports each one's CPU
 // time and their ratio. Timed as separate benchmarks, one scale's repetitions minutes after the
 // other's, the ratio moved from 14x to 24x between runs of one binary on a shared machine.
@@ -566,7 +570,7 @@ void time_growth(benchmark::State& state, Query&& at) {
 // parley's who-met of the hub (0) and neighbours 3 hops around person-50 (1), each at both scales.
 void BM_QueryGrowth(benchmark::State& state) {
   const bool who_met = state.range(0) == 0;
-  const parley::EntityIndex centers[2] = {person(database(1), who_met ? 0 : 50), person(database(10), who_met ? 0 : 50)};
+  const auto centers = person_at_both_scales(who_met ? 0 : 50);
   time_growth(state, [&](int scale) -> std::size_t {
     const auto& db = database(scale);
     const parley::EntityIndex center = centers[scale == 10];
@@ -637,7 +641,7 @@ void BM_FloorGrowth(benchmark::State& state) {
     renumbered[scale] = std::make_unique<BareGraph>(database(scale).dataset(), renumbering(bare_graph(scale), numbering));
     graphs[scale] = renumbered[scale].get();
   }
-  const parley::EntityIndex centers[2] = {person(database(1), hub ? 0 : 50), person(database(10), hub ? 0 : 50)};
+  const auto centers = person_at_both_scales(hub ? 0 : 50);
   std::vector<std::uint32_t> frontier, next;
   time_growth(state, [&](int scale) {
     const BareGraph& g = *graphs[scale];
@@ -679,7 +683,7 @@ void BM_FloorGrowth(benchmark::State& state) {
 // parley's answer, beside BM_QueryGrowth/1's parley and BM_FloorGrowth/1's walk alone.
 void BM_FloorAnswerGrowth(benchmark::State& state) {
   const NeighboursAnswerFloor floors[2] = {NeighboursAnswerFloor(1), NeighboursAnswerFloor(10)};
-  const std::uint32_t centers[2] = {person(database(1), 50), person(database(10), 50)};
+  const auto centers = person_at_both_scales(50);
   time_growth(state, [&](int scale) { return floors[scale == 10].answer(centers[scale == 10], 3); });
   state.SetLabel("3 hops, rows in name order");
 }

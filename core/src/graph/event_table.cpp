@@ -42,7 +42,6 @@ EventTable EventTable::build(const Database& db) {
   std::vector<Read> read;
   std::vector<Seat> seats;
   std::vector<EntityIndex> venues;
-  std::size_t event_id_bytes = 0, participant_id_bytes = 0;
   EventTable table;
   table.status_names_ = {""};
   const EventReader reader(db);
@@ -61,7 +60,6 @@ EventTable EventTable::build(const Database& db) {
     const EventFacts facts = reader.read(e);
     Read r{};
     r.row.entity = e;
-    event_id_bytes += data.entities[e].id.size();
     r.row.gathering = gathering;
     r.row.kind = kind;
     r.row.part_of_another = is_part_of_another(e);
@@ -79,10 +77,7 @@ EventTable EventTable::build(const Database& db) {
     r.date_first = facts.date ? facts.date->first_day() : 0;
     r.date_last = facts.date ? facts.date->last_day() : 0;
     r.name_rank = names.rank(e);
-    for (const Participation& p : facts.participants) {
-      seats.push_back(Seat{p.who, facts.counts(p)});
-      participant_id_bytes += data.entities[p.who].id.size();
-    }
+    for (const Participation& p : facts.participants) seats.push_back(Seat{p.who, facts.counts(p)});
     for (const Venue& v : facts.venues) venues.push_back(v.place);
     r.seat_count = static_cast<std::uint32_t>(facts.participants.size());
     r.venue_count = static_cast<std::uint32_t>(facts.venues.size());
@@ -102,8 +97,8 @@ EventTable EventTable::build(const Database& db) {
   table.seats_.reserve(seats.size());
   table.venues_.reserve(venues.size());
   table.slot_of_.assign(data.entities.size(), kNoSlot);
-  table.ids_.reserve(read.size(), event_id_bytes);
-  table.participant_ids_.reserve(seats.size(), participant_id_bytes);
+  table.ids_.reserve(read.size());
+  table.participant_ids_.reserve(seats.size());
   for (const std::uint32_t i : order) {
     const Read& r = read[i];
     Row row = r.row;  // its begins are still offsets into `seats` and `venues`

@@ -22,12 +22,7 @@ class StringColumn {
     return std::string_view(text_).substr(begin, ends_[i] - begin);
   }
   std::size_t size() const { return ends_.size(); }
-  // Room for `texts` more texts of `bytes` in all: a column grown by doubling held up to twice
-  // its bytes, and three times while it moved.
-  void reserve(std::size_t texts, std::size_t bytes) {
-    ends_.reserve(ends_.size() + texts);
-    text_.reserve(text_.size() + bytes);
-  }
+  void reserve(std::size_t texts) { ends_.reserve(texts); }
 
  private:
   std::string text_;
